@@ -1,0 +1,53 @@
+import { Duration } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { bundling } from './bundling';
+
+export interface AppFunctionProps {
+  /** Path of the entry file under `functions/`. */
+  entry: string;
+  environment?: Record<string, string>;
+  memorySize?: number;
+  timeout?: Duration;
+}
+
+/**
+ * A Lambda function with the project's defaults: ARM64, Node 22, ESM bundle
+ * with source maps, JSON logs kept 30 days.
+ */
+export class AppFunction extends Construct {
+  readonly fn: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: AppFunctionProps) {
+    super(scope, id);
+    this.fn = new NodejsFunction(this, 'Fn', {
+      entry: props.entry,
+      handler: 'handler',
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      loggingFormat: LoggingFormat.JSON,
+      logGroup: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH }),
+      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      bundling: {
+        target: bundling.target,
+        format: OutputFormat.ESM,
+        minify: bundling.minify,
+        sourceMap: bundling.sourceMap,
+        externalModules: [...bundling.externalModules],
+        banner: bundling.banner,
+      },
+    });
+  }
+
+  /** Sets TABLE_NAME and grants read and write on the table and its indexes, nothing more. */
+  bindTable(tableResource: ITableV2): this {
+    this.fn.addEnvironment('TABLE_NAME', tableResource.tableName);
+    tableResource.grantReadWriteData(this.fn);
+    return this;
+  }
+}

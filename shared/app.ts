@@ -1,0 +1,52 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Deps } from './deps';
+import { accessLog } from './http/access-log';
+import { notFound, payloadTooLarge } from './http/errors';
+import { createErrorHandler, renderError } from './http/on-error';
+import { validationHook } from './http/validation';
+import { healthRoutes } from './routes/health';
+
+/**
+ * Builds the one Hono app. The Lambda entry (`functions/api.ts`) and the local
+ * server (`shared/local/start.ts`) both serve what this returns.
+ */
+export function createApp(deps: Deps) {
+  const app = new OpenAPIHono({ defaultHook: validationHook });
+
+  app.use(requestId({ headerName: 'X-Request-Id' }));
+  app.use(accessLog(deps.log));
+  app.use(
+    secureHeaders({
+      // Pages load nothing from outside our origin; inline <style> and data: QR images only.
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+      },
+      referrerPolicy: 'no-referrer',
+    }),
+  );
+  app.use(
+    bodyLimit({
+      maxSize: deps.config.BODY_LIMIT_BYTES,
+      onError: () => {
+        throw payloadTooLarge();
+      },
+    }),
+  );
+
+  app.route('/', healthRoutes(deps));
+
+  app.notFound((c) => renderError(c, notFound()));
+  app.onError(createErrorHandler(deps.log));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

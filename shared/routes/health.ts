@@ -1,0 +1,33 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { keys } from '../data/keys';
+import type { Deps } from '../deps';
+import { unavailable } from '../http/errors';
+import { validationHook } from '../http/validation';
+
+const route = createRoute({
+  method: 'get',
+  path: '/healthz',
+  tags: ['system'],
+  summary: 'Liveness and table reachability',
+  responses: {
+    200: {
+      description: 'The app runs and the table answers',
+      content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } },
+    },
+    503: { description: 'The table does not answer' },
+  },
+});
+
+/** `GET /healthz`: 200 when the table answers a read, 503 otherwise. */
+export function healthRoutes(deps: Deps) {
+  return new OpenAPIHono({ defaultHook: validationHook }).openapi(route, async (c) => {
+    try {
+      await deps.db.send(new GetCommand({ TableName: deps.tableName, Key: keys.health() }));
+    } catch (err) {
+      deps.log.warn('health check failed', { error: err instanceof Error ? err.name : 'unknown' });
+      throw unavailable();
+    }
+    return c.json({ status: 'ok' as const }, 200);
+  });
+}

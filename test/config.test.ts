@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, loadLocalConfig } from '../shared/config/env';
+
+const secrets = {
+  SESSION_SECRET: 'x'.repeat(32),
+  CODE_HASH_SECRET: 'y'.repeat(32),
+};
+
+function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('config', () => {
+  it('applies defaults when only the secrets are set', () => {
+    const config = loadConfig(secrets);
+    expect(config.TABLE_NAME).toBe('xjx-appraisal');
+    expect(config.BODY_LIMIT_BYTES).toBe(65536);
+    expect(config.DYNAMODB_ENDPOINT).toBeUndefined();
+  });
+
+  it('names every missing secret', () => {
+    const problems = problemsOf(() => loadConfig({}));
+    expect(problems.some((p) => p.startsWith('SESSION_SECRET'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('CODE_HASH_SECRET'))).toBe(true);
+  });
+
+  it('rejects a malformed endpoint and names it', () => {
+    const problems = problemsOf(() => loadConfig({ ...secrets, DYNAMODB_ENDPOINT: 'not a url' }));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^DYNAMODB_ENDPOINT/);
+  });
+
+  it('rejects a short secret, a bad table name and a non-numeric limit', () => {
+    const problems = problemsOf(() =>
+      loadConfig({ ...secrets, SESSION_SECRET: 'short', TABLE_NAME: 'a b', BODY_LIMIT_BYTES: 'lots' }),
+    );
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'BODY_LIMIT_BYTES',
+      'SESSION_SECRET',
+      'TABLE_NAME',
+    ]);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ ...secrets, TABLE_NAME: '' }).TABLE_NAME).toBe('xjx-appraisal');
+  });
+
+  it('reads the local start settings', () => {
+    expect(loadLocalConfig({})).toEqual({ PORT: 3000, DYNAMODB_PORT: 0, DATA_DIR: '.data', SEED_DEMO: true });
+    expect(loadLocalConfig({ PORT: '8080', SEED_DEMO: 'false' })).toMatchObject({
+      PORT: 8080,
+      SEED_DEMO: false,
+    });
+    expect(problemsOf(() => loadLocalConfig({ PORT: '70000' }))[0]).toMatch(/^PORT/);
+  });
+});

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { createApp } from '../../shared/app';
+import { type Config, loadConfig } from '../../shared/config/env';
+import { createDynamoClient } from '../../shared/data/client';
+import { ensureTable } from '../../shared/data/ensure-table';
+import { createDeps, type Deps } from '../../shared/deps';
+
+/** Refuses anything but a loopback endpoint, so no test can touch a real table. */
+export function localEndpoint(): string {
+  const endpoint = inject('dynamoEndpoint');
+  const host = new URL(endpoint).hostname;
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(host)) {
+    throw new Error(`tests only run against DynamoDB Local, not ${endpoint}`);
+  }
+  return endpoint;
+}
+
+/** Environment for a test app: local endpoint, fixed test secrets, a table name of its own. */
+export function testEnv(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    TABLE_NAME: `test-${randomUUID()}`,
+    AWS_REGION: 'local',
+    DYNAMODB_ENDPOINT: localEndpoint(),
+    SESSION_SECRET: 'test-session-secret-0123456789abcdef',
+    CODE_HASH_SECRET: 'test-code-hash-secret-0123456789abcdef',
+    LOG_LEVEL: 'info',
+    ...overrides,
+  };
+}
+
+export interface TestContext {
+  config: Config;
+  deps: Deps;
+  app: ReturnType<typeof createApp>;
+  /** Every log line the app wrote, for tests that check what logs never hold. */
+  logs: string[];
+}
+
+/** A fresh table and an app on it; call once per test file (in `beforeAll`). */
+export async function createTestContext(
+  overrides: Record<string, string> = {},
+  now?: () => Date,
+): Promise<TestContext> {
+  const config = loadConfig(testEnv(overrides));
+  const client = createDynamoClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
+  await ensureTable(client, config.TABLE_NAME);
+  client.destroy();
+  const logs: string[] = [];
+  const deps = createDeps(config, { logSink: (line) => logs.push(line), ...(now ? { now } : {}) });
+  return { config, deps, app: createApp(deps), logs };
+}
