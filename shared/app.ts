@@ -2,11 +2,15 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { sessionMiddleware } from './auth/middleware';
 import type { Deps } from './deps';
 import { accessLog } from './http/access-log';
+import type { AppEnv } from './http/env';
 import { notFound, payloadTooLarge } from './http/errors';
 import { createErrorHandler, renderError } from './http/on-error';
 import { validationHook } from './http/validation';
+import { apiRoutes } from './routes/api';
+import { docsRoutes } from './routes/docs';
 import { healthRoutes } from './routes/health';
 
 /**
@@ -14,7 +18,7 @@ import { healthRoutes } from './routes/health';
  * server (`shared/local/start.ts`) both serve what this returns.
  */
 export function createApp(deps: Deps) {
-  const app = new OpenAPIHono({ defaultHook: validationHook });
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use(requestId({ headerName: 'X-Request-Id' }));
   app.use(accessLog(deps.log));
@@ -42,7 +46,12 @@ export function createApp(deps: Deps) {
     }),
   );
 
+  app.use('/api/*', sessionMiddleware(deps));
+  app.use('/console/*', sessionMiddleware(deps));
+
   app.route('/', healthRoutes(deps));
+  app.route('/', apiRoutes(deps));
+  app.route('/', docsRoutes(app));
 
   app.notFound((c) => renderError(c, notFound()));
   app.onError(createErrorHandler(deps.log));

@@ -1,10 +1,58 @@
 /**
  * Key builders: the only place stored key values are spelled. Values are
- * prefixed and readable (`UNIT#u1`, `MEMBER#m1`).
+ * prefixed and readable (`UNIT#u1`, `MEMBER#m1`). Each entity lives in its
+ * own partition (`TYPE#id` / `META`); lists are named queries on a GSI or on
+ * the base table (see `accessPatterns`).
  */
 export const keys = {
   /** A fixed item the health check reads; it need not exist. */
   health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
   /** Marks that the demo campaign was seeded, so a restart does not seed twice. */
   demoSeed: () => ({ pk: 'SEED', sk: 'DEMO' }),
+
+  campaign: (id: string) => ({ pk: `CAMPAIGN#${id}`, sk: 'META' }),
+  campaignListing: (createdAt: string, id: string) => ({ gsi1pk: 'CAMPAIGNS', gsi1sk: `${createdAt}#${id}` }),
+
+  group: (id: string) => ({ pk: `GROUP#${id}`, sk: 'META' }),
+  groupListing: (campaignId: string, name: string, id: string) => ({
+    gsi1pk: `CAMPAIGN#${campaignId}#GROUPS`,
+    gsi1sk: `${name}#${id}`,
+  }),
+
+  unit: (id: string) => ({ pk: `UNIT#${id}`, sk: 'META' }),
+  unitListings: (campaignId: string, groupId: string, name: string, id: string) => ({
+    gsi1pk: `CAMPAIGN#${campaignId}#UNITS`,
+    gsi1sk: `${name}#${id}`,
+    gsi2pk: `GROUP#${groupId}#UNITS`,
+    gsi2sk: `${name}#${id}`,
+  }),
+  /** Holds a unit name within a campaign, so two units can't share one. */
+  unitName: (campaignId: string, name: string) => ({ pk: `CAMPAIGN#${campaignId}#UNITNAME`, sk: name }),
+
+  member: (unitId: string, id: string) => ({ pk: `UNIT#${unitId}`, sk: `MEMBER#${id}` }),
+
+  account: (username: string) => ({ pk: `ACCOUNT#${username}`, sk: 'META' }),
+  accountListing: (username: string) => ({ gsi1pk: 'ACCOUNTS', gsi1sk: username }),
+
+  audit: (at: string, id: string) => ({ pk: 'AUDIT', sk: `${at}#${id}` }),
+};
+
+export type AccessPattern = {
+  index?: 'gsi1' | 'gsi2';
+  pk: string;
+  skPrefix?: string;
+  newestFirst?: boolean;
+};
+
+const pattern = (p: AccessPattern) => p;
+
+/** Every list the app serves, as a named Query (never a Scan). */
+export const accessPatterns = {
+  campaigns: () => pattern({ index: 'gsi1', pk: 'CAMPAIGNS' }),
+  groupsOfCampaign: (campaignId: string) => pattern({ index: 'gsi1', pk: `CAMPAIGN#${campaignId}#GROUPS` }),
+  unitsOfCampaign: (campaignId: string) => pattern({ index: 'gsi1', pk: `CAMPAIGN#${campaignId}#UNITS` }),
+  unitsOfGroup: (groupId: string) => pattern({ index: 'gsi2', pk: `GROUP#${groupId}#UNITS` }),
+  membersOfUnit: (unitId: string) => pattern({ pk: `UNIT#${unitId}`, skPrefix: 'MEMBER#' }),
+  accounts: () => pattern({ index: 'gsi1', pk: 'ACCOUNTS' }),
+  auditTrail: () => pattern({ pk: 'AUDIT', newestFirst: true }),
 };

@@ -1,11 +1,57 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { hashPassword } from '../auth/password';
+import { putAllOrNothing } from '../data/batch-write';
+import { newId } from '../data/ids';
 import { keys } from '../data/keys';
+import type { StoredAccount } from '../data/repos/accounts';
 import type { Deps } from '../deps';
+import { type Campaign, CampaignSettings } from '../domain/campaign';
+import type { Group, Member, Unit } from '../domain/org';
+import { demoAccounts, demoCampaignName, demoGroups, demoMembers, demoPassword, demoUnits } from './campaign';
 
 /** What a person needs to try the demo, printed by the local start. */
 export interface DemoInfo {
   seededNow: boolean;
   lines: string[];
+}
+
+function campaignItems(now: Date) {
+  const at = now.toISOString();
+  const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  const campaign: Campaign = {
+    id: newId(),
+    name: demoCampaignName,
+    stages: {
+      study: { start: day(-30), end: day(14) },
+      appraisal: { start: day(15), end: day(60) },
+      rectification: { start: day(61), end: day(150) },
+    },
+    settings: CampaignSettings.parse({}),
+    createdAt: at,
+    updatedAt: at,
+  };
+  const groups: Group[] = demoGroups.map((name) => ({
+    id: newId(),
+    campaignId: campaign.id,
+    name,
+    createdAt: at,
+  }));
+  const units: Unit[] = demoUnits.map(({ group, ...u }, i) => ({
+    ...u,
+    id: newId(),
+    campaignId: campaign.id,
+    groupId: groups[group]?.id ?? '',
+    membersDue: 12,
+    massRepresentativesDue: 20,
+    // The first unit is ahead, in 分析评议, so later features have a unit to work with.
+    stage: i === 0 ? 'appraisal' : 'study',
+    createdAt: at,
+    updatedAt: at,
+  }));
+  const members: Member[] = units.flatMap((u, i) =>
+    demoMembers(i).map((m) => ({ ...m, id: newId(), unitId: u.id, createdAt: at })),
+  );
+  return { campaign, groups, units, members };
 }
 
 /**
@@ -18,12 +64,50 @@ export async function seedDemo(deps: Deps, baseUrl: string): Promise<DemoInfo> {
   );
   const seededNow = !marker.Item;
   if (seededNow) {
-    await deps.db.send(
-      new PutCommand({
-        TableName: deps.tableName,
-        Item: { ...keys.demoSeed(), seededAt: deps.now().toISOString() },
+    const now = deps.now();
+    const { campaign, groups, units, members } = campaignItems(now);
+    const passwordHash = await hashPassword(demoPassword);
+    const account = (a: { username: string; displayName: string }, scope: StoredAccount['scope']) => ({
+      ...keys.account(a.username),
+      ...keys.accountListing(a.username),
+      ...a,
+      scope,
+      disabled: false,
+      createdAt: now.toISOString(),
+      passwordHash,
+      tokenVersion: 1,
+      failedAttempts: 0,
+    });
+    const [firstGroup, firstUnit] = [groups[0], units[0]];
+    if (!firstGroup || !firstUnit) throw new Error('demo data needs a group and a unit');
+    await putAllOrNothing(deps, [
+      {
+        ...keys.campaign(campaign.id),
+        ...keys.campaignListing(campaign.createdAt, campaign.id),
+        ...campaign,
+      },
+      ...groups.map((g) => ({ ...keys.group(g.id), ...keys.groupListing(campaign.id, g.name, g.id), ...g })),
+      ...units.flatMap((u) => [
+        { ...keys.unit(u.id), ...keys.unitListings(campaign.id, u.groupId, u.name, u.id), ...u },
+        { ...keys.unitName(campaign.id, u.name), unitId: u.id },
+      ]),
+      ...members.map((m) => ({ ...keys.member(m.unitId, m.id), ...m })),
+      account(demoAccounts.office, { role: 'office' }),
+      account(demoAccounts.supervisor, {
+        role: 'supervisor',
+        campaignId: campaign.id,
+        groupId: firstGroup.id,
       }),
-    );
+      account(demoAccounts.leader, { role: 'leader', campaignId: campaign.id, unitId: firstUnit.id }),
+      { ...keys.demoSeed(), seededAt: now.toISOString(), campaignId: campaign.id },
+    ]);
   }
-  return { seededNow, lines: [`健康检查 Health:  ${baseUrl}/healthz`] };
+  return {
+    seededNow,
+    lines: [
+      `控制台 Console:   ${baseUrl}/console   (demo accounts: office / dudao1 / leader1, password ${demoPassword})`,
+      `API 参考 Docs:    ${baseUrl}/docs`,
+      `健康检查 Health:  ${baseUrl}/healthz`,
+    ],
+  };
 }

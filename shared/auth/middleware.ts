@@ -1,0 +1,69 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { getAccount } from '../data/repos/accounts';
+import type { Deps } from '../deps';
+import type { Principal } from '../domain/account';
+import type { AppEnv } from '../http/env';
+import { AppError, forbidden, notFound, unauthorized } from '../http/errors';
+import { type Action, decide, type Resource } from './policy';
+import { csrfMatches, readSession, sessionCookie } from './session';
+
+const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Reads the session from `Authorization: Bearer` or the session cookie and,
+ * when it is valid and the account still allows it, sets `principal`.
+ * Cookie-authenticated writes must carry the CSRF token (`X-CSRF-Token`
+ * header or `_csrf` form field). It never rejects anonymous requests: routes
+ * that need a principal ask for one with `principalOf`.
+ */
+export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
+  return async function session(c, next) {
+    const bearer = c.req.header('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1];
+    const cookie = getCookie(c, sessionCookie);
+    const token = bearer ?? cookie;
+    if (token) {
+      const claims = await readSession(deps.config.SESSION_SECRET, token);
+      const account = claims ? await getAccount(deps, claims.sub) : undefined;
+      if (claims && account && !account.disabled && account.tokenVersion === claims.ver) {
+        c.set('principal', {
+          username: account.username,
+          displayName: account.displayName,
+          scope: account.scope,
+        });
+        c.set('session', { sid: claims.sid, via: bearer ? 'bearer' : 'cookie' });
+      }
+    }
+    const session = c.get('session');
+    if (session?.via === 'cookie' && unsafe.has(c.req.method)) {
+      let given = c.req.header('x-csrf-token');
+      if (!given && (c.req.header('content-type') ?? '').includes('form')) {
+        const form = await c.req.parseBody();
+        given = typeof form._csrf === 'string' ? form._csrf : undefined;
+      }
+      if (!csrfMatches(deps.config.SESSION_SECRET, session.sid, given)) {
+        throw new AppError(403, 'CSRF_FAILED', '页面已过期，请刷新后重试');
+      }
+    }
+    await next();
+  };
+}
+
+/** The signed-in caller, or 401. */
+export function principalOf(c: Context<AppEnv>): Principal {
+  const principal = c.get('principal');
+  if (!principal) throw unauthorized();
+  return principal;
+}
+
+/**
+ * Asks the policy whether the caller may do `action` to `resource`; outside
+ * the caller's scope answers 404, as for a resource that does not exist.
+ */
+export function authorize(c: Context<AppEnv>, action: Action, resource: Resource): Principal {
+  const principal = principalOf(c);
+  const decision = decide(principal.scope, action, resource);
+  if (decision === 'hidden') throw notFound();
+  if (decision === 'forbidden') throw forbidden();
+  return principal;
+}

@@ -1,0 +1,44 @@
+import type { Scope } from '../domain/account';
+
+/** What a console request wants to do. */
+export type Action =
+  | 'read'
+  | 'manage' // create or change the resource itself
+  | 'manageMembers'
+  | 'requestStage'
+  | 'decideStage';
+
+/** What it wants to do it to, with the ids that place it in the campaign's tree. */
+export type Resource =
+  | { kind: 'office' } // campaign-wide administration: new campaigns, accounts, audit trail
+  | { kind: 'campaign'; campaignId: string }
+  | { kind: 'group'; campaignId: string; groupId: string }
+  | { kind: 'unit'; campaignId: string; groupId: string; unitId: string };
+
+/**
+ * `allow`; `hidden`: outside the caller's scope, answered 404 exactly like a
+ * missing resource; `forbidden`: inside the scope but not the caller's to do (403).
+ */
+export type Decision = 'allow' | 'hidden' | 'forbidden';
+
+const leaderActions: ReadonlySet<Action> = new Set(['read', 'manageMembers', 'requestStage']);
+const supervisorActions: ReadonlySet<Action> = new Set(['read', 'decideStage']);
+
+/** The one authorization rule of the console: every request is decided here. */
+export function decide(scope: Scope, action: Action, resource: Resource): Decision {
+  if (scope.role === 'office') return 'allow';
+  if (resource.kind === 'office') return 'forbidden';
+  if (resource.campaignId !== scope.campaignId) return 'hidden';
+
+  if (scope.role === 'supervisor') {
+    if (resource.kind === 'campaign') return action === 'read' ? 'allow' : 'forbidden';
+    if (resource.groupId !== scope.groupId) return 'hidden';
+    if (resource.kind === 'group') return action === 'read' ? 'allow' : 'forbidden';
+    return supervisorActions.has(action) ? 'allow' : 'forbidden';
+  }
+
+  if (resource.kind === 'campaign') return action === 'read' ? 'allow' : 'forbidden';
+  if (resource.kind === 'group') return 'hidden';
+  if (resource.unitId !== scope.unitId) return 'hidden';
+  return leaderActions.has(action) ? 'allow' : 'forbidden';
+}

@@ -1,0 +1,98 @@
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { z } from 'zod';
+import { badRequest } from '../http/errors';
+import type { AccessPattern } from './keys';
+import { table } from './table';
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back as `cursor` for the next page; absent on the last page. */
+  nextCursor?: string;
+}
+
+const keyAttributes = new Set<string>([
+  table.partitionKey,
+  table.sortKey,
+  ...table.indexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+]);
+
+/** Encodes DynamoDB's LastEvaluatedKey as an opaque cursor. */
+export function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
+  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
+}
+
+/** Decodes a cursor, accepting only string values of key attributes; anything else is a 400. */
+export function decodeCursor(cursor: string | undefined): Record<string, string> | undefined {
+  if (!cursor) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      const entries = Object.entries(parsed);
+      if (entries.length > 0 && entries.every(([k, v]) => keyAttributes.has(k) && typeof v === 'string')) {
+        return Object.fromEntries(entries) as Record<string, string>;
+      }
+    }
+  } catch {
+    // fall through
+  }
+  throw badRequest('BAD_CURSOR', '分页游标无效');
+}
+
+/** Builds the Query for one page of an access pattern (pure, so it is tested without a database). */
+export function queryParams(
+  tableName: string,
+  pattern: AccessPattern,
+  opts: { limit: number; cursor?: string | undefined },
+): QueryCommandInput {
+  const index = table.indexes.find((i) => i.name === pattern.index);
+  const pkName = index ? index.partitionKey : table.partitionKey;
+  const skName = index ? index.sortKey : table.sortKey;
+  const params: QueryCommandInput = {
+    TableName: tableName,
+    KeyConditionExpression: pattern.skPrefix ? '#pk = :pk AND begins_with(#sk, :sk)' : '#pk = :pk',
+    ExpressionAttributeNames: pattern.skPrefix ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName },
+    ExpressionAttributeValues: pattern.skPrefix
+      ? { ':pk': pattern.pk, ':sk': pattern.skPrefix }
+      : { ':pk': pattern.pk },
+    Limit: opts.limit,
+    ScanIndexForward: !pattern.newestFirst,
+  };
+  if (index) params.IndexName = index.name;
+  const start = decodeCursor(opts.cursor);
+  if (start) params.ExclusiveStartKey = start;
+  return params;
+}
+
+/** Reads one page of an access pattern and parses every item with `schema`. */
+export async function queryPage<S extends z.ZodType>(
+  db: {
+    send(
+      c: QueryCommand,
+    ): Promise<{ Items?: Record<string, unknown>[]; LastEvaluatedKey?: Record<string, unknown> }>;
+  },
+  tableName: string,
+  pattern: AccessPattern,
+  schema: S,
+  opts: { limit: number; cursor?: string | undefined },
+): Promise<Page<z.infer<S>>> {
+  const out = await db.send(new QueryCommand(queryParams(tableName, pattern, opts)));
+  const nextCursor = encodeCursor(out.LastEvaluatedKey);
+  return { items: (out.Items ?? []).map((i) => schema.parse(i)), ...(nextCursor ? { nextCursor } : {}) };
+}
+
+/** Reads every page of an access pattern (for small, bounded lists such as a unit's members). */
+export async function queryAll<S extends z.ZodType>(
+  db: Parameters<typeof queryPage>[0],
+  tableName: string,
+  pattern: AccessPattern,
+  schema: S,
+): Promise<z.infer<S>[]> {
+  const all: z.infer<S>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await queryPage(db, tableName, pattern, schema, { limit: 500, cursor });
+    all.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return all;
+}

@@ -1,0 +1,142 @@
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { Deps } from '../../deps';
+import { Account } from '../../domain/account';
+import { conflict, notFound } from '../../http/errors';
+import { keys } from '../keys';
+import { type TransactItem, writeAudited } from '../transact';
+
+/** An account as stored: the public view plus what sign-in needs. */
+export const StoredAccount = Account.extend({
+  passwordHash: z.string(),
+  tokenVersion: z.number().int(),
+  failedAttempts: z.number().int().default(0),
+  lockedUntil: z.string().optional(),
+});
+export type StoredAccount = z.infer<typeof StoredAccount>;
+
+/** The public view of a stored account (no hash, counters or lock state). */
+export function publicAccount(a: StoredAccount): Account {
+  return Account.parse(a);
+}
+
+export async function getAccount(deps: Deps, username: string): Promise<StoredAccount | undefined> {
+  const out = await deps.db.send(
+    new GetCommand({ TableName: deps.tableName, Key: keys.account(username), ConsistentRead: true }),
+  );
+  return out.Item ? StoredAccount.parse(out.Item) : undefined;
+}
+
+/** The Put of a new account; fails if the username is taken. */
+export function putNewAccount(tableName: string, a: StoredAccount): TransactItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: { ...keys.account(a.username), ...keys.accountListing(a.username), ...a },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+export async function createAccount(deps: Deps, actor: string, a: StoredAccount, extra: TransactItem[] = []) {
+  await writeAudited(
+    deps,
+    [putNewAccount(deps.tableName, a), ...extra],
+    { actor, action: 'account.create', target: `account:${a.username}`, detail: { scope: a.scope } },
+    (i) => (i === 0 ? conflict('USERNAME_TAKEN', '用户名已被使用') : notFound()),
+  );
+}
+
+/** Changes some attributes of an existing account, audited. */
+export async function updateAccount(
+  deps: Deps,
+  actor: string,
+  username: string,
+  set: Partial<Pick<StoredAccount, 'displayName' | 'disabled' | 'passwordHash'>>,
+  action: string,
+) {
+  const entries = Object.entries(set).filter(([, v]) => v !== undefined);
+  const names = Object.fromEntries(entries.map(([k], i) => [`#a${i}`, k]));
+  const values = Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v]));
+  const assignments = entries.map((_, i) => `#a${i} = :v${i}`);
+  // Any change that touches credentials or access ends the account's open sessions.
+  const sets = [...assignments, 'tokenVersion = tokenVersion + :one', 'failedAttempts = :zero'];
+  await writeAudited(
+    deps,
+    [
+      {
+        Update: {
+          TableName: deps.tableName,
+          Key: keys.account(username),
+          UpdateExpression: `SET ${sets.join(', ')} REMOVE lockedUntil`,
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: { ...values, ':one': 1, ':zero': 0 },
+        },
+      },
+    ],
+    {
+      actor,
+      action,
+      target: `account:${username}`,
+      detail: Object.fromEntries(entries.map(([k, v]) => [k, k === 'passwordHash' ? '(changed)' : v])),
+    },
+    () => notFound(),
+  );
+}
+
+/** Records a failed sign-in; locks the account for `lockMinutes` once `maxFailures` is reached. */
+export async function recordFailedSignIn(
+  deps: Deps,
+  username: string,
+  now: Date,
+  policy: { maxFailures: number; lockMinutes: number },
+): Promise<void> {
+  const out = await deps.db.send(
+    new UpdateCommand({
+      TableName: deps.tableName,
+      Key: keys.account(username),
+      UpdateExpression: 'ADD failedAttempts :one',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':one': 1 },
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  const attempts = Number(out.Attributes?.failedAttempts ?? 0);
+  if (attempts >= policy.maxFailures) {
+    const until = new Date(now.getTime() + policy.lockMinutes * 60_000).toISOString();
+    await deps.db.send(
+      new UpdateCommand({
+        TableName: deps.tableName,
+        Key: keys.account(username),
+        UpdateExpression: 'SET lockedUntil = :until, failedAttempts = :zero',
+        ExpressionAttributeValues: { ':until': until, ':zero': 0 },
+      }),
+    );
+  }
+}
+
+/** Clears the failure counter after a successful sign-in. */
+export async function recordSignIn(deps: Deps, username: string): Promise<void> {
+  await deps.db.send(
+    new UpdateCommand({
+      TableName: deps.tableName,
+      Key: keys.account(username),
+      UpdateExpression: 'SET failedAttempts = :zero REMOVE lockedUntil',
+      ExpressionAttributeValues: { ':zero': 0 },
+    }),
+  );
+}
+
+/** Ends every open session of an account (sign-out). */
+export async function bumpTokenVersion(deps: Deps, username: string): Promise<void> {
+  await deps.db.send(
+    new UpdateCommand({
+      TableName: deps.tableName,
+      Key: keys.account(username),
+      UpdateExpression: 'ADD tokenVersion :one',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':one': 1 },
+    }),
+  );
+}

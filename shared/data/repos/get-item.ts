@@ -1,0 +1,15 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { z } from 'zod';
+import type { Deps } from '../../deps';
+
+/** Reads one item by key and parses it with `schema`; undefined when absent. */
+export async function getItem<S extends z.ZodType>(
+  deps: Deps,
+  key: { pk: string; sk: string },
+  schema: S,
+): Promise<z.infer<S> | undefined> {
+  const out = await deps.db.send(
+    new GetCommand({ TableName: deps.tableName, Key: key, ConsistentRead: true }),
+  );
+  return out.Item ? schema.parse(out.Item) : undefined;
+}

@@ -1,0 +1,42 @@
+import type { Deps } from '../../deps';
+import { Group } from '../../domain/org';
+import { notFound } from '../../http/errors';
+import { keys } from '../keys';
+import { writeAudited } from '../transact';
+import { getItem } from './get-item';
+
+export const getGroup = (deps: Deps, id: string) => getItem(deps, keys.group(id), Group);
+
+/** Creates or replaces a group; a new one must belong to an existing campaign. */
+export async function putGroup(deps: Deps, actor: string, group: Group, isNew: boolean) {
+  await writeAudited(
+    deps,
+    [
+      {
+        Put: {
+          TableName: deps.tableName,
+          Item: {
+            ...keys.group(group.id),
+            ...keys.groupListing(group.campaignId, group.name, group.id),
+            ...group,
+          },
+          ConditionExpression: isNew ? 'attribute_not_exists(pk)' : 'attribute_exists(pk)',
+        },
+      },
+      {
+        ConditionCheck: {
+          TableName: deps.tableName,
+          Key: keys.campaign(group.campaignId),
+          ConditionExpression: 'attribute_exists(pk)',
+        },
+      },
+    ],
+    {
+      actor,
+      action: isNew ? 'group.create' : 'group.update',
+      target: `group:${group.id}`,
+      detail: { name: group.name },
+    },
+    () => notFound(),
+  );
+}

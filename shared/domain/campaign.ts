@@ -1,0 +1,68 @@
+import { z } from '@hono/zod-openapi';
+
+/** The three stages of the campaign, in order (学习动员 → 分析评议 → 整改提高). */
+export const stages = ['study', 'appraisal', 'rectification'] as const;
+export const Stage = z.enum(stages).openapi('Stage');
+export type Stage = z.infer<typeof Stage>;
+
+export const stageLabels: Record<Stage, string> = {
+  study: '学习动员',
+  appraisal: '分析评议',
+  rectification: '整改提高',
+};
+
+/** The stage after `stage`, or undefined after the last one. */
+export function nextStage(stage: Stage): Stage | undefined {
+  return stages[stages.indexOf(stage) + 1];
+}
+
+const isoDate = z.iso.date();
+
+export const StageWindow = z
+  .strictObject({ start: isoDate, end: isoDate })
+  .refine((w) => w.start <= w.end, { message: '结束日期不能早于开始日期', path: ['end'] });
+
+/** Thresholds of the rules, each with the common practice as default. */
+export const CampaignSettings = z
+  .strictObject({
+    /** Groups smaller than this are not shown broken down. */
+    anonymityK: z.number().int().min(2).max(50).default(5),
+    /** 满意率 below this (percent) means 补课. */
+    satisfactionThreshold: z.number().min(0).max(100).default(60),
+    /** At most this share of members may be graded 优秀. */
+    excellentCap: z
+      .number()
+      .gt(0)
+      .max(1)
+      .default(1 / 3),
+    /** Share of members due who must be present for a review meeting. */
+    quorum: z
+      .number()
+      .gt(0)
+      .max(1)
+      .default(4 / 5),
+  })
+  .openapi('CampaignSettings');
+export type CampaignSettings = z.infer<typeof CampaignSettings>;
+
+export const CampaignInput = z
+  .strictObject({
+    name: z.string().trim().min(2).max(100),
+    stages: z.strictObject({ study: StageWindow, appraisal: StageWindow, rectification: StageWindow }),
+    settings: CampaignSettings.default(CampaignSettings.parse({})),
+  })
+  .openapi('CampaignInput');
+export type CampaignInput = z.infer<typeof CampaignInput>;
+
+export const CampaignPatch = z
+  .strictObject({
+    name: CampaignInput.shape.name.optional(),
+    stages: CampaignInput.shape.stages.optional(),
+    settings: CampaignSettings.partial().optional(),
+  })
+  .openapi('CampaignPatch');
+
+export const Campaign = z
+  .object({ ...CampaignInput.shape, id: z.string(), createdAt: z.string(), updatedAt: z.string() })
+  .openapi('Campaign');
+export type Campaign = z.infer<typeof Campaign>;

@@ -1,0 +1,82 @@
+import { z } from '@hono/zod-openapi';
+import { Stage } from './campaign';
+
+export const unitTypes = ['enterprise', 'school', 'research', 'other'] as const;
+export const UnitType = z.enum(unitTypes).openapi('UnitType');
+export type UnitType = z.infer<typeof UnitType>;
+export const unitTypeLabels: Record<UnitType, string> = {
+  enterprise: '企业',
+  school: '学校',
+  research: '研发机构',
+  other: '其他',
+};
+
+export const memberCategories = ['leader', 'ordinary', 'frontline', 'hardship'] as const;
+export const MemberCategory = z.enum(memberCategories).openapi('MemberCategory');
+export type MemberCategory = z.infer<typeof MemberCategory>;
+export const memberCategoryLabels: Record<MemberCategory, string> = {
+  leader: '党员领导干部',
+  ordinary: '普通党员',
+  frontline: '生产一线党员',
+  hardship: '下岗失业和生活困难党员',
+};
+
+const name = z.string().trim().min(1).max(60);
+
+export const GroupInput = z
+  .strictObject({ name, note: z.string().trim().max(500).optional() })
+  .openapi('GroupInput');
+export const Group = z
+  .object({ ...GroupInput.shape, id: z.string(), campaignId: z.string(), createdAt: z.string() })
+  .openapi('Group');
+export type Group = z.infer<typeof Group>;
+
+export const UnitInput = z
+  .strictObject({
+    name: z.string().trim().min(2).max(100),
+    type: UnitType,
+    partyOrganization: z.string().trim().min(2).max(100),
+    responsibleTitle: z.string().trim().min(1).max(60),
+    membersDue: z.number().int().min(0).max(100_000),
+    massRepresentativesDue: z.number().int().min(0).max(100_000),
+    groupId: z.string().min(1),
+  })
+  .openapi('UnitInput');
+export type UnitInput = z.infer<typeof UnitInput>;
+
+export const StageRequest = z
+  .object({ to: Stage, requestedBy: z.string(), requestedAt: z.string(), note: z.string().optional() })
+  .openapi('StageRequest');
+
+export const StageDecision = z
+  .object({
+    to: Stage,
+    approved: z.boolean(),
+    decidedBy: z.string(),
+    decidedAt: z.string(),
+    comment: z.string().optional(),
+  })
+  .openapi('StageDecision');
+
+export const Unit = z
+  .object({
+    ...UnitInput.shape,
+    id: z.string(),
+    campaignId: z.string(),
+    stage: Stage,
+    stageRequest: StageRequest.optional(),
+    lastStageDecision: StageDecision.optional(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Unit');
+export type Unit = z.infer<typeof Unit>;
+
+export const MemberInput = z
+  .strictObject({ name, category: MemberCategory, probationary: z.boolean().default(false) })
+  .openapi('MemberInput');
+export type MemberInput = z.infer<typeof MemberInput>;
+export const Member = z
+  .object({ ...MemberInput.shape, id: z.string(), unitId: z.string(), createdAt: z.string() })
+  .openapi('Member');
+export type Member = z.infer<typeof Member>;

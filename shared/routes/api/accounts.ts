@@ -1,0 +1,146 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { authorize } from '../../auth/middleware';
+import { hashPassword } from '../../auth/password';
+import { accessPatterns, keys } from '../../data/keys';
+import { queryPage } from '../../data/query';
+import {
+  createAccount,
+  getAccount,
+  publicAccount,
+  StoredAccount,
+  updateAccount,
+} from '../../data/repos/accounts';
+import type { TransactItem } from '../../data/transact';
+import type { Deps } from '../../deps';
+import { Account, AccountInput, password, type Scope, username } from '../../domain/account';
+import type { AppEnv } from '../../http/env';
+import { notFound, validationError } from '../../http/errors';
+import { errorResponses, jsonBody, ok, PageQuery, pageOf, security } from '../../http/openapi';
+import { validationHook } from '../../http/validation';
+import { loadGroup, loadUnit, officeResource } from './load';
+
+const tags = ['accounts'];
+const AccountParams = z.object({ username });
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/accounts',
+  tags,
+  security,
+  summary: 'All accounts (office)',
+  request: { query: PageQuery },
+  responses: { 200: ok(pageOf(Account)), ...errorResponses },
+});
+const create = createRoute({
+  method: 'post',
+  path: '/api/accounts',
+  tags,
+  security,
+  summary: 'Create an account bound to its scope (office)',
+  request: { body: jsonBody(AccountInput) },
+  responses: { 201: ok(Account, 'Created'), ...errorResponses },
+});
+const patch = createRoute({
+  method: 'patch',
+  path: '/api/accounts/{username}',
+  tags,
+  security,
+  summary: 'Rename, disable or reset the password of an account (office); ends its sessions',
+  request: {
+    params: AccountParams,
+    body: jsonBody(
+      z.strictObject({
+        displayName: z.string().trim().min(1).max(60).optional(),
+        disabled: z.boolean().optional(),
+        password: password.optional(),
+      }),
+    ),
+  },
+  responses: { 200: ok(Account), ...errorResponses },
+});
+
+/** Resolves the scope an account is bound to, checking that its group or unit exists. */
+async function scopeFor(deps: Deps, input: AccountInput): Promise<{ scope: Scope; check?: TransactItem }> {
+  const missing = (path: string, message: string) => validationError([{ path, message }]);
+  if (input.role === 'office') return { scope: { role: 'office' } };
+  if (input.role === 'supervisor') {
+    if (!input.groupId) throw missing('groupId', '督导组账号需指定督导组');
+    const group = await loadGroup(deps, input.groupId).catch(() => {
+      throw missing('groupId', '督导组不存在');
+    });
+    const check = {
+      TableName: deps.tableName,
+      Key: keys.group(group.id),
+      ConditionExpression: 'attribute_exists(pk)',
+    };
+    return {
+      scope: { role: 'supervisor', campaignId: group.campaignId, groupId: group.id },
+      check: { ConditionCheck: check },
+    };
+  }
+  if (!input.unitId) throw missing('unitId', '单位账号需指定单位');
+  const unit = await loadUnit(deps, input.unitId).catch(() => {
+    throw missing('unitId', '单位不存在');
+  });
+  const check = {
+    TableName: deps.tableName,
+    Key: keys.unit(unit.id),
+    ConditionExpression: 'attribute_exists(pk)',
+  };
+  return {
+    scope: { role: 'leader', campaignId: unit.campaignId, unitId: unit.id },
+    check: { ConditionCheck: check },
+  };
+}
+
+/** Console accounts: office admins, supervisors (bound to a group), unit leaders (bound to a unit). */
+export function accountRoutes(deps: Deps) {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .openapi(list, async (c) => {
+      authorize(c, 'read', officeResource);
+      const page = await queryPage(
+        deps.db,
+        deps.tableName,
+        accessPatterns.accounts(),
+        StoredAccount,
+        c.req.valid('query'),
+      );
+      return c.json({ ...page, items: page.items.map(publicAccount) }, 200);
+    })
+    .openapi(create, async (c) => {
+      const who = authorize(c, 'manage', officeResource);
+      const input = c.req.valid('json');
+      const { scope, check } = await scopeFor(deps, input);
+      const account: StoredAccount = {
+        username: input.username,
+        displayName: input.displayName,
+        scope,
+        disabled: false,
+        createdAt: deps.now().toISOString(),
+        passwordHash: await hashPassword(input.password),
+        tokenVersion: 1,
+        failedAttempts: 0,
+      };
+      await createAccount(deps, who.username, account, check ? [check] : []);
+      return c.json(publicAccount(account), 201);
+    })
+    .openapi(patch, async (c) => {
+      const who = authorize(c, 'manage', officeResource);
+      const { username: name } = c.req.valid('param');
+      const body = c.req.valid('json');
+      await updateAccount(
+        deps,
+        who.username,
+        name,
+        {
+          displayName: body.displayName,
+          disabled: body.disabled,
+          passwordHash: body.password ? await hashPassword(body.password) : undefined,
+        },
+        'account.update',
+      );
+      const account = await getAccount(deps, name);
+      if (!account) throw notFound();
+      return c.json(publicAccount(account), 200);
+    });
+}

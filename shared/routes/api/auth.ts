@@ -1,0 +1,132 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { principalOf } from '../../auth/middleware';
+import { hashPassword, verifyPassword } from '../../auth/password';
+import { csrfToken, sessionCookie, sessionSeconds } from '../../auth/session';
+import { bumpTokenVersion, getAccount, updateAccount } from '../../data/repos/accounts';
+import type { Deps } from '../../deps';
+import { password, Scope, username } from '../../domain/account';
+import type { AppEnv } from '../../http/env';
+import { AppError } from '../../http/errors';
+import { errorResponses, jsonBody, ok, security } from '../../http/openapi';
+import { validationHook } from '../../http/validation';
+import { signIn } from '../../usecases/sign-in';
+
+const Session = z
+  .object({
+    token: z.string(),
+    expiresAt: z.string(),
+    csrfToken: z.string(),
+    account: z.object({ username: z.string(), displayName: z.string(), scope: Scope }),
+  })
+  .openapi('Session');
+
+const Me = z
+  .object({ username: z.string(), displayName: z.string(), scope: Scope, csrfToken: z.string().optional() })
+  .openapi('Me');
+
+const login = createRoute({
+  method: 'post',
+  path: '/api/auth/login',
+  tags: ['auth'],
+  summary: 'Sign in; sets the session cookie and returns a bearer token',
+  request: { body: jsonBody(z.strictObject({ username, password: z.string().min(1).max(200) })) },
+  responses: { 200: ok(Session), ...errorResponses, 423: { description: 'Locked after repeated failures' } },
+});
+
+const logout = createRoute({
+  method: 'post',
+  path: '/api/auth/logout',
+  tags: ['auth'],
+  summary: 'Sign out: ends every session of the account',
+  security,
+  responses: { 204: { description: 'Signed out' }, ...errorResponses },
+});
+
+const me = createRoute({
+  method: 'get',
+  path: '/api/auth/me',
+  tags: ['auth'],
+  summary: 'Who is signed in',
+  security,
+  responses: { 200: ok(Me), ...errorResponses },
+});
+
+const changePassword = createRoute({
+  method: 'post',
+  path: '/api/auth/password',
+  tags: ['auth'],
+  summary: 'Change your own password; ends your other sessions',
+  security,
+  request: {
+    body: jsonBody(z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: password })),
+  },
+  responses: { 204: { description: 'Changed' }, ...errorResponses },
+});
+
+/** Sets the HttpOnly, Secure, SameSite=Strict session cookie. */
+export function setSessionCookie(c: Context, token: string) {
+  setCookie(c, sessionCookie, token, {
+    httpOnly: true,
+    secure: true,
+    sameSite: 'Strict',
+    path: '/',
+    maxAge: sessionSeconds,
+  });
+}
+
+/** Sign-in, sign-out, who-am-I and password change. */
+export function authRoutes(deps: Deps) {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .openapi(login, async (c) => {
+      const body = c.req.valid('json');
+      const { token, claims } = await signIn(deps, body.username, body.password);
+      setSessionCookie(c, token);
+      return c.json(
+        {
+          token,
+          expiresAt: new Date(claims.exp * 1000).toISOString(),
+          csrfToken: csrfToken(deps.config.SESSION_SECRET, claims.sid),
+          account: { username: claims.sub, displayName: claims.name, scope: claims.scope },
+        },
+        200,
+      );
+    })
+    .openapi(logout, async (c) => {
+      const who = principalOf(c);
+      await bumpTokenVersion(deps, who.username);
+      deleteCookie(c, sessionCookie, { path: '/', secure: true });
+      return c.body(null, 204);
+    })
+    .openapi(me, (c) => {
+      const who = principalOf(c);
+      const session = c.get('session');
+      return c.json(
+        {
+          ...who,
+          ...(session?.via === 'cookie'
+            ? { csrfToken: csrfToken(deps.config.SESSION_SECRET, session.sid) }
+            : {}),
+        },
+        200,
+      );
+    })
+    .openapi(changePassword, async (c) => {
+      const who = principalOf(c);
+      const body = c.req.valid('json');
+      const account = await getAccount(deps, who.username);
+      if (!account || !(await verifyPassword(body.currentPassword, account.passwordHash))) {
+        throw new AppError(400, 'WRONG_PASSWORD', '当前密码不正确');
+      }
+      await updateAccount(
+        deps,
+        who.username,
+        who.username,
+        { passwordHash: await hashPassword(body.newPassword) },
+        'account.password.change',
+      );
+      deleteCookie(c, sessionCookie, { path: '/', secure: true });
+      return c.body(null, 204);
+    });
+}

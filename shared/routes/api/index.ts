@@ -1,0 +1,24 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Deps } from '../../deps';
+import type { AppEnv } from '../../http/env';
+import { validationHook } from '../../http/validation';
+import { accountRoutes } from './accounts';
+import { auditRoutes } from './audit';
+import { authRoutes } from './auth';
+import { campaignRoutes } from './campaigns';
+import { groupRoutes } from './groups';
+import { memberRoutes } from './members';
+import { unitRoutes } from './units';
+
+/** The console's JSON API (`/api/...`), one sub-app per resource. */
+export function apiRoutes(deps: Deps) {
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  api.route('/', authRoutes(deps));
+  api.route('/', campaignRoutes(deps));
+  api.route('/', groupRoutes(deps));
+  api.route('/', unitRoutes(deps));
+  api.route('/', memberRoutes(deps));
+  api.route('/', accountRoutes(deps));
+  api.route('/', auditRoutes(deps));
+  return api;
+}

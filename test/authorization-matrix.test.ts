@@ -1,0 +1,319 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, unique } from './support/api';
+import { campaignBody, memberBody, type OrgFixture, orgFixture, unitBody } from './support/org-fixture';
+import { createTestContext, type TestContext } from './support/test-env';
+
+type Expect = 'ok' | 403 | 404;
+type Side = 'own' | 'other';
+interface Case {
+  method: string;
+  /** The route as registered, e.g. `/api/units/:unitId`. */
+  route: string;
+  /** The request for a resource inside (`own`) or outside (`other`) the caller's scope. */
+  request: (f: OrgFixture, side: Side) => { path: string; body?: unknown; contentType?: string };
+  office: Expect;
+  supervisor: [own: Expect, other: Expect];
+  leader: [own: Expect, other: Expect];
+}
+
+// "own" means: the supervisor's group G1 / the leader's unit U1 (in campaign A);
+// "other" means: G2 or U2 of the same campaign, or campaign B for campaign-wide routes.
+const campaignOf = (f: OrgFixture, s: Side) => (s === 'own' ? f.ids.a : f.ids.b);
+const groupOf = (f: OrgFixture, s: Side) => (s === 'own' ? f.ids.g1 : f.ids.g2);
+const unitOf = (f: OrgFixture, s: Side) => (s === 'own' ? f.ids.u1 : f.ids.u2);
+const memberOf = (f: OrgFixture, s: Side) => (s === 'own' ? f.ids.m1 : f.ids.m2);
+const groupOfCampaign = (f: OrgFixture, s: Side) => (s === 'own' ? f.ids.g1 : f.ids.gb);
+
+const cases: Case[] = [
+  {
+    method: 'GET',
+    route: '/api/campaigns',
+    request: () => ({ path: '/api/campaigns' }),
+    office: 'ok',
+    supervisor: ['ok', 'ok'],
+    leader: ['ok', 'ok'],
+  },
+  {
+    method: 'POST',
+    route: '/api/campaigns',
+    request: () => ({ path: '/api/campaigns', body: campaignBody() }),
+    office: 'ok',
+    supervisor: [403, 403],
+    leader: [403, 403],
+  },
+  {
+    method: 'GET',
+    route: '/api/campaigns/:campaignId',
+    request: (f, s) => ({ path: `/api/campaigns/${campaignOf(f, s)}` }),
+    office: 'ok',
+    supervisor: ['ok', 404],
+    leader: ['ok', 404],
+  },
+  {
+    method: 'PATCH',
+    route: '/api/campaigns/:campaignId',
+    request: (f, s) => ({
+      path: `/api/campaigns/${campaignOf(f, s)}`,
+      body: { settings: { anonymityK: 5 } },
+    }),
+    office: 'ok',
+    supervisor: [403, 404],
+    leader: [403, 404],
+  },
+  {
+    method: 'GET',
+    route: '/api/campaigns/:campaignId/groups',
+    request: (f, s) => ({ path: `/api/campaigns/${campaignOf(f, s)}/groups` }),
+    office: 'ok',
+    supervisor: ['ok', 404],
+    leader: [404, 404],
+  },
+  {
+    method: 'POST',
+    route: '/api/campaigns/:campaignId/groups',
+    request: (f, s) => ({
+      path: `/api/campaigns/${campaignOf(f, s)}/groups`,
+      body: { name: `督导组${unique()}` },
+    }),
+    office: 'ok',
+    supervisor: [403, 404],
+    leader: [403, 404],
+  },
+  {
+    method: 'GET',
+    route: '/api/groups/:groupId',
+    request: (f, s) => ({ path: `/api/groups/${groupOf(f, s)}` }),
+    office: 'ok',
+    supervisor: ['ok', 404],
+    leader: [404, 404],
+  },
+  {
+    method: 'PATCH',
+    route: '/api/groups/:groupId',
+    request: (f, s) => ({ path: `/api/groups/${groupOf(f, s)}`, body: { note: '分片包干' } }),
+    office: 'ok',
+    supervisor: [403, 404],
+    leader: [404, 404],
+  },
+  {
+    method: 'GET',
+    route: '/api/campaigns/:campaignId/units',
+    request: (f, s) => ({ path: `/api/campaigns/${campaignOf(f, s)}/units` }),
+    office: 'ok',
+    supervisor: ['ok', 404],
+    leader: ['ok', 404],
+  },
+  {
+    method: 'POST',
+    route: '/api/campaigns/:campaignId/units',
+    request: (f, s) => ({
+      path: `/api/campaigns/${campaignOf(f, s)}/units`,
+      body: unitBody(groupOfCampaign(f, s)),
+    }),
+    office: 'ok',
+    supervisor: [403, 404],
+    leader: [403, 404],
+  },
+  {
+    method: 'POST',
+    route: '/api/campaigns/:campaignId/units/import',
+    request: (f, s) => ({
+      path: `/api/campaigns/${campaignOf(f, s)}/units/import`,
+      body: `单位名称,类型,党组织,第一责任人职务,应到党员数,群众代表数,督导组\n导入单位${unique()},学校,某党支部,书记,5,10,${groupOfCampaign(f, s)}\n`,
+      contentType: 'text/csv',
+    }),
+    office: 'ok',
+    supervisor: [403, 404],
+    leader: [403, 404],
+  },
+  {
+    method: 'GET',
+    route: '/api/units/:unitId',
+    request: (f, s) => ({ path: `/api/units/${unitOf(f, s)}` }),
+    office: 'ok',
+    supervisor: ['ok', 404],
+    leader: ['ok', 404],
+  },
+  {
+    method: 'PATCH',
+    route: '/api/units/:unitId',
+    request: (f, s) => ({ path: `/api/units/${unitOf(f, s)}`, body: { membersDue: 11 } }),
+    office: 'ok',
+    supervisor: [403, 404],
+    leader: [403, 404],
+  },
+  {
+    method: 'POST',
+    route: '/api/units/:unitId/stage-request',
+    request: (f, s) => ({ path: `/api/units/${unitOf(f, s)}/stage-request`, body: {} }),
+    office: 'ok',
+    supervisor: [403, 404],
+    leader: ['ok', 404],
+  },
+  {
+    method: 'POST',
+    route: '/api/units/:unitId/stage-decision',
+    request: (f, s) => ({ path: `/api/units/${unitOf(f, s)}/stage-decision`, body: { approve: false } }),
+    office: 'ok',
+    supervisor: ['ok', 404],
+    leader: [403, 404],
+  },
+  {
+    method: 'GET',
+    route: '/api/units/:unitId/members',
+    request: (f, s) => ({ path: `/api/units/${unitOf(f, s)}/members` }),
+    office: 'ok',
+    supervisor: ['ok', 404],
+    leader: ['ok', 404],
+  },
+  {
+    method: 'POST',
+    route: '/api/units/:unitId/members',
+    request: (f, s) => ({ path: `/api/units/${unitOf(f, s)}/members`, body: memberBody() }),
+    office: 'ok',
+    supervisor: [403, 404],
+    leader: ['ok', 404],
+  },
+  {
+    method: 'PATCH',
+    route: '/api/units/:unitId/members/:memberId',
+    request: (f, s) => ({
+      path: `/api/units/${unitOf(f, s)}/members/${memberOf(f, s)}`,
+      body: { category: 'frontline' },
+    }),
+    office: 'ok',
+    supervisor: [403, 404],
+    leader: ['ok', 404],
+  },
+  {
+    method: 'DELETE',
+    route: '/api/units/:unitId/members/:memberId',
+    request: (f, s) => ({ path: `/api/units/${unitOf(f, s)}/members/does-not-exist-${s}` }),
+    office: 404,
+    supervisor: [403, 404],
+    leader: [404, 404],
+  },
+  {
+    method: 'POST',
+    route: '/api/units/:unitId/members/import',
+    request: (f, s) => ({
+      path: `/api/units/${unitOf(f, s)}/members/import`,
+      body: `姓名,类别,预备党员\n张${unique()},普通党员,否\n`,
+      contentType: 'text/csv',
+    }),
+    office: 'ok',
+    supervisor: [403, 404],
+    leader: ['ok', 404],
+  },
+  {
+    method: 'GET',
+    route: '/api/accounts',
+    request: () => ({ path: '/api/accounts' }),
+    office: 'ok',
+    supervisor: [403, 403],
+    leader: [403, 403],
+  },
+  {
+    method: 'POST',
+    route: '/api/accounts',
+    request: () => ({
+      path: '/api/accounts',
+      body: { username: `u${unique()}`, displayName: '新账号', password: 'Long-enough-1', role: 'office' },
+    }),
+    office: 'ok',
+    supervisor: [403, 403],
+    leader: [403, 403],
+  },
+  {
+    method: 'PATCH',
+    route: '/api/accounts/:username',
+    request: () => ({ path: '/api/accounts/spare', body: { displayName: '备用账号' } }),
+    office: 'ok',
+    supervisor: [403, 403],
+    leader: [403, 403],
+  },
+  {
+    method: 'GET',
+    route: '/api/audit',
+    request: () => ({ path: '/api/audit' }),
+    office: 'ok',
+    supervisor: [403, 403],
+    leader: [403, 403],
+  },
+];
+
+/** Routes any signed-in person may call on themselves. */
+const selfRoutes = new Set(['/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/auth/password']);
+
+function expectOutcome(status: number, expected: Expect, label: string) {
+  if (expected === 'ok') {
+    // Allowed: the request reaches the use case (409 means it ran into the resource's state, not the policy).
+    expect([200, 201, 204, 409], label).toContain(status);
+  } else {
+    expect(status, label).toBe(expected);
+  }
+}
+
+describe('the authorization matrix: every console route × role × own and other scope', () => {
+  let t: TestContext;
+  let f: OrgFixture;
+  beforeAll(async () => {
+    t = await createTestContext({ LOG_LEVEL: 'warn' });
+    f = await orgFixture(t);
+  }, 120_000);
+
+  it('covers every /api route the app registers', () => {
+    const registered = new Set(
+      t.app.routes
+        .filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL' && !selfRoutes.has(r.path))
+        .map((r) => `${r.method} ${r.path}`),
+    );
+    expect([...registered].sort()).toEqual(cases.map((c) => `${c.method} ${c.route}`).sort());
+  });
+
+  for (const c of cases) {
+    describe(`${c.method} ${c.route}`, () => {
+      it('asks for a sign-in when anonymous', async () => {
+        const req = c.request(f, 'own');
+        const res = await call(t, undefined, c.method, req.path, req.body, req.contentType);
+        expect(res.status).toBe(401);
+      });
+      it(`office: ${c.office}`, async () => {
+        const req = c.request(f, 'own');
+        const res = await call(t, f.tokens.office, c.method, req.path, req.body, req.contentType);
+        expectOutcome(res.status, c.office, res.text);
+      });
+      for (const role of ['supervisor', 'leader'] as const) {
+        (['own', 'other'] as const).forEach((side, i) => {
+          const expected = c[role][i] as Expect;
+          it(`${role}, ${side} scope: ${expected}`, async () => {
+            const req = c.request(f, side);
+            const res = await call(t, f.tokens[role], c.method, req.path, req.body, req.contentType);
+            expectOutcome(res.status, expected, res.text);
+          });
+        });
+      }
+    });
+  }
+
+  it('answers out-of-scope exactly like a missing resource', async () => {
+    const hidden = await call(t, f.tokens.leader, 'GET', `/api/units/${f.ids.u2}`);
+    const missing = await call(t, f.tokens.leader, 'GET', '/api/units/no-such-unit');
+    expect(hidden.status).toBe(404);
+    expect(hidden.json).toEqual(missing.json);
+  });
+
+  it('lists only what is in scope', async () => {
+    const units = async (token: string) => {
+      const res = await call(t, token, 'GET', `/api/campaigns/${f.ids.a}/units`);
+      return (res.json as { items: { id: string }[] }).items.map((u) => u.id);
+    };
+    expect(await units(f.tokens.leader)).toEqual([f.ids.u1]);
+    const forSupervisor = await units(f.tokens.supervisor);
+    expect(forSupervisor).toContain(f.ids.u1);
+    expect(forSupervisor).not.toContain(f.ids.u2);
+    expect(await units(f.tokens.office)).toEqual(expect.arrayContaining([f.ids.u1, f.ids.u2]));
+    const campaigns = await call(t, f.tokens.supervisor, 'GET', '/api/campaigns');
+    expect((campaigns.json as { items: { id: string }[] }).items.map((c) => c.id)).toEqual([f.ids.a]);
+  });
+});
