@@ -1,0 +1,62 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoAccounts, demoPassword, demoUnits } from '../shared/demo/campaign';
+import { seedDemo } from '../shared/demo/seed';
+import { asRecord, call, tokenFor } from './support/api';
+import { createTestContext, type TestContext } from './support/test-env';
+
+describe('the demo campaign', () => {
+  let t: TestContext;
+  let campaignId: string;
+  beforeAll(async () => {
+    t = await createTestContext({ LOG_LEVEL: 'warn' });
+    expect((await seedDemo(t.deps, 'http://x')).seededNow).toBe(true);
+    expect((await seedDemo(t.deps, 'http://x')).seededNow).toBe(false);
+    const office = await tokenFor(t, demoAccounts.office.username, demoPassword);
+    const campaigns = (await call(t, office, 'GET', '/api/campaigns')).json as {
+      items: { id: string; name: string }[];
+    };
+    expect(campaigns.items).toHaveLength(1);
+    campaignId = campaigns.items[0]?.id ?? '';
+  });
+
+  const unitsFor = async (username: string) => {
+    const token = await tokenFor(t, username, demoPassword);
+    const res = await call(t, token, 'GET', `/api/campaigns/${campaignId}/units?limit=100`);
+    return (res.json as { items: { name: string; type: string }[] }).items;
+  };
+
+  it('has six supervision groups and units of all three types', async () => {
+    const office = await tokenFor(t, demoAccounts.office.username, demoPassword);
+    const groups = (await call(t, office, 'GET', `/api/campaigns/${campaignId}/groups`)).json as {
+      items: { name: string }[];
+    };
+    expect(groups.items.map((g) => g.name).sort()).toEqual(
+      ['第一督导组', '第二督导组', '第三督导组', '第四督导组', '第五督导组', '第六督导组'].sort(),
+    );
+    const units = await unitsFor(demoAccounts.office.username);
+    expect(units).toHaveLength(demoUnits.length);
+    expect(new Set(units.map((u) => u.type))).toEqual(new Set(['enterprise', 'school', 'research']));
+  });
+
+  it('shows each role exactly its scope', async () => {
+    expect((await unitsFor(demoAccounts.supervisor.username)).map((u) => u.name).sort()).toEqual(
+      demoUnits
+        .filter((u) => u.group === 0)
+        .map((u) => u.name)
+        .sort(),
+    );
+    expect((await unitsFor(demoAccounts.leader.username)).map((u) => u.name)).toEqual([demoUnits[0]?.name]);
+  });
+
+  it('gives units members in every category', async () => {
+    const leader = await tokenFor(t, demoAccounts.leader.username, demoPassword);
+    const me = asRecord((await call(t, leader, 'GET', '/api/auth/me')).json);
+    const unitId = String(asRecord(me.scope).unitId);
+    const members = (await call(t, leader, 'GET', `/api/units/${unitId}/members`)).json as {
+      items: { category: string }[];
+    };
+    expect(new Set(members.items.map((m) => m.category))).toEqual(
+      new Set(['leader', 'ordinary', 'frontline', 'hardship']),
+    );
+  });
+});
