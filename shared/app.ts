@@ -10,6 +10,8 @@ import { notFound, payloadTooLarge } from './http/errors';
 import { createErrorHandler, renderError } from './http/on-error';
 import { validationHook } from './http/validation';
 import { apiRoutes } from './routes/api';
+import { consoleRoutes } from './routes/console';
+import { internalApi } from './routes/console/internal-api';
 import { docsRoutes } from './routes/docs';
 import { healthRoutes } from './routes/health';
 
@@ -52,6 +54,8 @@ export function createApp(deps: Deps) {
   app.route('/', healthRoutes(deps));
   app.route('/', apiRoutes(deps));
   app.route('/', docsRoutes(app));
+  app.route('/', consoleRoutes(deps, internalApi(app)));
+  app.get('/', (c) => c.redirect('/console', 302));
 
   app.notFound((c) => renderError(c, notFound()));
   app.onError(createErrorHandler(deps.log));

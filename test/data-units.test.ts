@@ -6,6 +6,7 @@ import { accessPatterns } from '../shared/data/keys';
 import { decodeCursor, encodeCursor, queryParams } from '../shared/data/query';
 import { parseCsvRows } from '../shared/domain/csv-rows';
 import { AppError } from '../shared/http/errors';
+import { chinaTime, parseShare, percent, shareText } from '../shared/views/console/format';
 
 describe('passwords', () => {
   it('verifies the right password and refuses others', async () => {
@@ -75,5 +76,24 @@ describe('CSV rows', () => {
 
   it('refuses too many rows', () => {
     expect(() => parseCsvRows('姓名,数量\na,1\nb,2\nc,3\n', cols, row, 2)).toThrow(/最多/);
+  });
+});
+
+describe('console number formats', () => {
+  it('shows shares as fractions and reads them back exactly', () => {
+    expect(shareText(1 / 3)).toBe('1/3');
+    expect(shareText(4 / 5)).toBe('4/5');
+    expect(shareText(0.123456)).toBe('0.123456');
+    expect(parseShare('1/3')).toBe(1 / 3);
+    expect(parseShare(' 4 / 5 ')).toBe(4 / 5);
+    expect(parseShare('0.5')).toBe(0.5);
+    expect(parseShare('1/0')).toBe('1/0');
+    expect(parseShare('abc')).toBe('abc');
+  });
+
+  it('prints China time and one-decimal percentages', () => {
+    expect(chinaTime('2026-11-25T16:04:00.000Z')).toBe('2026-11-26 00:04');
+    expect(percent(0.874)).toBe('87.4%');
+    expect(percent(1 / 3)).toBe('33.3%');
   });
 });

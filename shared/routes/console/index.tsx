@@ -1,0 +1,133 @@
+import { Hono } from 'hono';
+import { deleteCookie } from 'hono/cookie';
+import type { z } from 'zod';
+import { sessionCookie } from '../../auth/session';
+import type { Deps } from '../../deps';
+import { Account } from '../../domain/account';
+import { AuditEntry } from '../../domain/audit';
+import { Campaign } from '../../domain/campaign';
+import { Group, Member, Unit } from '../../domain/org';
+import type { AppEnv } from '../../http/env';
+import { AppError } from '../../http/errors';
+import { pageOf } from '../../http/openapi';
+import { signIn } from '../../usecases/sign-in';
+import { CampaignPage } from '../../views/console/campaign-page';
+import { GroupPage } from '../../views/console/group-page';
+import { LoginPage } from '../../views/console/login';
+import { AccountsPage, AuditPage, CampaignsPage, PasswordPage } from '../../views/console/office-pages';
+import { UnitPage } from '../../views/console/unit-page';
+import { page } from '../../views/page';
+import { setSessionCookie } from '../api/auth';
+import { consoleFormRoutes } from './forms';
+import type { InternalApi } from './internal-api';
+import { must, type PageContext, pageContext } from './page-context';
+
+const pages = <S extends z.ZodType>(item: S) => pageOf(item);
+
+/** The console pages (`/console/...`): server-rendered, reading through the JSON API. */
+export function consoleRoutes(deps: Deps, api: InternalApi) {
+  const app = new Hono<AppEnv>();
+
+  app.get('/console/login', (c) => c.html(page(<LoginPage />)));
+  app.post('/console/login', async (c) => {
+    const form = await c.req.parseBody();
+    const username = typeof form.username === 'string' ? form.username.trim().toLowerCase() : '';
+    const password = typeof form.password === 'string' ? form.password : '';
+    try {
+      const { token } = await signIn(deps, username, password);
+      setSessionCookie(c, token);
+      return c.redirect('/console', 303);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      return c.html(page(<LoginPage error={err.message} username={username} />), err.status);
+    }
+  });
+  app.post('/console/logout', async (c) => {
+    if (c.get('principal')) await api(c, 'POST', '/api/auth/logout');
+    deleteCookie(c, sessionCookie, { path: '/', secure: true });
+    return c.redirect('/console/login', 303);
+  });
+
+  // Every other console page needs a session; without one, go to the sign-in page.
+  app.use('/console/*', async (c, next) => {
+    if (!pageContext(deps, c)) return c.redirect('/console/login', 303);
+    await next();
+  });
+  const ctx = (c: Parameters<typeof pageContext>[1]): PageContext => {
+    const p = pageContext(deps, c);
+    if (!p) throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
+    return p;
+  };
+
+  app.get('/console', async (c) => {
+    const p = ctx(c);
+    const { scope } = p.who;
+    if (scope.role === 'supervisor') return c.redirect(`/console/groups/${scope.groupId}`, 303);
+    if (scope.role === 'leader') return c.redirect(`/console/units/${scope.unitId}`, 303);
+    const campaigns = pages(Campaign).parse(must(await api(c, 'GET', '/api/campaigns?limit=100')));
+    return c.html(page(<CampaignsPage {...p} campaigns={campaigns.items} />));
+  });
+
+  app.get('/console/campaigns/:id', async (c) => {
+    const p = ctx(c);
+    const id = encodeURIComponent(c.req.param('id'));
+    const campaign = Campaign.parse(must(await api(c, 'GET', `/api/campaigns/${id}`)));
+    const groupsRes = await api(c, 'GET', `/api/campaigns/${id}/groups?limit=100`);
+    const groups = groupsRes.ok ? pages(Group).parse(groupsRes.body).items : [];
+    const units = pages(Unit).parse(must(await api(c, 'GET', `/api/campaigns/${id}/units?limit=100`)));
+    return c.html(page(<CampaignPage {...p} campaign={campaign} groups={groups} units={units.items} />));
+  });
+
+  app.get('/console/groups/:id', async (c) => {
+    const p = ctx(c);
+    const group = Group.parse(
+      must(await api(c, 'GET', `/api/groups/${encodeURIComponent(c.req.param('id'))}`)),
+    );
+    const units = pages(Unit).parse(
+      must(await api(c, 'GET', `/api/campaigns/${group.campaignId}/units?limit=100&groupId=${group.id}`)),
+    );
+    return c.html(page(<GroupPage {...p} group={group} units={units.items} />));
+  });
+
+  app.get('/console/units/:id', async (c) => {
+    const p = ctx(c);
+    const id = encodeURIComponent(c.req.param('id'));
+    const unit = Unit.parse(must(await api(c, 'GET', `/api/units/${id}`)));
+    const members = pages(Member).parse(must(await api(c, 'GET', `/api/units/${id}/members?limit=100`)));
+    const groupRes = await api(c, 'GET', `/api/groups/${unit.groupId}`);
+    const groupName = groupRes.ok ? Group.parse(groupRes.body).name : '';
+    return c.html(page(<UnitPage {...p} unit={unit} groupName={groupName} members={members.items} />));
+  });
+
+  app.get('/console/accounts', async (c) => {
+    const p = ctx(c);
+    const accounts = pages(Account).parse(must(await api(c, 'GET', '/api/accounts?limit=100')));
+    const campaigns = pages(Campaign).parse(must(await api(c, 'GET', '/api/campaigns?limit=100'))).items;
+    const groups: { id: string; label: string }[] = [];
+    const units: { id: string; label: string }[] = [];
+    for (const campaign of campaigns) {
+      const g = pages(Group).parse(
+        must(await api(c, 'GET', `/api/campaigns/${campaign.id}/groups?limit=100`)),
+      );
+      const u = pages(Unit).parse(must(await api(c, 'GET', `/api/campaigns/${campaign.id}/units?limit=100`)));
+      groups.push(...g.items.map((x) => ({ id: x.id, label: `${campaign.name} · ${x.name}` })));
+      units.push(...u.items.map((x) => ({ id: x.id, label: `${campaign.name} · ${x.name}` })));
+    }
+    return c.html(page(<AccountsPage {...p} accounts={accounts.items} groups={groups} units={units} />));
+  });
+
+  app.get('/console/audit', async (c) => {
+    const p = ctx(c);
+    const cursor = c.req.query('cursor');
+    const path = `/api/audit?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const trail = pages(AuditEntry).parse(must(await api(c, 'GET', path)));
+    return c.html(
+      page(<AuditPage who={p.who} csrf={p.csrf} entries={trail.items} nextCursor={trail.nextCursor} />),
+    );
+  });
+
+  app.get('/console/password', (c) => c.html(page(<PasswordPage {...ctx(c)} />)));
+
+  app.route('/', consoleFormRoutes(api));
+  return app;
+}

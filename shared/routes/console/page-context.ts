@@ -1,0 +1,56 @@
+import type { Context } from 'hono';
+import { csrfToken } from '../../auth/session';
+import type { Deps } from '../../deps';
+import type { Principal } from '../../domain/account';
+import type { AppEnv } from '../../http/env';
+import { AppError } from '../../http/errors';
+import { ErrorBody } from '../../http/openapi';
+import { type ApiResult, errorText } from './internal-api';
+
+export interface PageContext {
+  who: Principal;
+  csrf: string;
+  flash: { ok?: string | undefined; error?: string | undefined };
+}
+
+/** The signed-in person, their CSRF token and the flash message; undefined when nobody is signed in. */
+export function pageContext(deps: Deps, c: Context<AppEnv>): PageContext | undefined {
+  const who = c.get('principal');
+  const session = c.get('session');
+  if (!who || !session) return undefined;
+  return {
+    who,
+    csrf: csrfToken(deps.config.SESSION_SECRET, session.sid),
+    flash: { ok: c.req.query('ok'), error: c.req.query('error') },
+  };
+}
+
+/** The data of a successful API answer, or the API's own error thrown on (404 stays 404). */
+export function must(result: ApiResult): unknown {
+  if (result.ok) return result.body;
+  const parsed = ErrorBody.safeParse(result.body);
+  const status =
+    result.status === 401 ? 401 : result.status === 403 ? 403 : result.status === 404 ? 404 : 500;
+  throw new AppError(status, parsed.data?.error.code ?? 'INTERNAL', parsed.data?.error.message ?? '操作失败');
+}
+
+/** After a form post: back to `to` with a success or error message (Post/Redirect/Get). */
+export function back(c: Context, to: string, result: ApiResult, okMessage: string) {
+  const [path, query] = to.split('?');
+  const params = new URLSearchParams(query);
+  if (result.ok) params.set('ok', okMessage);
+  else params.set('error', errorText(result));
+  return c.redirect(`${path}?${params.toString()}`, 303);
+}
+
+/** A form field as a trimmed string ('' when absent or a file). */
+export function field(form: Record<string, unknown>, name: string): string {
+  const v = form[name];
+  return typeof v === 'string' ? v.trim() : '';
+}
+
+/** A form field as a number, or the raw text so validation names the field. */
+export function numberField(form: Record<string, unknown>, name: string): number | string {
+  const v = field(form, name);
+  return v !== '' && Number.isFinite(Number(v)) ? Number(v) : v;
+}

@@ -1,0 +1,38 @@
+/** China time (Asia/Shanghai) for an ISO timestamp, as people read it: 2026-11-25 18:04. */
+export function chinaTime(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  })
+    .format(d)
+    .replace(/\//g, '-');
+}
+
+/** A share as a percentage with one decimal: 0.874 → 87.4%. */
+export function percent(share: number): string {
+  return `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
+}
+
+/** A share as a small fraction where there is one (1/3, 4/5), else as a decimal. */
+export function shareText(share: number): string {
+  for (let d = 1; d <= 20; d++) {
+    const n = Math.round(share * d);
+    if (Math.abs(n / d - share) < 1e-9) return d === 1 ? String(n) : `${n}/${d}`;
+  }
+  return String(share);
+}
+
+/** Reads "1/3" or "0.25" back into a number; anything else is returned as text for validation to name. */
+export function parseShare(text: string): number | string {
+  const m = text.trim().match(/^(\d+)\s*\/\s*(\d+)$/);
+  if (m) return Number(m[2]) === 0 ? text : Number(m[1]) / Number(m[2]);
+  return text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : text;
+}

@@ -1,0 +1,107 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoAccounts, demoPassword, demoUnits } from '../shared/demo/campaign';
+import { seedDemo } from '../shared/demo/seed';
+import { createTestContext, type TestContext } from './support/test-env';
+
+/** A cookie-carrying browser stand-in over `app.request`. */
+function browser(t: TestContext) {
+  let cookie = '';
+  const request = async (path: string, init: RequestInit = {}) => {
+    const res = await t.app.request(path, {
+      ...init,
+      headers: { accept: 'text/html', ...(cookie ? { cookie } : {}), ...(init.headers ?? {}) },
+    });
+    const set = res.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0] ?? '';
+    return res;
+  };
+  const post = (path: string, fields: Record<string, string>) =>
+    request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
+  return { request, post };
+}
+
+const csrfIn = (html: string) => html.match(/name="_csrf" value="([^"]+)"/)?.[1] ?? '';
+
+describe('console pages', () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestContext({ LOG_LEVEL: 'warn' });
+    await seedDemo(t.deps, 'http://x');
+  });
+
+  it('sends an anonymous visitor to the sign-in page', async () => {
+    const res = await browser(t).request('/console');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/console/login');
+    const login = await browser(t).request('/console/login');
+    expect(await login.text()).toContain('登录');
+  });
+
+  it('shows a wrong password on the sign-in page without a session', async () => {
+    const b = browser(t);
+    const res = await b.post('/console/login', { username: 'office', password: 'wrong-password' });
+    expect(res.status).toBe(401);
+    expect(await res.text()).toContain('用户名或密码错误');
+  });
+
+  it('shows the office every unit of the demo campaign', async () => {
+    const b = browser(t);
+    expect(
+      (await b.post('/console/login', { username: demoAccounts.office.username, password: demoPassword }))
+        .status,
+    ).toBe(303);
+    const home = await (await b.request('/console')).text();
+    const campaignLink = home.match(/href="(\/console\/campaigns\/[^"]+)"/)?.[1];
+    expect(campaignLink).toBeDefined();
+    const campaign = await (await b.request(campaignLink ?? '')).text();
+    for (const u of demoUnits) expect(campaign).toContain(u.name);
+    expect(campaign).toContain('第六督导组');
+    const audit = await b.request('/console/audit');
+    expect(audit.status).toBe(200);
+  });
+
+  it('takes a leader to their own unit and hides others behind a 404 page', async () => {
+    const b = browser(t);
+    await b.post('/console/login', { username: demoAccounts.leader.username, password: demoPassword });
+    const home = await b.request('/console');
+    expect(home.status).toBe(303);
+    const unitPath = home.headers.get('location') ?? '';
+    const unitPage = await (await b.request(unitPath)).text();
+    expect(unitPage).toContain(demoUnits[0]?.name);
+    expect(unitPage).toContain('党员名单');
+    expect((await b.request('/console/units/someone-elses-unit')).status).toBe(404);
+    expect((await b.request('/console/accounts')).status).toBe(403);
+  });
+
+  it('adds a member through a form post only with the CSRF token', async () => {
+    const b = browser(t);
+    await b.post('/console/login', { username: demoAccounts.leader.username, password: demoPassword });
+    const unitPath = (await b.request('/console')).headers.get('location') ?? '';
+    const html = await (await b.request(unitPath)).text();
+    const fields = { name: '测试新党员', category: 'frontline' };
+    const forged = await b.post(`${unitPath}/members`, { ...fields, _csrf: 'forged' });
+    expect(forged.status).toBe(403);
+    const ok = await b.post(`${unitPath}/members`, { ...fields, _csrf: csrfIn(html) });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toContain('ok=');
+    const after = await (await b.request(unitPath)).text();
+    expect(after).toContain('测试新党员');
+  });
+
+  it('shows API validation errors back on the page', async () => {
+    const b = browser(t);
+    await b.post('/console/login', { username: demoAccounts.leader.username, password: demoPassword });
+    const unitPath = (await b.request('/console')).headers.get('location') ?? '';
+    const html = await (await b.request(unitPath)).text();
+    const res = await b.post(`${unitPath}/members`, { name: '', category: 'nonsense', _csrf: csrfIn(html) });
+    const location = res.headers.get('location') ?? '';
+    expect(location).toContain('error=');
+    const page = await (await b.request(location)).text();
+    expect(page).toContain('class="flash error"');
+    expect(page).toContain('category');
+  });
+});
