@@ -22,6 +22,26 @@ const campaignOf = (f: OrgFixture, s: Side) => (s === 'own' ? f.ids.a : f.ids.b)
 const groupOf = (f: OrgFixture, s: Side) => (s === 'own' ? f.ids.g1 : f.ids.g2);
 const unitOf = (f: OrgFixture, s: Side) => (s === 'own' ? f.ids.u1 : f.ids.u2);
 const memberOf = (f: OrgFixture, s: Side) => (s === 'own' ? f.ids.m1 : f.ids.m2);
+const roundOf = (f: OrgFixture, s: Side) => (s === 'own' ? f.ids.r1 : f.ids.r2);
+const inADay = () => new Date(Date.now() + 86_400_000).toISOString();
+/** A route any role may read inside its unit and nobody outside it. */
+const readsOwnUnit = (method: string, route: string, request: Case['request']): Case => ({
+  method,
+  route,
+  request,
+  office: 'ok',
+  supervisor: ['ok', 404],
+  leader: ['ok', 404],
+});
+/** A route a unit leader (and the office) may use to collect opinions. */
+const collectsForOwnUnit = (method: string, route: string, request: Case['request']): Case => ({
+  method,
+  route,
+  request,
+  office: 'ok',
+  supervisor: [403, 404],
+  leader: ['ok', 404],
+});
 const groupOfCampaign = (f: OrgFixture, s: Side) => (s === 'own' ? f.ids.g1 : f.ids.gb);
 
 const cases: Case[] = [
@@ -232,6 +252,34 @@ const cases: Case[] = [
     supervisor: [403, 403],
     leader: [403, 403],
   },
+  readsOwnUnit('GET', '/api/units/:unitId/rounds', (f, s) => ({ path: `/api/units/${unitOf(f, s)}/rounds` })),
+  collectsForOwnUnit('POST', '/api/units/:unitId/rounds', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/rounds`,
+    body: { closesAt: inADay() },
+  })),
+  readsOwnUnit('GET', '/api/rounds/:roundId', (f, s) => ({ path: `/api/rounds/${roundOf(f, s)}` })),
+  readsOwnUnit('GET', '/api/rounds/:roundId/qr.svg', (f, s) => ({
+    path: `/api/rounds/${roundOf(f, s)}/qr.svg`,
+  })),
+  readsOwnUnit('GET', '/api/rounds/:roundId/qr.png', (f, s) => ({
+    path: `/api/rounds/${roundOf(f, s)}/qr.png`,
+  })),
+  collectsForOwnUnit('PUT', '/api/rounds/:roundId/form', (f, s) => ({
+    path: `/api/rounds/${roundOf(f, s)}/form`,
+    body: { questions: [] },
+  })),
+  collectsForOwnUnit('POST', '/api/rounds/:roundId/close', (f, s) => ({
+    path: `/api/rounds/${roundOf(f, s)}/close`,
+  })),
+  readsOwnUnit('GET', '/api/units/:unitId/opinions', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/opinions`,
+  })),
+  readsOwnUnit('GET', '/api/units/:unitId/opinions/summary', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/opinions/summary`,
+  })),
+  readsOwnUnit('GET', '/api/units/:unitId/opinions/export', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/opinions/export`,
+  })),
   {
     method: 'GET',
     route: '/api/audit',
@@ -265,7 +313,13 @@ describe('the authorization matrix: every console route × role × own and other
   it('covers every /api route the app registers', () => {
     const registered = new Set(
       t.app.routes
-        .filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL' && !selfRoutes.has(r.path))
+        .filter(
+          (r) =>
+            r.path.startsWith('/api/') &&
+            !r.path.startsWith('/api/public/') &&
+            r.method !== 'ALL' &&
+            !selfRoutes.has(r.path),
+        )
         .map((r) => `${r.method} ${r.path}`),
     );
     expect([...registered].sort()).toEqual(cases.map((c) => `${c.method} ${c.route}`).sort());

@@ -4,7 +4,14 @@ import { type Action, decide, type Resource } from '../shared/auth/policy';
 import type { Scope } from '../shared/domain/account';
 
 const id = fc.constantFrom('a', 'b', 'c');
-const action = fc.constantFrom<Action>('read', 'manage', 'manageMembers', 'requestStage', 'decideStage');
+const action = fc.constantFrom<Action>(
+  'read',
+  'manage',
+  'manageMembers',
+  'requestStage',
+  'decideStage',
+  'collect',
+);
 const resource: fc.Arbitrary<Resource> = fc.oneof(
   fc.constant<Resource>({ kind: 'office' }),
   id.map((campaignId): Resource => ({ kind: 'campaign', campaignId })),
@@ -54,10 +61,10 @@ describe('the authorization policy', () => {
     const leader: Scope = { role: 'leader', campaignId: 'a', unitId: 'u' };
     const supervisor: Scope = { role: 'supervisor', campaignId: 'a', groupId: 'g' };
     const allowed = (s: Scope) =>
-      (['read', 'manage', 'manageMembers', 'requestStage', 'decideStage'] as const).filter(
+      (['read', 'manage', 'manageMembers', 'requestStage', 'decideStage', 'collect'] as const).filter(
         (a) => decide(s, a, unit) === 'allow',
       );
-    expect(allowed(leader)).toEqual(['read', 'manageMembers', 'requestStage']);
+    expect(allowed(leader)).toEqual(['read', 'manageMembers', 'requestStage', 'collect']);
     expect(allowed(supervisor)).toEqual(['read', 'decideStage']);
   });
 });

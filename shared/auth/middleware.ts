@@ -19,6 +19,8 @@ const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
   return async function session(c, next) {
+    // The masses' public API carries no session and must never trip over a console cookie.
+    if (c.req.path.startsWith('/api/public/')) return next();
     const bearer = c.req.header('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1];
     const cookie = getCookie(c, sessionCookie);
     const token = bearer ?? cookie;

@@ -6,7 +6,8 @@ export type Action =
   | 'manage' // create or change the resource itself
   | 'manageMembers'
   | 'requestStage'
-  | 'decideStage';
+  | 'decideStage'
+  | 'collect'; // open and close opinion rounds, edit their forms
 
 /** What it wants to do it to, with the ids that place it in the campaign's tree. */
 export type Resource =
@@ -21,7 +22,7 @@ export type Resource =
  */
 export type Decision = 'allow' | 'hidden' | 'forbidden';
 
-const leaderActions: ReadonlySet<Action> = new Set(['read', 'manageMembers', 'requestStage']);
+const leaderActions: ReadonlySet<Action> = new Set(['read', 'manageMembers', 'requestStage', 'collect']);
 const supervisorActions: ReadonlySet<Action> = new Set(['read', 'decideStage']);
 
 /** The one authorization rule of the console: every request is decided here. */

@@ -35,6 +35,27 @@ export const keys = {
   accountListing: (username: string) => ({ gsi1pk: 'ACCOUNTS', gsi1sk: username }),
 
   audit: (at: string, id: string) => ({ pk: 'AUDIT', sk: `${at}#${id}` }),
+
+  /** An opinion-collection round; its id is the public link's token. */
+  round: (id: string) => ({ pk: `ROUND#${id}`, sk: 'META' }),
+  roundListing: (unitId: string, createdAt: string, id: string) => ({
+    gsi1pk: `UNIT#${unitId}#ROUNDS`,
+    gsi1sk: `${createdAt}#${id}`,
+  }),
+  /** One version of a round's form, kept because opinions refer to it. */
+  formVersion: (roundId: string, version: number) => ({
+    pk: `ROUND#${roundId}`,
+    sk: `FORM#${String(version).padStart(4, '0')}`,
+  }),
+  /** An opinion, keyed by the random submission id its page carried (nothing about the person). */
+  opinion: (roundId: string, submissionId: string) => ({
+    pk: `ROUND#${roundId}`,
+    sk: `OPINION#${submissionId}`,
+  }),
+  opinionListing: (unitId: string, day: string, submissionId: string) => ({
+    gsi1pk: `UNIT#${unitId}#OPINIONS`,
+    gsi1sk: `${day}#${submissionId}`,
+  }),
 };
 
 export type AccessPattern = {
@@ -55,4 +76,9 @@ export const accessPatterns = {
   membersOfUnit: (unitId: string) => pattern({ pk: `UNIT#${unitId}`, skPrefix: 'MEMBER#' }),
   accounts: () => pattern({ index: 'gsi1', pk: 'ACCOUNTS' }),
   auditTrail: () => pattern({ pk: 'AUDIT', newestFirst: true }),
+  roundsOfUnit: (unitId: string) =>
+    pattern({ index: 'gsi1', pk: `UNIT#${unitId}#ROUNDS`, newestFirst: true }),
+  opinionsOfRound: (roundId: string) => pattern({ pk: `ROUND#${roundId}`, skPrefix: 'OPINION#' }),
+  opinionsOfUnit: (unitId: string) =>
+    pattern({ index: 'gsi1', pk: `UNIT#${unitId}#OPINIONS`, newestFirst: true }),
 };

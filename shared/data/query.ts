@@ -39,10 +39,17 @@ export function decodeCursor(cursor: string | undefined): Record<string, string>
 }
 
 /** Builds the Query for one page of an access pattern (pure, so it is tested without a database). */
+/** A FilterExpression applied after the key condition (it narrows a page; it does not make reads cheaper). */
+export interface QueryFilter {
+  expression: string;
+  names: Record<string, string>;
+  values: Record<string, unknown>;
+}
+
 export function queryParams(
   tableName: string,
   pattern: AccessPattern,
-  opts: { limit: number; cursor?: string | undefined },
+  opts: { limit: number; cursor?: string | undefined; filter?: QueryFilter | undefined },
 ): QueryCommandInput {
   const index = table.indexes.find((i) => i.name === pattern.index);
   const pkName = index ? index.partitionKey : table.partitionKey;
@@ -58,6 +65,11 @@ export function queryParams(
     ScanIndexForward: !pattern.newestFirst,
   };
   if (index) params.IndexName = index.name;
+  if (opts.filter) {
+    params.FilterExpression = opts.filter.expression;
+    params.ExpressionAttributeNames = { ...params.ExpressionAttributeNames, ...opts.filter.names };
+    params.ExpressionAttributeValues = { ...params.ExpressionAttributeValues, ...opts.filter.values };
+  }
   const start = decodeCursor(opts.cursor);
   if (start) params.ExclusiveStartKey = start;
   return params;
@@ -73,7 +85,7 @@ export async function queryPage<S extends z.ZodType>(
   tableName: string,
   pattern: AccessPattern,
   schema: S,
-  opts: { limit: number; cursor?: string | undefined },
+  opts: { limit: number; cursor?: string | undefined; filter?: QueryFilter | undefined },
 ): Promise<Page<z.infer<S>>> {
   const out = await db.send(new QueryCommand(queryParams(tableName, pattern, opts)));
   const nextCursor = encodeCursor(out.LastEvaluatedKey);

@@ -7,6 +7,8 @@ import type { StoredAccount } from '../data/repos/accounts';
 import type { Deps } from '../deps';
 import { type Campaign, CampaignSettings } from '../domain/campaign';
 import type { Group, Member, Unit } from '../domain/org';
+import type { Round } from '../domain/round';
+import { newRoundToken } from '../usecases/rounds';
 import { demoAccounts, demoCampaignName, demoGroups, demoMembers, demoPassword, demoUnits } from './campaign';
 
 /** What a person needs to try the demo, printed by the local start. */
@@ -51,7 +53,21 @@ function campaignItems(now: Date) {
   const members: Member[] = units.flatMap((u, i) =>
     demoMembers(i).map((m) => ({ ...m, id: newId(), unitId: u.id, createdAt: at })),
   );
-  return { campaign, groups, units, members };
+  // Every unit has an open opinion-collection round until the end of 分析评议.
+  const rounds: Round[] = units.map((u) => ({
+    id: newRoundToken(),
+    unitId: u.id,
+    campaignId: campaign.id,
+    groupId: u.groupId,
+    unitName: u.name,
+    unitType: u.type,
+    opensAt: at,
+    closesAt: `${campaign.stages.appraisal.end}T23:59:59+08:00`,
+    form: { version: 1, questions: [] },
+    createdAt: at,
+    createdBy: demoAccounts.leader.username,
+  }));
+  return { campaign, groups, units, members, rounds };
 }
 
 /**
@@ -63,9 +79,10 @@ export async function seedDemo(deps: Deps, baseUrl: string): Promise<DemoInfo> {
     new GetCommand({ TableName: deps.tableName, Key: keys.demoSeed(), ConsistentRead: true }),
   );
   const seededNow = !marker.Item;
+  let demoRoundId = typeof marker.Item?.demoRoundId === 'string' ? marker.Item.demoRoundId : undefined;
   if (seededNow) {
     const now = deps.now();
-    const { campaign, groups, units, members } = campaignItems(now);
+    const { campaign, groups, units, members, rounds } = campaignItems(now);
     const passwordHash = await hashPassword(demoPassword);
     const account = (a: { username: string; displayName: string }, scope: StoredAccount['scope']) => ({
       ...keys.account(a.username),
@@ -79,6 +96,7 @@ export async function seedDemo(deps: Deps, baseUrl: string): Promise<DemoInfo> {
       failedAttempts: 0,
     });
     const [firstGroup, firstUnit] = [groups[0], units[0]];
+    demoRoundId = rounds[0]?.id;
     if (!firstGroup || !firstUnit) throw new Error('demo data needs a group and a unit');
     await putAllOrNothing(deps, [
       {
@@ -92,6 +110,10 @@ export async function seedDemo(deps: Deps, baseUrl: string): Promise<DemoInfo> {
         { ...keys.unitName(campaign.id, u.name), unitId: u.id },
       ]),
       ...members.map((m) => ({ ...keys.member(m.unitId, m.id), ...m })),
+      ...rounds.flatMap((r) => [
+        { ...keys.round(r.id), ...keys.roundListing(r.unitId, r.createdAt, r.id), ...r },
+        { ...keys.formVersion(r.id, 1), roundId: r.id, ...r.form },
+      ]),
       account(demoAccounts.office, { role: 'office' }),
       account(demoAccounts.supervisor, {
         role: 'supervisor',
@@ -99,12 +121,18 @@ export async function seedDemo(deps: Deps, baseUrl: string): Promise<DemoInfo> {
         groupId: firstGroup.id,
       }),
       account(demoAccounts.leader, { role: 'leader', campaignId: campaign.id, unitId: firstUnit.id }),
-      { ...keys.demoSeed(), seededAt: now.toISOString(), campaignId: campaign.id },
+      {
+        ...keys.demoSeed(),
+        seededAt: now.toISOString(),
+        campaignId: campaign.id,
+        demoRoundId: rounds[0]?.id,
+      },
     ]);
   }
   return {
     seededNow,
     lines: [
+      ...(demoRoundId ? [`群众意见表 Form:  ${baseUrl}/f/${demoRoundId}   (${demoUnits[0]?.name})`] : []),
       `控制台 Console:   ${baseUrl}/console   (demo accounts: office / dudao1 / leader1, password ${demoPassword})`,
       `API 参考 Docs:    ${baseUrl}/docs`,
       `健康检查 Health:  ${baseUrl}/healthz`,

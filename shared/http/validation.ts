@@ -1,6 +1,9 @@
 import type { Hook } from '@hono/zod-openapi';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { type FieldProblem, validationError } from './errors';
+
+// Validation messages in Chinese: the people filling in forms read Chinese.
+z.config(z.locales.zhCN());
 
 /** Turns zod issues into field problems with dotted paths (`members.3.grade`). */
 export function zodProblems(error: z.ZodError): FieldProblem[] {

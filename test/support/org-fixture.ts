@@ -47,6 +47,9 @@ export async function orgFixture(t: TestContext) {
   const ub = await created(t, office, `/api/campaigns/${b}/units`, unitBody(gb));
   const m1 = await created(t, office, `/api/units/${u1}/members`, memberBody());
   const m2 = await created(t, office, `/api/units/${u2}/members`, memberBody());
+  const closesAt = new Date(Date.now() + 86_400_000).toISOString();
+  const r1 = await created(t, office, `/api/units/${u1}/rounds`, { closesAt });
+  const r2 = await created(t, office, `/api/units/${u2}/rounds`, { closesAt });
   for (const [username, body] of [
     ['sup1', { role: 'supervisor', groupId: g1 }],
     ['lead1', { role: 'leader', unitId: u1 }],
@@ -60,7 +63,7 @@ export async function orgFixture(t: TestContext) {
     if (res.status !== 201) throw new Error(`account ${username}: ${res.status} ${res.text}`);
   }
   return {
-    ids: { a, b, g1, g2, gb, u1, u2, ub, m1, m2 },
+    ids: { a, b, g1, g2, gb, u1, u2, ub, m1, m2, r1, r2 },
     tokens: { office, supervisor: await tokenFor(t, 'sup1'), leader: await tokenFor(t, 'lead1') },
   };
 }

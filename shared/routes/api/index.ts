@@ -8,6 +8,8 @@ import { authRoutes } from './auth';
 import { campaignRoutes } from './campaigns';
 import { groupRoutes } from './groups';
 import { memberRoutes } from './members';
+import { opinionRoutes } from './opinions';
+import { roundRoutes } from './rounds';
 import { unitRoutes } from './units';
 
 /** The console's JSON API (`/api/...`), one sub-app per resource. */
@@ -20,5 +22,7 @@ export function apiRoutes(deps: Deps) {
   api.route('/', memberRoutes(deps));
   api.route('/', accountRoutes(deps));
   api.route('/', auditRoutes(deps));
+  api.route('/', roundRoutes(deps));
+  api.route('/', opinionRoutes(deps));
   return api;
 }

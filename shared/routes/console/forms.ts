@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../http/env';
 import { parseShare } from '../../views/console/format';
+import { RoundView } from '../api/rounds';
 import type { InternalApi } from './internal-api';
 import { back, field, numberField } from './page-context';
 
@@ -130,6 +131,25 @@ export function consoleFormRoutes(api: InternalApi) {
     const id = c.req.param('id');
     const path = `/api/units/${encodeURIComponent(id)}/members/${encodeURIComponent(c.req.param('memberId'))}`;
     return back(c, `/console/units/${id}`, await api(c, 'DELETE', path), '已删除');
+  });
+
+  app.post('/console/units/:id/rounds', async (c) => {
+    const f = await c.req.parseBody();
+    const id = c.req.param('id');
+    const day = field(f, 'closesOn');
+    // The chosen day ends at midnight China time.
+    const closesAt = /^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day}T23:59:59+08:00` : day;
+    const result = await api(c, 'POST', `/api/units/${encodeURIComponent(id)}/rounds`, { closesAt });
+    return back(c, `/console/units/${id}`, result, '已开启征求意见，请打印海报或转发链接');
+  });
+
+  app.post('/console/rounds/:id/close', async (c) => {
+    const path = `/api/rounds/${encodeURIComponent(c.req.param('id'))}`;
+    const result = await api(c, 'POST', `${path}/close`);
+    const round = await api(c, 'GET', path);
+    const parsed = RoundView.safeParse(round.body);
+    const unitId = parsed.success ? parsed.data.unitId : '';
+    return back(c, unitId ? `/console/units/${unitId}` : '/console', result, '已结束本轮征求意见');
   });
 
   app.post('/console/accounts', async (c) => {

@@ -10,14 +10,20 @@ import { Group, Member, Unit } from '../../domain/org';
 import type { AppEnv } from '../../http/env';
 import { AppError } from '../../http/errors';
 import { pageOf } from '../../http/openapi';
+import { qrDataUri } from '../../usecases/qr';
 import { signIn } from '../../usecases/sign-in';
 import { CampaignPage } from '../../views/console/campaign-page';
+import { chinaTime } from '../../views/console/format';
 import { GroupPage } from '../../views/console/group-page';
 import { LoginPage } from '../../views/console/login';
 import { AccountsPage, AuditPage, CampaignsPage, PasswordPage } from '../../views/console/office-pages';
+import { OpinionsPage } from '../../views/console/opinions-page';
+import { PosterPage } from '../../views/console/poster-page';
 import { UnitPage } from '../../views/console/unit-page';
 import { page } from '../../views/page';
 import { setSessionCookie } from '../api/auth';
+import { OpinionSummarySchema, OpinionView } from '../api/opinions';
+import { RoundView } from '../api/rounds';
 import { consoleFormRoutes } from './forms';
 import type { InternalApi } from './internal-api';
 import { must, type PageContext, pageContext } from './page-context';
@@ -96,7 +102,59 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
     const members = pages(Member).parse(must(await api(c, 'GET', `/api/units/${id}/members?limit=100`)));
     const groupRes = await api(c, 'GET', `/api/groups/${unit.groupId}`);
     const groupName = groupRes.ok ? Group.parse(groupRes.body).name : '';
-    return c.html(page(<UnitPage {...p} unit={unit} groupName={groupName} members={members.items} />));
+    const rounds = pages(RoundView).parse(must(await api(c, 'GET', `/api/units/${id}/rounds?limit=20`)));
+    return c.html(
+      page(
+        <UnitPage {...p} unit={unit} groupName={groupName} members={members.items} rounds={rounds.items} />,
+      ),
+    );
+  });
+
+  app.get('/console/units/:id/opinions', async (c) => {
+    const p = ctx(c);
+    const id = encodeURIComponent(c.req.param('id'));
+    const unit = Unit.parse(must(await api(c, 'GET', `/api/units/${id}`)));
+    const filters = new URLSearchParams();
+    for (const key of ['problem', 'focus', 'about', 'respondent']) {
+      const v = c.req.query(key);
+      if (v) filters.set(key, v);
+    }
+    const cursor = c.req.query('cursor');
+    const listPath = `/api/units/${id}/opinions?limit=50&${filters}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const list = pages(OpinionView).parse(must(await api(c, 'GET', listPath)));
+    const summary = OpinionSummarySchema.parse(
+      must(await api(c, 'GET', `/api/units/${id}/opinions/summary`)),
+    );
+    return c.html(
+      page(
+        <OpinionsPage
+          who={p.who}
+          csrf={p.csrf}
+          unit={unit}
+          summary={summary}
+          opinions={list.items}
+          nextCursor={list.nextCursor}
+          query={filters.toString()}
+        />,
+      ),
+    );
+  });
+
+  app.get('/console/rounds/:id/poster', async (c) => {
+    const round = RoundView.parse(
+      must(await api(c, 'GET', `/api/rounds/${encodeURIComponent(c.req.param('id'))}`)),
+    );
+    const closesOn = chinaTime(round.closesAt).slice(0, 10);
+    return c.html(
+      page(
+        <PosterPage
+          unitName={round.unitName}
+          link={round.link}
+          qrDataUri={await qrDataUri(round.link)}
+          closesOn={closesOn}
+        />,
+      ),
+    );
   });
 
   app.get('/console/accounts', async (c) => {

@@ -9,6 +9,7 @@ import {
 } from '../../domain/org';
 import { chinaTime } from './format';
 import { ConsoleLayout, Csrf } from './layout';
+import { RoundsSection, type RoundView } from './rounds-section';
 
 interface Props {
   who: Principal;
@@ -17,10 +18,11 @@ interface Props {
   unit: Unit;
   groupName: string;
   members: Member[];
+  rounds: RoundView[];
 }
 
 /** One unit: its facts, its stage and stage requests (转段), and its party members. */
-export function UnitPage({ who, csrf, flash, unit, groupName, members }: Props) {
+export function UnitPage({ who, csrf, flash, unit, groupName, members, rounds }: Props) {
   const role = who.scope.role;
   const canRequest = (role === 'leader' || role === 'office') && !unit.stageRequest && nextStage(unit.stage);
   const canDecide = (role === 'supervisor' || role === 'office') && unit.stageRequest;
@@ -86,6 +88,13 @@ export function UnitPage({ who, csrf, flash, unit, groupName, members }: Props) 
           </button>
         </form>
       )}
+
+      <RoundsSection
+        unitId={unit.id}
+        rounds={rounds}
+        csrf={csrf}
+        canCollect={role === 'leader' || role === 'office'}
+      />
 
       <h2>党员名单（{members.length}）</h2>
       <table>

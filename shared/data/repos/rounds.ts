@@ -1,0 +1,89 @@
+import type { Deps } from '../../deps';
+import { Round } from '../../domain/round';
+import { conflict, notFound } from '../../http/errors';
+import { keys } from '../keys';
+import { type TransactItem, writeAudited } from '../transact';
+import { getItem } from './get-item';
+
+export const getRound = (deps: Deps, id: string) => getItem(deps, keys.round(id), Round);
+
+const formItem = (tableName: string, round: Round): TransactItem => ({
+  Put: {
+    TableName: tableName,
+    Item: { ...keys.formVersion(round.id, round.form.version), roundId: round.id, ...round.form },
+  },
+});
+
+/** Stores a new round and its first form version. */
+export async function createRound(deps: Deps, actor: string, round: Round) {
+  await writeAudited(
+    deps,
+    [
+      {
+        Put: {
+          TableName: deps.tableName,
+          Item: {
+            ...keys.round(round.id),
+            ...keys.roundListing(round.unitId, round.createdAt, round.id),
+            ...round,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      formItem(deps.tableName, round),
+    ],
+    {
+      actor,
+      action: 'round.open',
+      target: `unit:${round.unitId}/round:${round.id}`,
+      detail: { opensAt: round.opensAt, closesAt: round.closesAt, questions: round.form.questions.length },
+    },
+    () => conflict('EXISTS', '征求意见轮次已存在'),
+  );
+}
+
+/** Closes a round early; a round closed already stays as it was. */
+export async function closeRound(deps: Deps, actor: string, round: Round, at: string) {
+  await writeAudited(
+    deps,
+    [
+      {
+        Update: {
+          TableName: deps.tableName,
+          Key: keys.round(round.id),
+          UpdateExpression: 'SET closedEarlyAt = :at',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(closedEarlyAt)',
+          ExpressionAttributeValues: { ':at': at },
+        },
+      },
+    ],
+    { actor, action: 'round.close', target: `unit:${round.unitId}/round:${round.id}` },
+    () => conflict('ALREADY_CLOSED', '该轮征求意见已经结束'),
+  );
+}
+
+/** Replaces the round's current form (in place, or as a new version), if nobody changed it meanwhile. */
+export async function saveForm(deps: Deps, actor: string, round: Round, previousVersion: number) {
+  await writeAudited(
+    deps,
+    [
+      {
+        Update: {
+          TableName: deps.tableName,
+          Key: keys.round(round.id),
+          UpdateExpression: 'SET form = :f',
+          ConditionExpression: 'form.version = :v',
+          ExpressionAttributeValues: { ':f': round.form, ':v': previousVersion },
+        },
+      },
+      formItem(deps.tableName, round),
+    ],
+    {
+      actor,
+      action: 'round.form',
+      target: `unit:${round.unitId}/round:${round.id}`,
+      detail: { version: round.form.version, questions: round.form.questions.map((q) => q.label) },
+    },
+    () => (previousVersion ? conflict('CHANGED_MEANWHILE', '表单已被他人修改，请刷新后重试') : notFound()),
+  );
+}

@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { z } from '@hono/zod-openapi';
+import { maskPersonalData } from './mask';
+import { aboutOptions, focusAreas, problemLabels, respondentOptions, textLimits } from './opinion-form';
+import type { CustomQuestion, Round } from './round';
+
+const keysOf = (o: Record<string, string>) => Object.keys(o) as [string, ...string[]];
+
+function choice(keys: string[]) {
+  return keys.length > 0 ? z.enum(keys as [string, ...string[]]) : z.never();
+}
+
+function answerSchema(q: CustomQuestion) {
+  if (q.type === 'text') return z.string().trim().max(textLimits.customText);
+  const option = z.enum(q.options as [string, ...string[]]);
+  return q.type === 'single' ? option : z.array(option).max(q.options?.length ?? 0);
+}
+
+/** The submission id rendered into the page: 16 random bytes, base64url. */
+export const SubmissionId = z.string().regex(/^[A-Za-z0-9_-]{22}$/, '页面已失效，请刷新后重新填写');
+
+/**
+ * The schema of one opinion for a round: the seed's choices for the unit's
+ * type, free text with length limits, and the round's custom questions.
+ * Unknown fields are refused; an opinion must say something.
+ */
+export function opinionInput(round: Round) {
+  const answers = Object.fromEntries(
+    round.form.questions.map((q) => {
+      const s = answerSchema(q);
+      return [q.id, q.required ? s : s.optional()];
+    }),
+  );
+  return z
+    .strictObject({
+      submissionId: SubmissionId,
+      respondent: z.enum(keysOf(respondentOptions)).optional(),
+      about: z
+        .array(z.enum(keysOf(aboutOptions)))
+        .max(3)
+        .default([]),
+      focus: z
+        .array(choice(Object.keys(focusAreas[round.unitType])))
+        .max(8)
+        .default([]),
+      problems: z
+        .array(z.enum(keysOf(problemLabels)))
+        .max(12)
+        .default([]),
+      opinion: z.string().trim().max(textLimits.opinion, `意见不超过${textLimits.opinion}字`).default(''),
+      suggestion: z
+        .string()
+        .trim()
+        .max(textLimits.suggestion, `建议不超过${textLimits.suggestion}字`)
+        .default(''),
+      answers: z.strictObject(answers).default({}),
+    })
+    .refine((o) => o.opinion !== '' || o.suggestion !== '' || o.focus.length + o.problems.length > 0, {
+      message: '请至少写下意见或建议，或勾选一项问题',
+      path: ['opinion'],
+    });
+}
+export type OpinionInput = z.infer<ReturnType<typeof opinionInput>>;
+
+/** What is stored of an opinion: no account, no IP, no user agent, and only the day. */
+export const Opinion = z
+  .object({
+    roundId: z.string(),
+    unitId: z.string(),
+    formVersion: z.number().int(),
+    day: z.string(),
+    respondent: z.enum(keysOf(respondentOptions)).optional(),
+    about: z.array(z.string()),
+    focus: z.array(z.string()),
+    problems: z.array(z.string()),
+    opinion: z.string(),
+    suggestion: z.string(),
+    answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+    receipt: z.string(),
+    contentHash: z.string(),
+  })
+  .openapi('Opinion');
+export type Opinion = z.infer<typeof Opinion>;
+
+/** The content of a submission with personal data masked, and a hash that tells a retry from a different text. */
+export function storedContent(input: OpinionInput) {
+  const { submissionId: _, ...rest } = input;
+  const content = {
+    ...rest,
+    opinion: maskPersonalData(rest.opinion),
+    suggestion: maskPersonalData(rest.suggestion),
+    answers: Object.fromEntries(
+      Object.entries(rest.answers).flatMap(([k, v]): [string, string | string[]][] =>
+        v === undefined || v === '' ? [] : [[k, typeof v === 'string' ? maskPersonalData(v) : v]],
+      ),
+    ),
+  };
+  return { content, contentHash: createHash('sha256').update(canonicalJson(content)).digest('base64url') };
+}
+
+/** JSON with object keys sorted at every level, so equal content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

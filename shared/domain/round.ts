@@ -1,0 +1,62 @@
+import { z } from '@hono/zod-openapi';
+import { UnitType } from './org';
+
+export const CustomQuestion = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9]{1,12}$/, '题目编号为1-12位小写字母或数字'),
+    type: z.enum(['single', 'multiple', 'text']),
+    label: z.string().trim().min(2).max(100),
+    options: z.array(z.string().trim().min(1).max(40)).min(2).max(8).optional(),
+    required: z.boolean().default(false),
+  })
+  .refine((q) => (q.type === 'text') === (q.options === undefined), {
+    message: '选择题需要2-8个选项，填空题不设选项',
+    path: ['options'],
+  })
+  .openapi('CustomQuestion');
+export type CustomQuestion = z.infer<typeof CustomQuestion>;
+
+export const CustomQuestions = z
+  .array(CustomQuestion)
+  .max(5, '最多5个自定义题目')
+  .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, '题目编号不能重复');
+
+export const FormVersion = z.object({ version: z.number().int().min(1), questions: z.array(CustomQuestion) });
+export type FormVersion = z.infer<typeof FormVersion>;
+
+export const RoundInput = z
+  .strictObject({
+    opensAt: z.iso.datetime({ offset: true }).optional(),
+    closesAt: z.iso.datetime({ offset: true }),
+    questions: CustomQuestions.default([]),
+  })
+  .openapi('RoundInput');
+
+/** An opinion-collection round; its id is the unguessable token in the public link. */
+export const Round = z
+  .object({
+    id: z.string(),
+    unitId: z.string(),
+    campaignId: z.string(),
+    groupId: z.string(),
+    unitName: z.string(),
+    unitType: UnitType,
+    opensAt: z.string(),
+    closesAt: z.string(),
+    closedEarlyAt: z.string().optional(),
+    form: FormVersion,
+    createdAt: z.string(),
+    createdBy: z.string(),
+  })
+  .openapi('Round');
+export type Round = z.infer<typeof Round>;
+
+export type RoundState = 'notYetOpen' | 'open' | 'closed';
+
+/** Whether a round takes opinions at `now`. */
+export function roundState(round: Round, now: Date): RoundState {
+  const t = now.toISOString();
+  if (round.closedEarlyAt || t >= round.closesAt) return 'closed';
+  if (t < round.opensAt) return 'notYetOpen';
+  return 'open';
+}

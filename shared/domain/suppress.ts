@@ -1,0 +1,39 @@
+/** A breakdown cell after suppression: its count, or null where it is hidden. */
+export interface Cell {
+  key: string;
+  count: number | null;
+}
+
+/**
+ * Hides small groups in a breakdown whose cells add up to a shown total
+ * (one answer per person, e.g. 党员 / 群众 / 未填). Cells of 1..k-1 are
+ * hidden; then, while the hidden cells together hold fewer than k people
+ * (so subtracting the visible cells from the total would reveal a small
+ * group), the next smallest visible non-zero cell is hidden too. If the
+ * total itself is below k, everything is hidden.
+ */
+export function suppressAdditive(
+  counts: Record<string, number>,
+  k: number,
+): { cells: Cell[]; total: number | null } {
+  const entries = Object.entries(counts);
+  const total = entries.reduce((s, [, n]) => s + n, 0);
+  if (total > 0 && total < k) return { cells: entries.map(([key]) => ({ key, count: null })), total: null };
+  const hidden = new Set(entries.filter(([, n]) => n > 0 && n < k).map(([key]) => key));
+  const hiddenSum = () => entries.filter(([key]) => hidden.has(key)).reduce((s, [, n]) => s + n, 0);
+  while (hidden.size > 0 && hiddenSum() < k) {
+    const next = entries.filter(([key, n]) => !hidden.has(key) && n > 0).sort((a, b) => a[1] - b[1])[0];
+    if (!next) break;
+    hidden.add(next[0]);
+  }
+  return { cells: entries.map(([key, n]) => ({ key, count: hidden.has(key) ? null : n })), total };
+}
+
+/**
+ * Hides small groups in a breakdown where one person may count in several
+ * cells (multiple choice): the cells do not add up, so nothing can be
+ * worked out by subtraction, and only the cells of 1..k-1 are hidden.
+ */
+export function suppressIndependent(counts: Record<string, number>, k: number): Cell[] {
+  return Object.entries(counts).map(([key, n]) => ({ key, count: n > 0 && n < k ? null : n }));
+}

@@ -1,0 +1,153 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { authorize } from '../../auth/middleware';
+import type { Resource } from '../../auth/policy';
+import { accessPatterns } from '../../data/keys';
+import { queryPage } from '../../data/query';
+import { getRound } from '../../data/repos/rounds';
+import type { Deps } from '../../deps';
+import { CustomQuestions, Round, RoundInput, roundState } from '../../domain/round';
+import type { AppEnv } from '../../http/env';
+import { notFound } from '../../http/errors';
+import { errorResponses, jsonBody, ok, PageQuery, pageOf, security } from '../../http/openapi';
+import { publicUrl } from '../../http/public-url';
+import { validationHook } from '../../http/validation';
+import { qrPng, qrSvg } from '../../usecases/qr';
+import { changeForm, closeRoundEarly, openRound } from '../../usecases/rounds';
+import { loadUnit, unitResource } from './load';
+
+const tags = ['opinion rounds'];
+const UnitParams = z.object({ unitId: z.string().min(1).max(64) });
+const RoundParams = z.object({ roundId: z.string().min(1).max(64) });
+export const RoundView = Round.extend({
+  link: z.url(),
+  state: z.enum(['notYetOpen', 'open', 'closed']),
+}).openapi('RoundView');
+
+export const roundResource = (r: Round): Resource => ({
+  kind: 'unit',
+  campaignId: r.campaignId,
+  groupId: r.groupId,
+  unitId: r.unitId,
+});
+
+export async function loadRound(deps: Deps, id: string) {
+  const round = await getRound(deps, id);
+  if (!round) throw notFound();
+  return round;
+}
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/units/{unitId}/rounds',
+  tags,
+  security,
+  summary: 'Opinion-collection rounds of a unit, newest first',
+  request: { params: UnitParams, query: PageQuery },
+  responses: { 200: ok(pageOf(RoundView)), ...errorResponses },
+});
+const open = createRoute({
+  method: 'post',
+  path: '/api/units/{unitId}/rounds',
+  tags,
+  security,
+  summary: 'Open a round: its public link, with up to five custom questions (unit leader)',
+  request: { params: UnitParams, body: jsonBody(RoundInput) },
+  responses: { 201: ok(RoundView, 'Opened'), ...errorResponses },
+});
+const get = createRoute({
+  method: 'get',
+  path: '/api/rounds/{roundId}',
+  tags,
+  security,
+  summary: 'One round with its link and state',
+  request: { params: RoundParams },
+  responses: { 200: ok(RoundView), ...errorResponses },
+});
+const close = createRoute({
+  method: 'post',
+  path: '/api/rounds/{roundId}/close',
+  tags,
+  security,
+  summary: 'Close a round early',
+  request: { params: RoundParams },
+  responses: { 200: ok(RoundView), ...errorResponses },
+});
+const form = createRoute({
+  method: 'put',
+  path: '/api/rounds/{roundId}/form',
+  tags,
+  security,
+  summary: 'Replace the custom questions; a form with answers gets a new version',
+  request: { params: RoundParams, body: jsonBody(z.strictObject({ questions: CustomQuestions })) },
+  responses: { 200: ok(RoundView), ...errorResponses },
+});
+const qr = (format: 'svg' | 'png') =>
+  createRoute({
+    method: 'get',
+    path: `/api/rounds/{roundId}/qr.${format}`,
+    tags,
+    security,
+    summary: `The QR code of the round's public link (${format.toUpperCase()})`,
+    request: { params: RoundParams },
+    responses: {
+      200: {
+        description: 'QR code',
+        content: { [format === 'svg' ? 'image/svg+xml' : 'image/png']: { schema: z.string() } },
+      },
+      ...errorResponses,
+    },
+  });
+
+/** Opinion-collection rounds (征求意见): open, list, close, form versions, QR codes. */
+export function roundRoutes(deps: Deps) {
+  const view = (c: Parameters<typeof publicUrl>[0], r: Round) => ({
+    ...r,
+    link: publicUrl(c, deps.config.PUBLIC_BASE_URL, `/f/${r.id}`),
+    state: roundState(r, deps.now()),
+  });
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .openapi(list, async (c) => {
+      const { unitId } = c.req.valid('param');
+      authorize(c, 'read', unitResource(await loadUnit(deps, unitId)));
+      const page = await queryPage(
+        deps.db,
+        deps.tableName,
+        accessPatterns.roundsOfUnit(unitId),
+        Round,
+        c.req.valid('query'),
+      );
+      return c.json({ ...page, items: page.items.map((r) => view(c, r)) }, 200);
+    })
+    .openapi(open, async (c) => {
+      const unit = await loadUnit(deps, c.req.valid('param').unitId);
+      const who = authorize(c, 'collect', unitResource(unit));
+      return c.json(view(c, await openRound(deps, who.username, unit, c.req.valid('json'))), 201);
+    })
+    .openapi(get, async (c) => {
+      const round = await loadRound(deps, c.req.valid('param').roundId);
+      authorize(c, 'read', roundResource(round));
+      return c.json(view(c, round), 200);
+    })
+    .openapi(close, async (c) => {
+      const round = await loadRound(deps, c.req.valid('param').roundId);
+      const who = authorize(c, 'collect', roundResource(round));
+      return c.json(view(c, await closeRoundEarly(deps, who.username, round)), 200);
+    })
+    .openapi(form, async (c) => {
+      const round = await loadRound(deps, c.req.valid('param').roundId);
+      const who = authorize(c, 'collect', roundResource(round));
+      return c.json(view(c, await changeForm(deps, who.username, round, c.req.valid('json').questions)), 200);
+    })
+    .openapi(qr('svg'), async (c) => {
+      const round = await loadRound(deps, c.req.valid('param').roundId);
+      authorize(c, 'read', roundResource(round));
+      const svg = await qrSvg(publicUrl(c, deps.config.PUBLIC_BASE_URL, `/f/${round.id}`));
+      return c.body(svg, 200, { 'content-type': 'image/svg+xml' });
+    })
+    .openapi(qr('png'), async (c) => {
+      const round = await loadRound(deps, c.req.valid('param').roundId);
+      authorize(c, 'read', roundResource(round));
+      const png = await qrPng(publicUrl(c, deps.config.PUBLIC_BASE_URL, `/f/${round.id}`));
+      return c.body(new Uint8Array(png), 200, { 'content-type': 'image/png' });
+    });
+}

@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { getRound } from '../../data/repos/rounds';
+import type { Deps } from '../../deps';
+import { opinionInput } from '../../domain/opinion';
+import { emptyValues, formToInput, type OpinionFormValues } from '../../domain/opinion-values';
+import { type Round, roundState } from '../../domain/round';
+import type { AppEnv } from '../../http/env';
+import { AppError, notFound, tooManyRequests, validationError } from '../../http/errors';
+import { errorResponses, jsonBody, ok } from '../../http/openapi';
+import { createTokenBuckets } from '../../http/rate-limit';
+import { validationHook, zodProblems } from '../../http/validation';
+import { roundClosedError, submitOpinion } from '../../usecases/submit-opinion';
+import { page } from '../../views/page';
+import { FormPage } from '../../views/public/form-page';
+import { RoundNoticePage, ThanksPage } from '../../views/public/notice-pages';
+
+const newSubmissionId = () => randomBytes(16).toString('base64url');
+const tokenPattern = /^[A-Za-z0-9_-]{16,64}$/;
+const TokenParams = z.object({ token: z.string().regex(tokenPattern) });
+
+const submitJson = createRoute({
+  method: 'post',
+  path: '/api/public/rounds/{token}/opinions',
+  tags: ['public'],
+  summary: 'Send an anonymous opinion (no sign-in). A retry with the same submissionId is stored once.',
+  request: { params: TokenParams, body: jsonBody(z.record(z.string(), z.unknown())) },
+  responses: {
+    201: ok(z.object({ receipt: z.string() }), 'Stored'),
+    200: ok(z.object({ receipt: z.string() }), 'Already stored (a retry)'),
+    ...errorResponses,
+    410: { description: 'The round is closed or not open yet' },
+    429: { description: 'Too many submissions to this round right now' },
+  },
+});
+
+/** The masses' side: the form page, its post, and the same as a JSON API. */
+export function opinionFormRoutes(deps: Deps) {
+  const buckets = createTokenBuckets({ capacity: 120, refillPerSecond: 5 });
+
+  const findRound = (token: string) =>
+    tokenPattern.test(token) ? getRound(deps, token) : Promise.resolve(undefined);
+  const unknownLink = () => notFound('找不到这个征求意见页面，请确认二维码或链接是否完整');
+  async function roundOr404(token: string): Promise<Round> {
+    const round = await findRound(token);
+    if (!round) throw unknownLink();
+    return round;
+  }
+
+  const notice = (c: Context, err: AppError, typed?: string) =>
+    c.html(
+      page(
+        <RoundNoticePage
+          title={err.status === 404 ? '页面不存在' : '征求意见未开放'}
+          message={err.message}
+          typed={typed}
+        />,
+      ),
+      err.status,
+    );
+
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.get('/f/:token', async (c) => {
+    const round = await findRound(c.req.param('token'));
+    if (!round) return notice(c, unknownLink());
+    if (roundState(round, deps.now()) !== 'open') return notice(c, roundClosedError(round, deps.now()));
+    // Built for one submission: no shared cache may hand it to someone else ("private", "no-cache"),
+    // but the back button shows the same page again (not "no-store"), so a resend keeps its id.
+    c.header('cache-control', 'private, no-cache');
+    return c.html(
+      page(<FormPage round={round} submissionId={newSubmissionId()} values={emptyValues} errors={[]} />),
+    );
+  });
+
+  // Posted to its own URL: a POST invalidates browser caches for its URL, and the form page must stay
+  // cached so the back button brings back the same page (and submission id) for a safe resend.
+  app.post('/f/:token/send', async (c) => {
+    const form = await c.req.parseBody({ all: true });
+    const typed = [form.opinion, form.suggestion]
+      .filter((v) => typeof v === 'string' && v.trim())
+      .join('\n\n');
+    const round = await findRound(c.req.param('token'));
+    if (!round) return notice(c, unknownLink(), typed);
+    const types = Object.fromEntries(round.form.questions.map((q) => [q.id, q.type]));
+    const raw = formToInput(form, types);
+    const values: OpinionFormValues = { ...emptyValues, ...raw };
+    const submissionId = raw.submissionId || newSubmissionId();
+    const again = (status: 400 | 409 | 429, errors: { path: string; message: string }[], message?: string) =>
+      c.html(
+        page(
+          <FormPage
+            round={round}
+            submissionId={submissionId}
+            values={values}
+            errors={errors}
+            notice={message}
+          />,
+        ),
+        status,
+      );
+
+    if (!buckets.take(round.id)) return again(429, [], tooManyRequests().message);
+    const parsed = opinionInput(round).safeParse(raw);
+    if (!parsed.success) return again(400, zodProblems(parsed.error));
+    try {
+      const { receipt } = await submitOpinion(deps, round, parsed.data);
+      return c.html(page(<ThanksPage unitName={round.unitName} receipt={receipt} />));
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      if (err.status === 409) return again(409, [], err.message);
+      return notice(c, err, typed);
+    }
+  });
+
+  app.openapi(submitJson, async (c) => {
+    const round = await roundOr404(c.req.valid('param').token);
+    if (!buckets.take(round.id)) throw tooManyRequests();
+    const parsed = opinionInput(round).safeParse(c.req.valid('json'));
+    if (!parsed.success) throw validationError(zodProblems(parsed.error));
+    const { receipt, created } = await submitOpinion(deps, round, parsed.data);
+    return c.json({ receipt }, created ? 201 : 200);
+  });
+
+  return app;
+}

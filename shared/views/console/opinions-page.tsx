@@ -1,0 +1,148 @@
+import type { Principal } from '../../domain/account';
+import type { Opinion } from '../../domain/opinion';
+import { aboutOptions, focusAreas, problemLabels, respondentOptions } from '../../domain/opinion-form';
+import type { Unit } from '../../domain/org';
+import type { OpinionSummary } from '../../usecases/summarize-opinions';
+import { ConsoleLayout } from './layout';
+
+type Cell = { key: string; count: number | null };
+type ListedOpinion = Omit<Opinion, 'contentHash' | 'receipt'>;
+
+const respondentLabels: Record<string, string> = { ...respondentOptions, unspecified: '未填身份' };
+
+/** A bar chart of one breakdown in plain HTML; hidden cells say why they are hidden. */
+function Bars(props: { title: string; cells: Cell[]; labels: Record<string, string>; k: number }) {
+  const max = Math.max(1, ...props.cells.map((c) => c.count ?? 0));
+  return (
+    <div class="card">
+      <h2 style="margin-top:0">{props.title}</h2>
+      <table>
+        <tbody>
+          {props.cells.map((c) => (
+            <tr>
+              <th style="width:40%">{props.labels[c.key] ?? c.key}</th>
+              <td>
+                {c.count === null ? (
+                  <span class="muted">少于{props.k}人，不单独显示</span>
+                ) : (
+                  <span>
+                    <span
+                      style={`display:inline-block;height:.9em;background:#c0392b;width:${Math.round((c.count / max) * 70)}%;vertical-align:middle`}
+                    />{' '}
+                    {c.count}
+                  </span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The unit's opinions: counts (problems most named first), a filtered list and exports. */
+export function OpinionsPage(props: {
+  who: Principal;
+  csrf: string;
+  unit: Unit;
+  summary: OpinionSummary;
+  opinions: ListedOpinion[];
+  nextCursor?: string | undefined;
+  query: string;
+}) {
+  const { unit, summary } = props;
+  const focusLabels = focusAreas[unit.type];
+  const label = (labels: Record<string, string>, keys: string[]) =>
+    keys.map((k) => labels[k] ?? k).join('、');
+  const api = `/api/units/${unit.id}/opinions/export`;
+  return (
+    <ConsoleLayout title={`${unit.name} 群众意见`} who={props.who} csrf={props.csrf}>
+      <p>
+        共收到 {summary.total === null ? `不足${summary.k}份` : `${summary.total} 份`}意见。　导出：
+        <a href={`${api}?format=xlsx`}>Excel（XLSX）</a>　<a href={`${api}?format=csv`}>CSV</a>
+      </p>
+      <div class="grid">
+        <Bars title="群众反映的突出问题" cells={summary.problems} labels={problemLabels} k={summary.k} />
+        <Bars title="着力点" cells={summary.focus} labels={focusLabels} k={summary.k} />
+        <Bars title="意见涉及" cells={summary.about} labels={aboutOptions} k={summary.k} />
+        <Bars title="提意见的人" cells={summary.respondent} labels={respondentLabels} k={summary.k} />
+      </div>
+      <h2>意见明细</h2>
+      <form method="get" class="card">
+        <div class="grid">
+          <div>
+            <label for="problem">问题</label>
+            <select id="problem" name="problem">
+              <option value="">全部</option>
+              {Object.entries(problemLabels).map(([k, v]) => (
+                <option value={k}>{v}</option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label for="focus">着力点</label>
+            <select id="focus" name="focus">
+              <option value="">全部</option>
+              {Object.entries(focusLabels).map(([k, v]) => (
+                <option value={k}>{v}</option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label for="about">涉及</label>
+            <select id="about" name="about">
+              <option value="">全部</option>
+              {Object.entries(aboutOptions).map(([k, v]) => (
+                <option value={k}>{v}</option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label for="respondent">身份</label>
+            <select id="respondent" name="respondent">
+              <option value="">全部</option>
+              {Object.entries(respondentOptions).map(([k, v]) => (
+                <option value={k}>{v}</option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <button type="submit">筛选</button>
+      </form>
+      <table>
+        <thead>
+          <tr>
+            <th>日期</th>
+            <th>身份</th>
+            <th>涉及 / 着力点 / 问题</th>
+            <th>意见</th>
+            <th>建议</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.opinions.map((o) => (
+            <tr>
+              <td>{o.day}</td>
+              <td>{o.respondent ? respondentLabels[o.respondent] : '未填'}</td>
+              <td>
+                {[label(aboutOptions, o.about), label(focusLabels, o.focus), label(problemLabels, o.problems)]
+                  .filter(Boolean)
+                  .join(' / ')}
+              </td>
+              <td style="white-space:pre-wrap">{o.opinion}</td>
+              <td style="white-space:pre-wrap">{o.suggestion}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {props.nextCursor && (
+        <p>
+          <a href={`?${props.query}${props.query ? '&' : ''}cursor=${encodeURIComponent(props.nextCursor)}`}>
+            下一页
+          </a>
+        </p>
+      )}
+    </ConsoleLayout>
+  );
+}
