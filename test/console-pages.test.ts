@@ -73,6 +73,7 @@ describe('console pages', () => {
     const unitPage = await (await b.request(unitPath)).text();
     expect(unitPage).toContain(demoUnits[0]?.name);
     expect(unitPage).toContain('党员名单');
+    expect(unitPage).toContain('第一督导组');
     expect((await b.request('/console/units/someone-elses-unit')).status).toBe(404);
     expect((await b.request('/console/accounts')).status).toBe(403);
   });
@@ -103,5 +104,36 @@ describe('console pages', () => {
     const page = await (await b.request(location)).text();
     expect(page).toContain('class="flash error"');
     expect(page).toContain('category');
+  });
+});
+
+describe('console pages for opinion rounds', () => {
+  it('prints the round link with the origin the leader uses', async () => {
+    const t = await createTestContext({ LOG_LEVEL: 'warn' });
+    await seedDemo(t.deps, 'http://x');
+    let cookie = '';
+    const login = await t.app.request('http://pingyi.example.cn:8443/console/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        username: demoAccounts.leader.username,
+        password: demoPassword,
+      }).toString(),
+    });
+    cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
+    const home = await t.app.request('http://pingyi.example.cn:8443/console', { headers: { cookie } });
+    const unitPage = await (
+      await t.app.request(`http://pingyi.example.cn:8443${home.headers.get('location')}`, {
+        headers: { cookie },
+      })
+    ).text();
+    expect(unitPage).toMatch(/http:\/\/pingyi\.example\.cn:8443\/f\/[A-Za-z0-9_-]{22}/);
+    const poster = unitPage.match(/href="(\/console\/rounds\/[^"]+\/poster)"/)?.[1] ?? '';
+    const posterPage = await (
+      await t.app.request(`http://pingyi.example.cn:8443${poster}`, { headers: { cookie } })
+    ).text();
+    expect(posterPage).toContain('扫码提意见');
+    expect(posterPage).toMatch(/src="data:image\/png;base64,/);
+    expect(posterPage).toMatch(/http:\/\/pingyi\.example\.cn:8443\/f\//);
   });
 });

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
 import type { z } from 'zod';
 import { sessionCookie } from '../../auth/session';
+import { getGroup } from '../../data/repos/groups';
 import type { Deps } from '../../deps';
 import { Account } from '../../domain/account';
 import { AuditEntry } from '../../domain/audit';
@@ -100,8 +101,8 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
     const id = encodeURIComponent(c.req.param('id'));
     const unit = Unit.parse(must(await api(c, 'GET', `/api/units/${id}`)));
     const members = pages(Member).parse(must(await api(c, 'GET', `/api/units/${id}/members?limit=100`)));
-    const groupRes = await api(c, 'GET', `/api/groups/${unit.groupId}`);
-    const groupName = groupRes.ok ? Group.parse(groupRes.body).name : '';
+    // The unit was just authorized; the name of its own supervision group is the leader's to know too.
+    const groupName = (await getGroup(deps, unit.groupId))?.name ?? '';
     const rounds = pages(RoundView).parse(must(await api(c, 'GET', `/api/units/${id}/rounds?limit=20`)));
     return c.html(
       page(

@@ -33,7 +33,8 @@ export function internalApi(app: Hono<AppEnv>) {
       headers['content-type'] = 'application/json';
       payload = JSON.stringify(body);
     }
-    const res = await app.request(path, {
+    // The caller's own origin, so links the API builds (round links, QR codes) point where the person is.
+    const res = await app.request(new URL(path, c.req.url).toString(), {
       method,
       headers,
       ...(payload !== undefined ? { body: payload } : {}),

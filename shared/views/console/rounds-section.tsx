@@ -33,8 +33,10 @@ export function RoundsSection(props: {
             链接：<a href={r.link}>{r.link}</a>
           </p>
           <p>
-            <a href={`/console/rounds/${r.id}/poster`}>打印海报</a>　
-            <a href={`/api/rounds/${r.id}/qr.svg`}>二维码 SVG</a>　
+            <a href={`/console/rounds/${r.id}/poster`}>打印海报</a>
+            {' · '}
+            <a href={`/api/rounds/${r.id}/qr.svg`}>二维码 SVG</a>
+            {' · '}
             <a href={`/api/rounds/${r.id}/qr.png`}>二维码 PNG</a>
           </p>
           {props.canCollect && r.state !== 'closed' && (
