@@ -14,6 +14,7 @@ import { consoleRoutes } from './routes/console';
 import { internalApi } from './routes/console/internal-api';
 import { docsRoutes } from './routes/docs';
 import { healthRoutes } from './routes/health';
+import { ballotRoutes } from './routes/public/ballot';
 import { opinionFormRoutes } from './routes/public/opinion-form';
 
 /**
@@ -55,6 +56,7 @@ export function createApp(deps: Deps) {
   app.route('/', healthRoutes(deps));
   app.route('/', apiRoutes(deps));
   app.route('/', opinionFormRoutes(deps));
+  app.route('/', ballotRoutes(deps));
   app.route('/', docsRoutes(app));
   app.route('/', consoleRoutes(deps, internalApi(app)));
   app.get('/', (c) => c.redirect('/console', 302));

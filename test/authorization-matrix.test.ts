@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, unique } from './support/api';
 import { campaignBody, memberBody, type OrgFixture, orgFixture, unitBody } from './support/org-fixture';
+import { openSession, toAppraisal } from './support/review-fixture';
 import { createTestContext, type TestContext } from './support/test-env';
 
 type Expect = 'ok' | 403 | 404;
@@ -23,6 +24,10 @@ const groupOf = (f: OrgFixture, s: Side) => (s === 'own' ? f.ids.g1 : f.ids.g2);
 const unitOf = (f: OrgFixture, s: Side) => (s === 'own' ? f.ids.u1 : f.ids.u2);
 const memberOf = (f: OrgFixture, s: Side) => (s === 'own' ? f.ids.m1 : f.ids.m2);
 const roundOf = (f: OrgFixture, s: Side) => (s === 'own' ? f.ids.r1 : f.ids.r2);
+/** Review sessions on U1 and U2, opened in `beforeAll` once both units are in 分析评议. */
+const review = { s1: '', s2: '', members1: [] as { id: string }[], members2: [] as { id: string }[] };
+const sessionOf = (s: Side) => (s === 'own' ? review.s1 : review.s2);
+const sessionMembers = (s: Side) => (s === 'own' ? review.members1 : review.members2);
 const inADay = () => new Date(Date.now() + 86_400_000).toISOString();
 /** A route any role may read inside its unit and nobody outside it. */
 const readsOwnUnit = (method: string, route: string, request: Case['request']): Case => ({
@@ -280,6 +285,56 @@ const cases: Case[] = [
   readsOwnUnit('GET', '/api/units/:unitId/opinions/export', (f, s) => ({
     path: `/api/units/${unitOf(f, s)}/opinions/export`,
   })),
+  readsOwnUnit('GET', '/api/units/:unitId/review-sessions', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/review-sessions`,
+  })),
+  collectsForOwnUnit('POST', '/api/units/:unitId/review-sessions', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/review-sessions`,
+    body: { closesAt: inADay() },
+  })),
+  readsOwnUnit('GET', '/api/review-sessions/:sessionId', (_, s) => ({
+    path: `/api/review-sessions/${sessionOf(s)}`,
+  })),
+  collectsForOwnUnit('POST', '/api/review-sessions/:sessionId/codes', (_, s) => ({
+    path: `/api/review-sessions/${sessionOf(s)}/codes`,
+    body: { voterGroup: 'member', count: 2 },
+  })),
+  collectsForOwnUnit('POST', '/api/review-sessions/:sessionId/codes/revoke', (_, s) => ({
+    path: `/api/review-sessions/${sessionOf(s)}/codes/revoke`,
+    body: { voterGroup: 'mass' },
+  })),
+  collectsForOwnUnit('PUT', '/api/review-sessions/:sessionId/paper-issued', (_, s) => ({
+    path: `/api/review-sessions/${sessionOf(s)}/paper-issued`,
+    body: { member: 3, mass: 0 },
+  })),
+  collectsForOwnUnit(
+    'PUT',
+    '/api/review-sessions/:sessionId/paper-ballots/:slipNo/tellers/:teller',
+    (_, s) => ({
+      path: `/api/review-sessions/${sessionOf(s)}/paper-ballots/1/tellers/1`,
+      body: {
+        voterGroup: 'member',
+        grades: Object.fromEntries(sessionMembers(s).map((m) => [m.id, 'competent'])),
+        satisfaction: 'satisfied',
+      },
+    }),
+  ),
+  readsOwnUnit('GET', '/api/review-sessions/:sessionId/reconciliation', (_, s) => ({
+    path: `/api/review-sessions/${sessionOf(s)}/reconciliation`,
+  })),
+  readsOwnUnit('GET', '/api/review-sessions/:sessionId/results', (_, s) => ({
+    path: `/api/review-sessions/${sessionOf(s)}/results`,
+  })),
+  readsOwnUnit('GET', '/api/review-sessions/:sessionId/receipts', (_, s) => ({
+    path: `/api/review-sessions/${sessionOf(s)}/receipts`,
+  })),
+  collectsForOwnUnit('PUT', '/api/review-sessions/:sessionId/determinations/:memberId', (_, s) => ({
+    path: `/api/review-sessions/${sessionOf(s)}/determinations/${sessionMembers(s)[0]?.id}`,
+    body: { grade: 'competent', reason: '组织评定意见' },
+  })),
+  collectsForOwnUnit('POST', '/api/review-sessions/:sessionId/close', (_, s) => ({
+    path: `/api/review-sessions/${sessionOf(s)}/close`,
+  })),
   {
     method: 'GET',
     route: '/api/audit',
@@ -308,6 +363,15 @@ describe('the authorization matrix: every console route × role × own and other
   beforeAll(async () => {
     t = await createTestContext({ LOG_LEVEL: 'warn' });
     f = await orgFixture(t);
+    for (const [unitId, key] of [
+      [f.ids.u1, 's1'],
+      [f.ids.u2, 's2'],
+    ] as const) {
+      await toAppraisal(t, f, unitId);
+      const opened = await openSession(t, f.tokens.office, unitId);
+      review[key] = opened.id;
+      review[key === 's1' ? 'members1' : 'members2'] = opened.members;
+    }
   }, 120_000);
 
   it('covers every /api route the app registers', () => {

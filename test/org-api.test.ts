@@ -18,6 +18,7 @@ describe('campaign structure through the API', () => {
       satisfactionThreshold: 60,
       excellentCap: 1 / 3,
       quorum: 4 / 5,
+      incompetentShareThreshold: 1 / 3,
     });
   });
 

@@ -56,6 +56,31 @@ export const keys = {
     gsi1pk: `UNIT#${unitId}#OPINIONS`,
     gsi1sk: `${day}#${submissionId}`,
   }),
+
+  /** A democratic review session of a unit. */
+  session: (id: string) => ({ pk: `SESSION#${id}`, sk: 'META' }),
+  sessionListing: (unitId: string, createdAt: string, id: string) => ({
+    gsi1pk: `UNIT#${unitId}#SESSIONS`,
+    gsi1sk: `${createdAt}#${id}`,
+  }),
+  /** A ballot code, stored only as its keyed hash. */
+  code: (hash: string) => ({ pk: `CODE#${hash}`, sk: 'META' }),
+  codeListing: (sessionId: string, group: string, hash: string) => ({
+    gsi1pk: `SESSION#${sessionId}#CODES`,
+    gsi1sk: `${group}#${hash}`,
+  }),
+  /** A cast ballot, under an id derived from the page's request token; nothing in it points at a code. */
+  ballot: (sessionId: string, ballotId: string) => ({ pk: `SESSION#${sessionId}`, sk: `BALLOT#${ballotId}` }),
+  /** One teller's entry of one paper ballot. */
+  paperEntry: (sessionId: string, slipNo: number, teller: 1 | 2) => ({
+    pk: `SESSION#${sessionId}`,
+    sk: `PAPER#${String(slipNo).padStart(5, '0')}#${teller}`,
+  }),
+  /** The organisation's own determination for a member (组织评定). */
+  determination: (sessionId: string, memberId: string) => ({
+    pk: `SESSION#${sessionId}`,
+    sk: `DETERMINATION#${memberId}`,
+  }),
 };
 
 export type AccessPattern = {
@@ -79,6 +104,13 @@ export const accessPatterns = {
   roundsOfUnit: (unitId: string) =>
     pattern({ index: 'gsi1', pk: `UNIT#${unitId}#ROUNDS`, newestFirst: true }),
   opinionsOfRound: (roundId: string) => pattern({ pk: `ROUND#${roundId}`, skPrefix: 'OPINION#' }),
+  sessionsOfUnit: (unitId: string) =>
+    pattern({ index: 'gsi1', pk: `UNIT#${unitId}#SESSIONS`, newestFirst: true }),
+  codesOfSession: (sessionId: string) => pattern({ index: 'gsi1', pk: `SESSION#${sessionId}#CODES` }),
+  ballotsOfSession: (sessionId: string) => pattern({ pk: `SESSION#${sessionId}`, skPrefix: 'BALLOT#' }),
+  paperOfSession: (sessionId: string) => pattern({ pk: `SESSION#${sessionId}`, skPrefix: 'PAPER#' }),
+  determinationsOfSession: (sessionId: string) =>
+    pattern({ pk: `SESSION#${sessionId}`, skPrefix: 'DETERMINATION#' }),
   opinionsOfUnit: (unitId: string) =>
     pattern({ index: 'gsi1', pk: `UNIT#${unitId}#OPINIONS`, newestFirst: true }),
 };

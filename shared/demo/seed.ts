@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { hashPassword } from '../auth/password';
 import { putAllOrNothing } from '../data/batch-write';
 import { newId } from '../data/ids';
@@ -8,6 +8,8 @@ import type { Deps } from '../deps';
 import { type Campaign, CampaignSettings } from '../domain/campaign';
 import type { Group, Member, Unit } from '../domain/org';
 import type { Round } from '../domain/round';
+import { mintCodes } from '../usecases/ballot-codes';
+import { openSession } from '../usecases/review-session';
 import { newRoundToken } from '../usecases/rounds';
 import { demoAccounts, demoCampaignName, demoGroups, demoMembers, demoPassword, demoUnits } from './campaign';
 
@@ -15,6 +17,8 @@ import { demoAccounts, demoCampaignName, demoGroups, demoMembers, demoPassword, 
 export interface DemoInfo {
   seededNow: boolean;
   lines: string[];
+  /** The demo ballot links, only on the start that minted them: codes are never stored in plain. */
+  ballotLinks: string[];
 }
 
 function campaignItems(now: Date) {
@@ -80,6 +84,7 @@ export async function seedDemo(deps: Deps, baseUrl: string): Promise<DemoInfo> {
   );
   const seededNow = !marker.Item;
   let demoRoundId = typeof marker.Item?.demoRoundId === 'string' ? marker.Item.demoRoundId : undefined;
+  let ballotLinks: string[] = [];
   if (seededNow) {
     const now = deps.now();
     const { campaign, groups, units, members, rounds } = campaignItems(now);
@@ -121,16 +126,29 @@ export async function seedDemo(deps: Deps, baseUrl: string): Promise<DemoInfo> {
         groupId: firstGroup.id,
       }),
       account(demoAccounts.leader, { role: 'leader', campaignId: campaign.id, unitId: firstUnit.id }),
-      {
-        ...keys.demoSeed(),
-        seededAt: now.toISOString(),
-        campaignId: campaign.id,
-        demoRoundId: rounds[0]?.id,
-      },
     ]);
+    // The first unit is in 分析评议 with an open review session and codes to try.
+    const session = await openSession(deps, demoAccounts.leader.username, firstUnit, {
+      closesAt: `${campaign.stages.appraisal.end}T23:59:59+08:00`,
+      comments: true,
+    });
+    const memberCodes = await mintCodes(deps, demoAccounts.leader.username, session, 'member', 12);
+    const massCodes = await mintCodes(deps, demoAccounts.leader.username, session, 'mass', 20);
+    ballotLinks = [
+      ...memberCodes.map((c) => `党员 ${baseUrl}/b/${c}`),
+      ...massCodes.map((c) => `群众代表 ${baseUrl}/b/${c}`),
+    ];
+    // Written last: a start interrupted before this point seeds again from scratch.
+    await deps.db.send(
+      new PutCommand({
+        TableName: deps.tableName,
+        Item: { ...keys.demoSeed(), seededAt: now.toISOString(), campaignId: campaign.id, demoRoundId },
+      }),
+    );
   }
   return {
     seededNow,
+    ballotLinks,
     lines: [
       ...(demoRoundId ? [`群众意见表 Form:  ${baseUrl}/f/${demoRoundId}   (${demoUnits[0]?.name})`] : []),
       `控制台 Console:   ${baseUrl}/console   (demo accounts: office / dudao1 / leader1, password ${demoPassword})`,

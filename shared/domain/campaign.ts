@@ -41,6 +41,12 @@ export const CampaignSettings = z
       .gt(0)
       .max(1)
       .default(4 / 5),
+    /** A member with at least this share of 不合格 votes is flagged for the organisation's attention. */
+    incompetentShareThreshold: z
+      .number()
+      .gt(0)
+      .max(1)
+      .default(1 / 3),
   })
   .openapi('CampaignSettings');
 export type CampaignSettings = z.infer<typeof CampaignSettings>;

@@ -5,6 +5,7 @@ import { createDynamoClient } from '../data/client';
 import { ensureTable } from '../data/ensure-table';
 import { seedDemo } from '../demo/seed';
 import { createDeps } from '../deps';
+import { demoBallotLinks } from './demo-links';
 import { JavaMissingError, type RunningDynamo, startDynamoLocal } from './dynamodb-local';
 import { localSecrets } from './secrets';
 
@@ -39,7 +40,10 @@ async function main() {
     const deps = createDeps(config);
     const baseUrl = config.PUBLIC_BASE_URL ?? `http://localhost:${local.PORT}`;
     // Seed before listening, so whatever answers /healthz already has its demo data.
-    const demo = local.SEED_DEMO ? await seedDemo(deps, baseUrl) : { seededNow: false, lines: [] };
+    const demo = local.SEED_DEMO
+      ? await seedDemo(deps, baseUrl)
+      : { seededNow: false, lines: [], ballotLinks: [] };
+    const ballotLines = demoBallotLinks(local.DATA_DIR, demo.ballotLinks);
 
     const server = serve({ fetch: createApp(deps).fetch, port: local.PORT, hostname: '0.0.0.0' });
     await new Promise<void>((resolve, reject) => {
@@ -53,6 +57,7 @@ async function main() {
         `DynamoDB: ${endpoint} (table ${config.TABLE_NAME})${dynamo ? `, data in ${local.DATA_DIR}/dynamodb` : ''}`,
         demo.seededNow ? 'Demo data seeded.' : '',
         ...demo.lines,
+        ...ballotLines,
         'Press Ctrl-C to stop.',
         '',
       ]

@@ -9,6 +9,7 @@ import { campaignRoutes } from './campaigns';
 import { groupRoutes } from './groups';
 import { memberRoutes } from './members';
 import { opinionRoutes } from './opinions';
+import { reviewSessionRoutes } from './review-sessions';
 import { roundRoutes } from './rounds';
 import { unitRoutes } from './units';
 
@@ -24,5 +25,6 @@ export function apiRoutes(deps: Deps) {
   api.route('/', auditRoutes(deps));
   api.route('/', roundRoutes(deps));
   api.route('/', opinionRoutes(deps));
+  api.route('/', reviewSessionRoutes(deps));
   return api;
 }

@@ -41,6 +41,7 @@ export function consoleFormRoutes(api: InternalApi) {
       satisfactionThreshold: numberField(f, 'satisfactionThreshold'),
       excellentCap: parseShare(field(f, 'excellentCap')),
       quorum: parseShare(field(f, 'quorum')),
+      incompetentShareThreshold: parseShare(field(f, 'incompetentShareThreshold')),
     };
     const result = await api(c, 'PATCH', `/api/campaigns/${encodeURIComponent(id)}`, { settings });
     return back(c, `/console/campaigns/${id}`, result, '已保存设置');

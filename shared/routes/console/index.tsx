@@ -24,10 +24,12 @@ import { UnitPage } from '../../views/console/unit-page';
 import { page } from '../../views/page';
 import { setSessionCookie } from '../api/auth';
 import { OpinionSummarySchema, OpinionView } from '../api/opinions';
+import { SessionView } from '../api/review-sessions';
 import { RoundView } from '../api/rounds';
 import { consoleFormRoutes } from './forms';
 import type { InternalApi } from './internal-api';
 import { must, type PageContext, pageContext } from './page-context';
+import { consoleReviewRoutes } from './review';
 
 const pages = <S extends z.ZodType>(item: S) => pageOf(item);
 
@@ -104,9 +106,19 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
     // The unit was just authorized; the name of its own supervision group is the leader's to know too.
     const groupName = (await getGroup(deps, unit.groupId))?.name ?? '';
     const rounds = pages(RoundView).parse(must(await api(c, 'GET', `/api/units/${id}/rounds?limit=20`)));
+    const sessions = pages(SessionView).parse(
+      must(await api(c, 'GET', `/api/units/${id}/review-sessions?limit=20`)),
+    );
     return c.html(
       page(
-        <UnitPage {...p} unit={unit} groupName={groupName} members={members.items} rounds={rounds.items} />,
+        <UnitPage
+          {...p}
+          unit={unit}
+          groupName={groupName}
+          members={members.items}
+          rounds={rounds.items}
+          sessions={sessions.items}
+        />,
       ),
     );
   });
@@ -188,5 +200,6 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
   app.get('/console/password', (c) => c.html(page(<PasswordPage {...ctx(c)} />)));
 
   app.route('/', consoleFormRoutes(api));
+  app.route('/', consoleReviewRoutes(deps, api));
   return app;
 }

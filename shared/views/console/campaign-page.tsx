@@ -66,6 +66,14 @@ export function CampaignPage({ who, csrf, flash, campaign, groups, units }: Prop
               <input id="excellentCap" name="excellentCap" value={shareText(s.excellentCap)} />
             </div>
             <div>
+              <label for="incompetentShareThreshold">“不合格”票占比达到（如 1/3）需关注</label>
+              <input
+                id="incompetentShareThreshold"
+                name="incompetentShareThreshold"
+                value={shareText(s.incompetentShareThreshold)}
+              />
+            </div>
+            <div>
               <label for="quorum">评议会到会比例（如 4/5）</label>
               <input id="quorum" name="quorum" value={shareText(s.quorum)} />
             </div>
@@ -75,7 +83,8 @@ export function CampaignPage({ who, csrf, flash, campaign, groups, units }: Prop
       ) : (
         <p>
           匿名保护人数下限 {s.anonymityK}；满意率低于 {s.satisfactionThreshold}% 需补课；“优秀”不超过{' '}
-          {percent(s.excellentCap)}；评议会应到 {percent(s.quorum)}。
+          {percent(s.excellentCap)}；评议会应到 {percent(s.quorum)}；“不合格”票占比达到{' '}
+          {percent(s.incompetentShareThreshold)} 需关注。
         </p>
       )}
 

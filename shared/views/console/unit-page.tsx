@@ -7,8 +7,10 @@ import {
   type Unit,
   unitTypeLabels,
 } from '../../domain/org';
+import type { ReviewSession } from '../../domain/review';
 import { chinaTime } from './format';
 import { ConsoleLayout, Csrf } from './layout';
+import { ReviewSection } from './review-pages';
 import { RoundsSection, type RoundView } from './rounds-section';
 
 interface Props {
@@ -19,10 +21,11 @@ interface Props {
   groupName: string;
   members: Member[];
   rounds: RoundView[];
+  sessions: (ReviewSession & { state: 'notYetOpen' | 'open' | 'closed' })[];
 }
 
 /** One unit: its facts, its stage and stage requests (转段), and its party members. */
-export function UnitPage({ who, csrf, flash, unit, groupName, members, rounds }: Props) {
+export function UnitPage({ who, csrf, flash, unit, groupName, members, rounds, sessions }: Props) {
   const role = who.scope.role;
   const canRequest = (role === 'leader' || role === 'office') && !unit.stageRequest && nextStage(unit.stage);
   const canDecide = (role === 'supervisor' || role === 'office') && unit.stageRequest;
@@ -94,6 +97,14 @@ export function UnitPage({ who, csrf, flash, unit, groupName, members, rounds }:
         rounds={rounds}
         csrf={csrf}
         canCollect={role === 'leader' || role === 'office'}
+      />
+
+      <ReviewSection
+        unitId={unit.id}
+        sessions={sessions}
+        csrf={csrf}
+        canRun={role === 'leader' || role === 'office'}
+        inAppraisal={unit.stage === 'appraisal'}
       />
 
       <h2>党员名单（{members.length}）</h2>

@@ -12,7 +12,7 @@ button:disabled{background:#999}.m{color:#666;font-size:.85em}.err{background:#f
 .r{font-size:1.6em;font-weight:700;letter-spacing:.08em;font-family:monospace}`;
 
 /** The shell of the masses' pages: Chinese, phone-first, inline CSS, no outside assets. */
-export function PublicLayout(props: { title: string; children?: Child }) {
+export function PublicLayout(props: { title: string; css?: string; children?: Child }) {
   return (
     <html lang="zh-CN">
       <head>
@@ -21,7 +21,7 @@ export function PublicLayout(props: { title: string; children?: Child }) {
         <meta name="referrer" content="no-referrer" />
         <meta name="format-detection" content="telephone=no" />
         <title>{props.title}</title>
-        <style dangerouslySetInnerHTML={{ __html: css }} />
+        <style dangerouslySetInnerHTML={{ __html: css + (props.css ?? '') }} />
       </head>
       <body>
         <main>{props.children}</main>

@@ -1,0 +1,58 @@
+import type { Deps } from '../../deps';
+import { ReviewSession } from '../../domain/review';
+import { conflict, notFound } from '../../http/errors';
+import { keys } from '../keys';
+import { writeAudited } from '../transact';
+import { getItem } from './get-item';
+
+export const getSession = (deps: Deps, id: string) => getItem(deps, keys.session(id), ReviewSession);
+
+export async function createSession(deps: Deps, actor: string, s: ReviewSession) {
+  await writeAudited(
+    deps,
+    [
+      {
+        Put: {
+          TableName: deps.tableName,
+          Item: { ...keys.session(s.id), ...keys.sessionListing(s.unitId, s.createdAt, s.id), ...s },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ],
+    {
+      actor,
+      action: 'review.open',
+      target: `unit:${s.unitId}/session:${s.id}`,
+      detail: { members: s.members.length, due: s.due, closesAt: s.closesAt },
+    },
+    () => conflict('EXISTS', '评议已存在'),
+  );
+}
+
+/** Sets attributes of an open session (closing it early, paper ballots issued), audited. */
+export async function updateOpenSession(
+  deps: Deps,
+  actor: string,
+  s: ReviewSession,
+  set: Partial<Pick<ReviewSession, 'closedEarlyAt' | 'paperIssued'>>,
+  action: string,
+) {
+  const entries = Object.entries(set);
+  await writeAudited(
+    deps,
+    [
+      {
+        Update: {
+          TableName: deps.tableName,
+          Key: keys.session(s.id),
+          UpdateExpression: `SET ${entries.map((_, i) => `#a${i} = :v${i}`).join(', ')}`,
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(closedEarlyAt)',
+          ExpressionAttributeNames: Object.fromEntries(entries.map(([k], i) => [`#a${i}`, k])),
+          ExpressionAttributeValues: Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
+        },
+      },
+    ],
+    { actor, action, target: `unit:${s.unitId}/session:${s.id}`, detail: set },
+    () => (s ? conflict('SESSION_CLOSED', '本次评议已经结束') : notFound()),
+  );
+}

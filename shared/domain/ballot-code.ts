@@ -1,0 +1,38 @@
+import { createHmac, randomBytes } from 'node:crypto';
+
+// Crockford's base32: no I, L, O or U, so a typed code is hard to get wrong.
+const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A new ballot code: 16 symbols of base32 = 80 random bits, grouped `XXXX-XXXX-XXXX-XXXX`. */
+export function newBallotCode(): string {
+  const bytes = randomBytes(10);
+  let bits = 0n;
+  for (const b of bytes) bits = (bits << 8n) | BigInt(b);
+  let out = '';
+  for (let i = 0; i < 16; i++) {
+    out = (alphabet[Number(bits & 31n)] ?? '0') + out;
+    bits >>= 5n;
+  }
+  return out.match(/.{4}/g)?.join('-') ?? out;
+}
+
+/**
+ * A code as typed or scanned, in canonical form: upper case, no spaces or
+ * dashes, the look-alikes I/L read as 1 and O as 0. Undefined if it cannot be a code.
+ */
+export function normalizeCode(input: string): string | undefined {
+  const s = input.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
+  return /^[0-9A-HJKMNP-TV-Z]{16}$/.test(s) ? s : undefined;
+}
+
+/** The keyed hash under which a code is stored; the code itself is never stored. */
+export function codeHash(secret: string, code: string): string {
+  return createHmac('sha256', secret)
+    .update(`ballot-code:${normalizeCode(code) ?? code}`)
+    .digest('base64url');
+}
+
+/** The id of the ballot a page's request token casts: a retry with the same token finds the same ballot. */
+export function ballotIdFor(secret: string, requestToken: string): string {
+  return createHmac('sha256', secret).update(`ballot-id:${requestToken}`).digest('base64url').slice(0, 22);
+}

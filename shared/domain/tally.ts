@@ -1,0 +1,113 @@
+import type { CampaignSettings } from './campaign';
+import {
+  type Ballot,
+  type Grade,
+  grades,
+  type ReviewSession,
+  type Satisfaction,
+  satisfactions,
+  type VoterGroup,
+  voterGroups,
+} from './review';
+
+export type GradeCounts = Record<Grade, number>;
+export type SatisfactionCounts = Record<Satisfaction, number>;
+
+const zeroGrades = (): GradeCounts => ({ excellent: 0, competent: 0, basicallyCompetent: 0, incompetent: 0 });
+const zeroSatisfaction = (): SatisfactionCounts => ({
+  satisfied: 0,
+  basicallySatisfied: 0,
+  dissatisfied: 0,
+  unknown: 0,
+});
+const sum = (o: Record<string, number>) => Object.values(o).reduce((s, n) => s + n, 0);
+
+/** 满意率 = (满意 + 基本满意) / (all answers − 不了解); null when nobody could answer. */
+export function satisfactionRate(c: SatisfactionCounts): number | null {
+  const denominator = sum(c) - c.unknown;
+  return denominator > 0 ? (c.satisfied + c.basicallySatisfied) / denominator : null;
+}
+
+/** 优秀率, 合格率 (合格 and above) and the share of 不合格 of one member's grades. */
+export function gradeRates(c: GradeCounts) {
+  const total = sum(c);
+  if (total === 0) return { excellentRate: null, qualifiedRate: null, incompetentShare: null };
+  return {
+    excellentRate: c.excellent / total,
+    qualifiedRate: (c.excellent + c.competent) / total,
+    incompetentShare: c.incompetent / total,
+  };
+}
+
+/** How many members the organisation may grade 优秀 under the cap (at most that share of members graded). */
+export function excellentAllowed(gradedMembers: number, cap: number): number {
+  // A small epsilon so that a cap of exactly 1/3 of 30 members allows 10, not 9.
+  return Math.floor(gradedMembers * cap + 1e-9);
+}
+
+/**
+ * Counts a closed session's ballots: per member, grades per voter group and
+ * combined, with their rates; the leading team's satisfaction likewise. A
+ * voter group with fewer than k ballots is not shown apart, only merged into
+ * the combined figures. Flags follow the campaign's settings; they advise,
+ * the organisation decides (看票不唯票).
+ */
+export function tally(
+  session: ReviewSession,
+  ballots: Pick<Ballot, 'voterGroup' | 'grades' | 'satisfaction'>[],
+  settings: Pick<CampaignSettings, 'anonymityK' | 'satisfactionThreshold' | 'incompetentShareThreshold'>,
+) {
+  const ballotsBy: Record<VoterGroup, number> = { member: 0, mass: 0 };
+  for (const b of ballots) ballotsBy[b.voterGroup] += 1;
+  const shownApart = Object.fromEntries(
+    voterGroups.map((g) => [g, ballotsBy[g] >= settings.anonymityK]),
+  ) as Record<VoterGroup, boolean>;
+
+  const members = session.members.map((m) => {
+    const byGroup: Record<VoterGroup, GradeCounts> = { member: zeroGrades(), mass: zeroGrades() };
+    for (const b of ballots) {
+      const g = b.grades[m.id];
+      if (g) byGroup[b.voterGroup][g] += 1;
+    }
+    const combined = zeroGrades();
+    for (const g of voterGroups) for (const grade of grades) combined[grade] += byGroup[g][grade];
+    const rates = gradeRates(combined);
+    return {
+      ...m,
+      byGroup: Object.fromEntries(voterGroups.map((g) => [g, shownApart[g] ? byGroup[g] : null])) as Record<
+        VoterGroup,
+        GradeCounts | null
+      >,
+      combined,
+      ...rates,
+      flagIncompetent:
+        rates.incompetentShare !== null && rates.incompetentShare >= settings.incompetentShareThreshold,
+    };
+  });
+
+  const satBy: Record<VoterGroup, SatisfactionCounts> = {
+    member: zeroSatisfaction(),
+    mass: zeroSatisfaction(),
+  };
+  for (const b of ballots) satBy[b.voterGroup][b.satisfaction] += 1;
+  const satCombined = zeroSatisfaction();
+  for (const g of voterGroups) for (const s of satisfactions) satCombined[s] += satBy[g][s];
+  const rate = satisfactionRate(satCombined);
+
+  return {
+    ballots: { ...ballotsBy, total: ballots.length },
+    shownApart,
+    members,
+    leadership: {
+      byGroup: Object.fromEntries(voterGroups.map((g) => [g, shownApart[g] ? satBy[g] : null])) as Record<
+        VoterGroup,
+        SatisfactionCounts | null
+      >,
+      combined: satCombined,
+      satisfactionRate: rate,
+      /** Below the threshold, the leading team must 补课 (make up the lesson). */
+      remedial: rate !== null && rate * 100 < settings.satisfactionThreshold,
+    },
+  };
+}
+export type Tally = ReturnType<typeof tally>;

@@ -1,0 +1,159 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Deps } from '../../deps';
+import type { AppEnv } from '../../http/env';
+import { AppError } from '../../http/errors';
+import { publicUrl } from '../../http/public-url';
+import { qrSvg } from '../../usecases/qr';
+import { type ResultsView, SessionPage } from '../../views/console/review-pages';
+import { SlipsPage } from '../../views/console/slips-page';
+import { page } from '../../views/page';
+import { SessionView } from '../api/review-sessions';
+import type { InternalApi } from './internal-api';
+import { back, field, must, numberField, pageContext } from './page-context';
+
+const Minted = z.object({
+  voterGroup: z.enum(['member', 'mass']),
+  codes: z.array(z.object({ code: z.string(), link: z.string() })),
+});
+
+/** Console pages of democratic review: the session page and its forms, and the printable slips. */
+export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
+  const app = new Hono<AppEnv>();
+  const ctx = (c: Parameters<typeof pageContext>[1]) => {
+    const p = pageContext(deps, c);
+    if (!p) throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
+    return p;
+  };
+  const sessionPath = (id: string) => `/api/review-sessions/${encodeURIComponent(id)}`;
+
+  app.post('/console/units/:id/review-sessions', async (c) => {
+    const f = await c.req.parseBody();
+    const id = c.req.param('id');
+    const day = field(f, 'closesOn');
+    const closesAt = /^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day}T23:59:59+08:00` : day;
+    const result = await api(c, 'POST', `/api/units/${encodeURIComponent(id)}/review-sessions`, { closesAt });
+    const opened = SessionView.safeParse(result.body);
+    return back(
+      c,
+      opened.success ? `/console/review-sessions/${opened.data.id}` : `/console/units/${id}`,
+      result,
+      '已开始民主评议，请制发选票码',
+    );
+  });
+
+  app.get('/console/review-sessions/:id', async (c) => {
+    const p = ctx(c);
+    const path = sessionPath(c.req.param('id'));
+    const session = SessionView.parse(must(await api(c, 'GET', path)));
+    const reconciliation = must(await api(c, 'GET', `${path}/reconciliation`));
+    let results: ResultsView | undefined;
+    let receipts: string[] | undefined;
+    if (session.state === 'closed') {
+      results = must(await api(c, 'GET', `${path}/results`)) as ResultsView;
+      receipts = z
+        .object({ receipts: z.array(z.string()) })
+        .parse(must(await api(c, 'GET', `${path}/receipts`))).receipts;
+    }
+    return c.html(
+      page(
+        <SessionPage
+          {...p}
+          session={session}
+          reconciliation={reconciliation as Parameters<typeof SessionPage>[0]['reconciliation']}
+          results={results}
+          receipts={receipts}
+        />,
+      ),
+    );
+  });
+
+  app.post('/console/review-sessions/:id/codes', async (c) => {
+    const f = await c.req.parseBody();
+    const id = c.req.param('id');
+    const result = await api(c, 'POST', `${sessionPath(id)}/codes`, {
+      voterGroup: field(f, 'voterGroup'),
+      count: numberField(f, 'count'),
+    });
+    if (!result.ok) return back(c, `/console/review-sessions/${id}`, result, '');
+    const minted = Minted.parse(result.body);
+    const session = SessionView.parse(must(await api(c, 'GET', sessionPath(id))));
+    const slips = await Promise.all(
+      minted.codes.map(async (x) => ({ code: x.code, svg: await qrSvg(x.link) })),
+    );
+    // Shown once, never stored: the page must not be cached anywhere.
+    c.header('cache-control', 'no-store');
+    return c.html(
+      page(
+        <SlipsPage
+          unitName={session.unitName}
+          voterGroup={minted.voterGroup}
+          slips={slips}
+          back={`/console/review-sessions/${id}`}
+          entryUrl={publicUrl(c, deps.config.PUBLIC_BASE_URL, '/b')}
+        />,
+      ),
+    );
+  });
+
+  app.post('/console/review-sessions/:id/revoke', async (c) => {
+    const f = await c.req.parseBody();
+    const id = c.req.param('id');
+    const code = field(f, 'code');
+    const body = code ? { code } : { voterGroup: field(f, 'voterGroup') };
+    return back(
+      c,
+      `/console/review-sessions/${id}`,
+      await api(c, 'POST', `${sessionPath(id)}/codes/revoke`, body),
+      '已作废',
+    );
+  });
+
+  app.post('/console/review-sessions/:id/paper-issued', async (c) => {
+    const f = await c.req.parseBody();
+    const id = c.req.param('id');
+    const body = { member: numberField(f, 'member'), mass: numberField(f, 'mass') };
+    return back(
+      c,
+      `/console/review-sessions/${id}`,
+      await api(c, 'PUT', `${sessionPath(id)}/paper-issued`, body),
+      '已保存',
+    );
+  });
+
+  app.post('/console/review-sessions/:id/paper', async (c) => {
+    const f = await c.req.parseBody();
+    const id = c.req.param('id');
+    const grades: Record<string, string> = {};
+    for (const [k, v] of Object.entries(f))
+      if (k.startsWith('g_') && typeof v === 'string') grades[k.slice(2)] = v;
+    const path = `${sessionPath(id)}/paper-ballots/${encodeURIComponent(field(f, 'slipNo'))}/tellers/${encodeURIComponent(field(f, 'teller'))}`;
+    const body = { voterGroup: field(f, 'voterGroup'), grades, satisfaction: field(f, 'satisfaction') };
+    return back(
+      c,
+      `/console/review-sessions/${id}`,
+      await api(c, 'PUT', path, body),
+      `已录入第${field(f, 'slipNo')}号票`,
+    );
+  });
+
+  app.post('/console/review-sessions/:id/close', async (c) => {
+    const id = c.req.param('id');
+    return back(
+      c,
+      `/console/review-sessions/${id}`,
+      await api(c, 'POST', `${sessionPath(id)}/close`),
+      '评议已结束',
+    );
+  });
+
+  app.post('/console/review-sessions/:id/determinations/:memberId', async (c) => {
+    const f = await c.req.parseBody();
+    const id = c.req.param('id');
+    const path = `${sessionPath(id)}/determinations/${encodeURIComponent(c.req.param('memberId'))}`;
+    const body = { grade: field(f, 'grade'), reason: field(f, 'reason') };
+    return back(c, `/console/review-sessions/${id}`, await api(c, 'PUT', path, body), '已记录组织评定');
+  });
+
+  return app;
+}

@@ -1,0 +1,191 @@
+import { randomBytes } from 'node:crypto';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { getSession } from '../../data/repos/sessions';
+import type { Deps } from '../../deps';
+import { normalizeCode } from '../../domain/ballot-code';
+import { ballotMarks, type ReviewSession, sessionState, VoterGroup } from '../../domain/review';
+import type { AppEnv } from '../../http/env';
+import { AppError, badRequest, notFound, tooManyRequests, validationError } from '../../http/errors';
+import { errorResponses, jsonBody, ok } from '../../http/openapi';
+import { createTokenBuckets } from '../../http/rate-limit';
+import { validationHook, zodProblems } from '../../http/validation';
+import { castBallot, codeRevoked, codeUsed, findCode, sessionNotOpen } from '../../usecases/cast-ballot';
+import { page } from '../../views/page';
+import {
+  BallotPage,
+  BallotThanksPage,
+  type BallotValues,
+  CodeEntryPage,
+} from '../../views/public/ballot-page';
+import { RoundNoticePage } from '../../views/public/notice-pages';
+
+const RequestToken = z.string().regex(/^[A-Za-z0-9_-]{22}$/, '页面已失效，请刷新后重新填写');
+const newRequestToken = () => randomBytes(16).toString('base64url');
+
+const castJson = createRoute({
+  method: 'post',
+  path: '/api/public/review-sessions/{sessionId}/ballots',
+  tags: ['public'],
+  summary:
+    'Cast a ballot with a single-use code. A retry with the same requestToken answers with the same receipt.',
+  request: {
+    params: z.object({ sessionId: z.string().min(1).max(64) }),
+    body: jsonBody(z.record(z.string(), z.unknown())),
+  },
+  responses: {
+    201: ok(z.object({ receipt: z.string() }), 'Cast'),
+    ...errorResponses,
+    410: { description: 'The code was revoked, or the session is not open' },
+  },
+});
+
+/** Reads a session through a short per-instance cache: the open check itself is in the casting transaction. */
+function sessionCache(deps: Deps) {
+  const cache = new Map<string, { s: ReviewSession; at: number }>();
+  return async (id: string) => {
+    const hit = cache.get(id);
+    if (hit && Date.now() - hit.at < 30_000) return hit.s;
+    const s = await getSession(deps, id);
+    if (s) cache.set(id, { s, at: Date.now() });
+    if (cache.size > 1000) cache.clear();
+    return s;
+  };
+}
+
+/** The voters' side of democratic review: the ballot page, its post, and the same as JSON. */
+export function ballotRoutes(deps: Deps) {
+  const buckets = createTokenBuckets({ capacity: 200, refillPerSecond: 10 });
+  const cachedSession = sessionCache(deps);
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  const notice = (c: Context, err: AppError) =>
+    c.html(
+      page(<RoundNoticePage title={err.status === 409 ? '选票已使用' : '无法投票'} message={err.message} />),
+      err.status,
+    );
+  const invalidCode = () => notFound('选票码无效，请核对二维码或选票上的号码');
+
+  /** The code's state decides the page: a used, revoked or unknown code never gets the form. */
+  async function usableCode(raw: string) {
+    const code = normalizeCode(raw);
+    const found = code ? await findCode(deps, code) : undefined;
+    if (!code || !found) throw invalidCode();
+    if (found.code.state === 'used') throw codeUsed();
+    if (found.code.state === 'revoked') throw codeRevoked();
+    if (sessionState(found.session, deps.now()) !== 'open') throw sessionNotOpen(found.session, deps.now());
+    return { code, voterGroup: found.code.voterGroup, session: found.session };
+  }
+
+  // For a voter who types the code from the slip instead of scanning it.
+  app.get('/b', (c) => {
+    const typed = c.req.query('code');
+    if (typed !== undefined) {
+      const code = normalizeCode(typed);
+      if (code) return c.redirect(`/b/${code.match(/.{4}/g)?.join('-') ?? code}`, 303);
+    }
+    return c.html(
+      page(<CodeEntryPage error={typed !== undefined ? '选票码应为16位字母和数字，请核对' : undefined} />),
+    );
+  });
+
+  app.get('/b/:code', async (c) => {
+    try {
+      const { code, voterGroup, session } = await usableCode(c.req.param('code'));
+      c.header('cache-control', 'private, no-cache');
+      return c.html(
+        page(
+          <BallotPage
+            session={session}
+            code={code}
+            voterGroup={voterGroup}
+            requestToken={newRequestToken()}
+            values={{ grades: {}, comment: '' }}
+            errors={[]}
+          />,
+        ),
+      );
+    } catch (err) {
+      if (err instanceof AppError) return notice(c, err);
+      throw err;
+    }
+  });
+
+  app.post('/b/:code/cast', async (c) => {
+    const form = await c.req.parseBody();
+    const code = normalizeCode(c.req.param('code'));
+    const voterGroup = VoterGroup.safeParse(form.voterGroup);
+    const token = RequestToken.safeParse(form.requestToken);
+    const sessionId = typeof form.sessionId === 'string' ? form.sessionId : '';
+    if (!code || !voterGroup.success || !token.success || !sessionId) {
+      return notice(c, badRequest('BAD_BALLOT', '页面已失效，请重新扫码'));
+    }
+    // The page names its session; casting checks that the code really belongs to it.
+    const session = await cachedSession(sessionId);
+    if (!session) return notice(c, invalidCode());
+    const grades: Record<string, string> = {};
+    for (const [k, v] of Object.entries(form))
+      if (k.startsWith('g_') && typeof v === 'string') grades[k.slice(2)] = v;
+    const raw = {
+      grades,
+      satisfaction: typeof form.satisfaction === 'string' ? form.satisfaction : undefined,
+      ...(typeof form.comment === 'string' && session.comments ? { comment: form.comment } : {}),
+    };
+    const values: BallotValues = { grades, satisfaction: raw.satisfaction, comment: raw.comment ?? '' };
+    const again = (status: 400 | 429, errors: { path: string; message: string }[], message?: string) =>
+      c.html(
+        page(
+          <BallotPage
+            session={session}
+            code={code}
+            voterGroup={voterGroup.data}
+            requestToken={token.data}
+            values={values}
+            errors={errors}
+            notice={message}
+          />,
+        ),
+        status,
+      );
+    if (!buckets.take(session.id)) return again(429, [], tooManyRequests().message);
+    const marks = ballotMarks(session).safeParse(raw);
+    if (!marks.success) return again(400, zodProblems(marks.error));
+    try {
+      const { receipt } = await castBallot(deps, session, {
+        code,
+        voterGroup: voterGroup.data,
+        requestToken: token.data,
+        marks: marks.data,
+      });
+      return c.html(page(<BallotThanksPage unitName={session.unitName} receipt={receipt} />), 201);
+    } catch (err) {
+      if (err instanceof AppError) return notice(c, err);
+      throw err;
+    }
+  });
+
+  app.openapi(castJson, async (c) => {
+    const session = await cachedSession(c.req.valid('param').sessionId);
+    if (!session) throw notFound();
+    const body = c.req.valid('json');
+    const envelope = z
+      .object({ code: z.string().max(40), requestToken: RequestToken, voterGroup: VoterGroup })
+      .safeParse(body);
+    if (!envelope.success) throw validationError(zodProblems(envelope.error));
+    const { code: _code, requestToken: _token, voterGroup: _group, ...rest } = body;
+    const marks = ballotMarks(session).safeParse(rest);
+    if (!marks.success) throw validationError(zodProblems(marks.error));
+    const code = normalizeCode(envelope.data.code);
+    if (!code) throw validationError([{ path: 'code', message: '选票码格式不对' }]);
+    if (!buckets.take(session.id)) throw tooManyRequests();
+    const { receipt } = await castBallot(deps, session, {
+      code,
+      voterGroup: envelope.data.voterGroup,
+      requestToken: envelope.data.requestToken,
+      marks: marks.data,
+    });
+    return c.json({ receipt }, 201);
+  });
+
+  return app;
+}

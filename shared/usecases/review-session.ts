@@ -1,0 +1,75 @@
+import { newId } from '../data/ids';
+import { accessPatterns } from '../data/keys';
+import { queryAll } from '../data/query';
+import { createSession, updateOpenSession } from '../data/repos/sessions';
+import type { Deps } from '../deps';
+import { Member, type Unit } from '../domain/org';
+import { type ReviewSession, sessionState } from '../domain/review';
+import { conflict, validationError } from '../http/errors';
+
+/**
+ * A unit leader opens a democratic review session.
+ * 1. The unit must be in 分析评议.
+ * 2. The members to grade are the unit's full members; probationary members are left out.
+ * 3. Voters due default to the unit's members and mass representatives due.
+ */
+export async function openSession(
+  deps: Deps,
+  actor: string,
+  unit: Unit,
+  input: {
+    opensAt?: string | undefined;
+    closesAt: string;
+    due?: { member: number; mass: number } | undefined;
+    comments: boolean;
+  },
+): Promise<ReviewSession> {
+  if (unit.stage !== 'appraisal') throw conflict('WRONG_STAGE', '单位进入“分析评议”阶段后才能开展民主评议');
+  const now = deps.now();
+  const opensAt = new Date(input.opensAt ?? now).toISOString();
+  const closesAt = new Date(input.closesAt).toISOString();
+  if (closesAt <= opensAt || closesAt <= now.toISOString()) {
+    throw validationError([{ path: 'closesAt', message: '结束时间须晚于开始时间和现在' }]);
+  }
+  const members = (await queryAll(deps.db, deps.tableName, accessPatterns.membersOfUnit(unit.id), Member))
+    .filter((m) => !m.probationary)
+    .map(({ id, name, category }) => ({ id, name, category }));
+  if (members.length === 0) throw conflict('NO_MEMBERS', '本单位没有可参加评议的正式党员');
+  const session: ReviewSession = {
+    id: newId(),
+    unitId: unit.id,
+    campaignId: unit.campaignId,
+    groupId: unit.groupId,
+    unitName: unit.name,
+    members,
+    due: input.due ?? { member: unit.membersDue, mass: unit.massRepresentativesDue },
+    paperIssued: { member: 0, mass: 0 },
+    comments: input.comments,
+    opensAt,
+    closesAt,
+    createdAt: now.toISOString(),
+    createdBy: actor,
+  };
+  await createSession(deps, actor, session);
+  return session;
+}
+
+/** Closes a session before its end time; its results become visible. */
+export async function closeSession(deps: Deps, actor: string, s: ReviewSession): Promise<ReviewSession> {
+  if (sessionState(s, deps.now()) === 'closed') throw conflict('SESSION_CLOSED', '本次评议已经结束');
+  const at = deps.now().toISOString();
+  await updateOpenSession(deps, actor, s, { closedEarlyAt: at }, 'review.close');
+  return { ...s, closedEarlyAt: at };
+}
+
+/** Records how many paper ballots were handed out at the meeting, per voter group. */
+export async function setPaperIssued(
+  deps: Deps,
+  actor: string,
+  s: ReviewSession,
+  issued: { member: number; mass: number },
+) {
+  if (sessionState(s, deps.now()) === 'closed') throw conflict('SESSION_CLOSED', '本次评议已经结束');
+  await updateOpenSession(deps, actor, s, { paperIssued: issued }, 'review.paperIssued');
+  return { ...s, paperIssued: issued };
+}

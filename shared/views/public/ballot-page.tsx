@@ -1,0 +1,142 @@
+import { memberCategoryLabels } from '../../domain/org';
+import {
+  gradeLabels,
+  grades,
+  type ReviewSession,
+  satisfactionLabels,
+  satisfactions,
+  type VoterGroup,
+  voterGroupLabels,
+} from '../../domain/review';
+import { PublicLayout } from './layout';
+
+const css = `table{width:100%;border-collapse:collapse;background:#fff;border-radius:8px}
+td{padding:8px 6px;border-bottom:1px solid #eee;vertical-align:top}.n{font-weight:600}.c{font-size:.8em;color:#666}
+.g{display:flex;flex-wrap:wrap;gap:0 12px}.g label{display:flex;align-items:center;min-height:44px;gap:6px}
+.g input{width:22px;height:22px;margin:0}`;
+
+/** What the ballot shows back after a refused post: the marks as they were sent. */
+export interface BallotValues {
+  grades: Record<string, string>;
+  satisfaction?: string | undefined;
+  comment: string;
+}
+
+/** The secret ballot: every member with four grades, the leading team's satisfaction, an optional comment. */
+export function BallotPage(props: {
+  session: ReviewSession;
+  code: string;
+  voterGroup: VoterGroup;
+  requestToken: string;
+  values: BallotValues;
+  errors: { path: string; message: string }[];
+  notice?: string | undefined;
+}) {
+  const { session, values } = props;
+  return (
+    <PublicLayout title={`${session.unitName} 民主评议`} css={css}>
+      <h1>{session.unitName} 民主评议票</h1>
+      <p>
+        请您按照党员标准，对下列每位党员作出评价，并对单位领导班子作出满意度评价。本票无记名，系统不记录您是谁；每张选票只能投一次。
+      </p>
+      <p class="m">投票人类别：{voterGroupLabels[props.voterGroup]}</p>
+      {props.notice && <p class="err">{props.notice}</p>}
+      {props.errors.length > 0 && (
+        <div class="err">
+          <p>请补全或修改以下内容：</p>
+          <ul>
+            {props.errors.map((e) => (
+              <li>{e.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <form method="post" action={`/b/${props.code}/cast`}>
+        <input type="hidden" name="requestToken" value={props.requestToken} />
+        <input type="hidden" name="voterGroup" value={props.voterGroup} />
+        <input type="hidden" name="sessionId" value={session.id} />
+        <h2>一、党员评议</h2>
+        <table>
+          <tbody>
+            {session.members.map((m) => (
+              <tr>
+                <td>
+                  <span class="n">{m.name}</span>
+                  <br />
+                  <span class="c">{memberCategoryLabels[m.category]}</span>
+                  <div class="g">
+                    {grades.map((g) => (
+                      <label>
+                        <input
+                          type="radio"
+                          name={`g_${m.id}`}
+                          value={g}
+                          checked={values.grades[m.id] === g}
+                        />
+                        {gradeLabels[g]}
+                      </label>
+                    ))}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <fieldset>
+          <legend>二、对单位领导班子的评价</legend>
+          {satisfactions.map((s) => (
+            <label class="opt">
+              <input type="radio" name="satisfaction" value={s} checked={values.satisfaction === s} />{' '}
+              {satisfactionLabels[s]}
+            </label>
+          ))}
+        </fieldset>
+        {session.comments && (
+          <div>
+            <label for="comment" class="t">
+              三、意见和建议（可不填，500字以内）
+            </label>
+            <textarea id="comment" name="comment" rows={3} maxlength={500}>
+              {values.comment}
+            </textarea>
+          </div>
+        )}
+        <button type="submit">投票</button>
+        <p class="m">投票后不能修改。本页不记录IP地址、设备信息和投票时间。</p>
+      </form>
+    </PublicLayout>
+  );
+}
+
+/** After casting: the receipt the voter may look for in the published list. */
+export function BallotThanksPage(props: { unitName: string; receipt: string }) {
+  return (
+    <PublicLayout title="投票成功">
+      <h1>投票成功，感谢您的参与！</h1>
+      <p>{props.unitName}民主评议结束后，将公布计入统计的选票回执编号。您的回执编号：</p>
+      <p class="r">{props.receipt}</p>
+      <p class="m">回执编号只能证明您的选票已计入，不能用来查出您投了什么、您是谁。</p>
+    </PublicLayout>
+  );
+}
+
+/** Where a voter types the code printed on the slip. */
+export function CodeEntryPage(props: { error?: string | undefined }) {
+  return (
+    <PublicLayout title="民主评议 输入选票码">
+      <h1>民主评议</h1>
+      <p>请输入选票上的16位选票码（不区分大小写，可不输横线）。</p>
+      {props.error && <p class="err">{props.error}</p>}
+      <form method="get" action="/b">
+        <input
+          name="code"
+          autocomplete="off"
+          autocapitalize="characters"
+          spellcheck={false}
+          placeholder="XXXX-XXXX-XXXX-XXXX"
+        />
+        <button type="submit">进入投票</button>
+      </form>
+    </PublicLayout>
+  );
+}

@@ -1,0 +1,84 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../shared/demo/seed';
+import { launchChromium } from './support/browser';
+import { scanAll } from './support/scan';
+import { serveApp } from './support/serve';
+import { createTestContext, type TestContext } from './support/test-env';
+
+describe('the ballot page', () => {
+  let t: TestContext;
+  let server: Awaited<ReturnType<typeof serveApp>>;
+  let browser: Browser;
+  let links: string[];
+  beforeAll(async () => {
+    t = await createTestContext({ LOG_LEVEL: 'warn' });
+    server = await serveApp(t);
+    links = (await seedDemo(t.deps, server.url)).ballotLinks.map((l) => l.split(' ')[1] ?? '');
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const ballotCount = async () => (await scanAll(t)).filter((i) => String(i.sk).startsWith('BALLOT#')).length;
+
+  it('serves a Chinese ballot without outside assets, and a clear page for an unknown code', async () => {
+    const res = await t.app.request(new URL(links[0] ?? '').pathname);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('民主评议票');
+    for (const label of ['优秀', '合格', '基本合格', '不合格', '满意', '基本满意', '不满意', '不了解'])
+      expect(html).toContain(label);
+    expect(html).not.toMatch(/(src|href|action)="(https?:)?\/\//);
+    const unknown = await t.app.request('/b/0000-0000-0000-0000', { headers: { accept: 'text/html' } });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain('选票码无效');
+  });
+
+  it('casts a ballot at a phone viewport once, and a used code gets a page saying so', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 667 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const requests: string[] = [];
+    context.on('request', (r) => {
+      requests.push(r.url());
+    });
+    const phone = await context.newPage();
+    const before = await ballotCount();
+    await phone.goto(links[1] ?? '');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    // Leave one member out first: the page says what is missing and keeps the marks.
+    const radios = await phone.locator('input[type=radio][value=competent]').all();
+    for (const r of radios.slice(1)) await r.check();
+    await phone.check('input[name=satisfaction][value=basicallySatisfied]');
+    await Promise.all([phone.waitForURL(/\/cast$/), phone.click('button[type=submit]')]);
+    expect(await phone.textContent('.err')).toContain('请评定');
+    expect(await phone.isChecked('input[name=satisfaction][value=basicallySatisfied]')).toBe(true);
+    await phone.locator('input[type=radio][value=excellent]').first().check();
+    await Promise.all([phone.waitForURL(/\/cast$/), phone.click('button[type=submit]')]);
+    const receipt = (await phone.textContent('.r'))?.trim();
+    expect(receipt).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(await ballotCount()).toBe(before + 1);
+
+    await phone.goto(links[1] ?? '');
+    expect(await phone.textContent('h1')).toContain('选票已使用');
+    expect(await ballotCount()).toBe(before + 1);
+    for (const url of requests) expect(url.startsWith(server.url)).toBe(true);
+    await context.close();
+  }, 60_000);
+});
+
+describe('typing a ballot code', () => {
+  it('takes a code typed in lower case without dashes to its ballot', async () => {
+    const t = await createTestContext({ LOG_LEVEL: 'warn' });
+    const res = await t.app.request('/b?code=abcd efgh jkmn pqrs');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/b/ABCD-EFGH-JKMN-PQRS');
+    const bad = await t.app.request('/b?code=short');
+    expect(await bad.text()).toContain('16位');
+  });
+});

@@ -1,0 +1,277 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { asRecord, call } from './support/api';
+import { memberBody, type OrgFixture, orgFixture } from './support/org-fixture';
+import { cast, marks, mint, openSession, requestToken, toAppraisal } from './support/review-fixture';
+import { scanAll } from './support/scan';
+import { createTestContext, type TestContext } from './support/test-env';
+
+describe('democratic review ballots', () => {
+  let t: TestContext;
+  let f: OrgFixture;
+  let session: { id: string; members: { id: string; name: string }[] };
+
+  const ballots = async (sessionId: string) =>
+    (await scanAll(t)).filter((i) => i.pk === `SESSION#${sessionId}` && String(i.sk).startsWith('BALLOT#'));
+
+  beforeAll(async () => {
+    t = await createTestContext({ LOG_LEVEL: 'warn' });
+    f = await orgFixture(t);
+    await call(t, f.tokens.leader, 'POST', `/api/units/${f.ids.u1}/members`, memberBody());
+    await call(t, f.tokens.leader, 'POST', `/api/units/${f.ids.u1}/members`, {
+      ...memberBody(),
+      probationary: true,
+    });
+    const early = await call(t, f.tokens.leader, 'POST', `/api/units/${f.ids.u1}/review-sessions`, {
+      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    expect(early.status).toBe(409);
+    await toAppraisal(t, f, f.ids.u1);
+    session = await openSession(t, f.tokens.leader, f.ids.u1);
+  }, 60_000);
+
+  it('grades the unit’s full members only', async () => {
+    const members = (await call(t, f.tokens.leader, 'GET', `/api/units/${f.ids.u1}/members?limit=100`))
+      .json as {
+      items: { id: string; probationary: boolean }[];
+    };
+    const full = members.items
+      .filter((m) => !m.probationary)
+      .map((m) => m.id)
+      .sort();
+    expect(session.members.map((m) => m.id).sort()).toEqual(full);
+    expect(members.items.some((m) => m.probationary)).toBe(true);
+  });
+
+  it('mints typeable codes and stores only their keyed hashes', async () => {
+    const codes = await mint(t, f.tokens.leader, session.id, 'member', 5);
+    for (const c of codes) expect(c).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
+    const everything = JSON.stringify(await scanAll(t));
+    for (const c of codes) {
+      expect(everything).not.toContain(c);
+      expect(everything).not.toContain(c.replace(/-/g, ''));
+    }
+  });
+
+  it('casts once: a second cast with the code is 409, a retry of the same page gets the same receipt', async () => {
+    const [code] = await mint(t, f.tokens.leader, session.id, 'member', 1);
+    const token = requestToken();
+    const first = await cast(t, session.id, code ?? '', 'member', marks(session.members), token);
+    expect(first.status).toBe(201);
+    const receipt = asRecord(first.json).receipt;
+    const retry = await cast(t, session.id, code ?? '', 'member', marks(session.members), token);
+    expect(asRecord(retry.json).receipt).toBe(receipt);
+    const reuse = await cast(t, session.id, code ?? '', 'member', marks(session.members));
+    expect(reuse.status).toBe(409);
+    expect(asRecord(asRecord(reuse.json).error).code).toBe('CODE_USED');
+    const mine = (await ballots(session.id)).filter((b) => b.receipt === receipt);
+    expect(mine).toHaveLength(1);
+  });
+
+  it('lets exactly one of 100 concurrent casts of one code through', async () => {
+    const [code] = await mint(t, f.tokens.leader, session.id, 'member', 1);
+    const before = (await ballots(session.id)).length;
+    const results = await Promise.all(
+      Array.from({ length: 100 }, () => cast(t, session.id, code ?? '', 'member', marks(session.members))),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s !== 201).every((s) => s === 409)).toBe(true);
+    expect((await ballots(session.id)).length).toBe(before + 1);
+  }, 60_000);
+
+  it('refuses malformed grades with 400 and stores nothing', async () => {
+    const [code] = await mint(t, f.tokens.leader, session.id, 'member', 1);
+    const before = (await ballots(session.id)).length;
+    const good = marks(session.members);
+    const [first, ...rest] = session.members;
+    const bad = [
+      { ...good, grades: { ...good.grades, 'not-a-member': 'competent' } },
+      { ...good, grades: Object.fromEntries(rest.map((m) => [m.id, 'competent'])) },
+      { ...good, grades: { ...good.grades, [first?.id ?? '']: 'superb' } },
+      { ...good, satisfaction: 'ecstatic' },
+      { ...good, extra: 'field' },
+    ];
+    for (const body of bad) expect((await cast(t, session.id, code ?? '', 'member', body)).status).toBe(400);
+    expect((await ballots(session.id)).length).toBe(before);
+    expect((await cast(t, session.id, code ?? '', 'member', good)).status).toBe(201);
+  });
+
+  it('refuses a revoked code, and a code of another unit’s session', async () => {
+    const [revoked] = await mint(t, f.tokens.leader, session.id, 'mass', 1);
+    const res = await call(t, f.tokens.leader, 'POST', `/api/review-sessions/${session.id}/codes/revoke`, {
+      code: revoked,
+    });
+    expect(asRecord(res.json).revoked).toBe(1);
+    expect((await cast(t, session.id, revoked ?? '', 'mass', marks(session.members))).status).toBe(410);
+
+    await toAppraisal(t, f, f.ids.u2);
+    const other = await openSession(t, f.tokens.office, f.ids.u2);
+    const [foreign] = await mint(t, f.tokens.office, other.id, 'member', 1);
+    const before = (await ballots(session.id)).length;
+    const wrong = await cast(t, session.id, foreign ?? '', 'member', marks(session.members));
+    expect(wrong.status).toBe(400);
+    expect(asRecord(asRecord(wrong.json).error).code).toBe('WRONG_SESSION');
+    expect((await ballots(session.id)).length).toBe(before);
+    // The foreign code was not consumed.
+    expect((await cast(t, other.id, foreign ?? '', 'member', marks(other.members))).status).toBe(201);
+  });
+
+  it('keeps ballots unlinkable from codes', async () => {
+    const s = await openSession(t, f.tokens.office, f.ids.u1);
+    const codes = await mint(t, f.tokens.office, s.id, 'member', 200);
+    const receiptsInCastOrder: string[] = [];
+    for (const code of codes) {
+      const res = await cast(t, s.id, code, 'member', marks(s.members, 'competent', 'satisfied'));
+      receiptsInCastOrder.push(String(asRecord(res.json).receipt));
+    }
+    const items = await scanAll(t);
+    const codeItems = items.filter((i) => String(i.gsi1pk) === `SESSION#${s.id}#CODES`);
+    const ballotItems = items.filter((i) => i.pk === `SESSION#${s.id}` && String(i.sk).startsWith('BALLOT#'));
+    expect(codeItems).toHaveLength(200);
+    expect(ballotItems).toHaveLength(200);
+
+    // A value both sides hold is harmless only if every code holds it (session, group): it singles nothing out.
+    const valuesOf = (i: Record<string, unknown>) => new Set(Object.values(i).map((v) => JSON.stringify(v)));
+    const inEveryCode = [...valuesOf(codeItems[0] ?? {})].filter((v) =>
+      codeItems.every((c) => valuesOf(c).has(v)),
+    );
+    const codeValues = new Set(codeItems.flatMap((c) => [...valuesOf(c)]));
+    for (const b of ballotItems) {
+      for (const v of valuesOf(b)) if (codeValues.has(v)) expect(inEveryCode).toContain(v);
+    }
+    // Nor does the order of ballot ids say anything about the order of casting.
+    const castIndex = new Map(receiptsInCastOrder.map((r, i) => [r, i]));
+    const order = ballotItems
+      .sort((a, b) => String(a.sk).localeCompare(String(b.sk)))
+      .map((b) => castIndex.get(String(b.receipt)) ?? -1);
+    let concordant = 0;
+    let discordant = 0;
+    for (let i = 0; i < order.length; i++) {
+      for (let j = i + 1; j < order.length; j++) {
+        if ((order[i] ?? 0) < (order[j] ?? 0)) concordant++;
+        else discordant++;
+      }
+    }
+    const tau = (concordant - discordant) / (concordant + discordant);
+    expect(Math.abs(tau)).toBeLessThan(0.2);
+  }, 120_000);
+
+  it('hides results while open, then tallies exactly the ballots cast, per voter group', async () => {
+    const s = await openSession(t, f.tokens.office, f.ids.u1);
+    expect((await call(t, f.tokens.leader, 'GET', `/api/review-sessions/${s.id}/results`)).status).toBe(409);
+    const memberCodes = await mint(t, f.tokens.leader, s.id, 'member', 6);
+    const massCodes = await mint(t, f.tokens.leader, s.id, 'mass', 3);
+    const [target] = s.members;
+    const plan = ['excellent', 'excellent', 'competent', 'incompetent', 'incompetent', 'basicallyCompetent'];
+    for (const [i, code] of memberCodes.entries()) {
+      const m = marks(s.members, 'competent', i < 4 ? 'satisfied' : 'unknown');
+      m.grades[target?.id ?? ''] = plan[i] ?? 'competent';
+      expect((await cast(t, s.id, code, 'member', m)).status).toBe(201);
+    }
+    for (const code of massCodes) {
+      const m = marks(s.members, 'competent', 'dissatisfied');
+      m.grades[target?.id ?? ''] = 'incompetent';
+      expect((await cast(t, s.id, code, 'mass', m)).status).toBe(201);
+    }
+    const live = asRecord(
+      (await call(t, f.tokens.leader, 'GET', `/api/review-sessions/${s.id}/reconciliation`)).json,
+    );
+    expect(asRecord(asRecord(live.groups).member).ballots).toEqual({ online: 6, paper: 0, total: 6 });
+
+    expect((await call(t, f.tokens.leader, 'POST', `/api/review-sessions/${s.id}/close`)).status).toBe(200);
+    const res = asRecord(
+      (await call(t, f.tokens.leader, 'GET', `/api/review-sessions/${s.id}/results`)).json,
+    );
+    const tally = asRecord(res.tally);
+    expect(tally.ballots).toEqual({ member: 6, mass: 3, total: 9 });
+    expect(tally.shownApart).toEqual({ member: true, mass: false });
+    const row = (tally.members as Record<string, unknown>[]).find((m) => m.id === target?.id) ?? {};
+    expect(row.combined).toEqual({ excellent: 2, competent: 1, basicallyCompetent: 1, incompetent: 5 });
+    expect(asRecord(row.byGroup).member).toEqual({
+      excellent: 2,
+      competent: 1,
+      basicallyCompetent: 1,
+      incompetent: 2,
+    });
+    expect(asRecord(row.byGroup).mass).toBeNull();
+    expect(row.flagIncompetent).toBe(true);
+    const leadership = asRecord(tally.leadership);
+    // 4 satisfied, 2 unknown, 3 dissatisfied: (4 + 0) / (9 - 2).
+    expect(leadership.satisfactionRate).toBeCloseTo(4 / 7, 10);
+    expect(leadership.remedial).toBe(true);
+    const receipts = asRecord(
+      (await call(t, f.tokens.leader, 'GET', `/api/review-sessions/${s.id}/receipts`)).json,
+    );
+    expect(receipts.receipts).toHaveLength(9);
+  }, 60_000);
+
+  it('counts a paper ballot once both tellers enter it alike, and voids a round with more ballots than issued', async () => {
+    const s = await openSession(t, f.tokens.office, f.ids.u1);
+    const paper = (slip: number, teller: 1 | 2, grade: string) =>
+      call(
+        t,
+        f.tokens.leader,
+        'PUT',
+        `/api/review-sessions/${s.id}/paper-ballots/${slip}/tellers/${teller}`,
+        {
+          voterGroup: 'member',
+          ...marks(s.members, grade),
+        },
+      );
+    expect(
+      (
+        await call(t, f.tokens.leader, 'PUT', `/api/review-sessions/${s.id}/paper-issued`, {
+          member: 1,
+          mass: 0,
+        })
+      ).status,
+    ).toBe(200);
+    await paper(1, 1, 'competent');
+    await paper(1, 2, 'excellent');
+    let rec = asRecord(
+      (await call(t, f.tokens.leader, 'GET', `/api/review-sessions/${s.id}/reconciliation`)).json,
+    );
+    expect(rec.paperMismatches).toEqual([{ slipNo: 1, problem: 'different' }]);
+    await paper(1, 2, 'competent');
+    rec = asRecord(
+      (await call(t, f.tokens.leader, 'GET', `/api/review-sessions/${s.id}/reconciliation`)).json,
+    );
+    expect(rec.paperMismatches).toEqual([]);
+    expect(asRecord(asRecord(rec.groups).member).ballots).toEqual({ online: 0, paper: 1, total: 1 });
+    expect(rec.void).toBe(false);
+    await paper(2, 1, 'competent');
+    await paper(2, 2, 'competent');
+    rec = asRecord(
+      (await call(t, f.tokens.leader, 'GET', `/api/review-sessions/${s.id}/reconciliation`)).json,
+    );
+    expect(rec.void).toBe(true);
+    expect(rec.quorumMet).toBe(false);
+  });
+
+  it('records the organisation’s determination apart from the tally, and flags too many 优秀', async () => {
+    const s = await openSession(t, f.tokens.office, f.ids.u1);
+    expect((await call(t, f.tokens.leader, 'POST', `/api/review-sessions/${s.id}/close`)).status).toBe(200);
+    for (const m of s.members) {
+      const res = await call(
+        t,
+        f.tokens.leader,
+        'PUT',
+        `/api/review-sessions/${s.id}/determinations/${m.id}`,
+        {
+          grade: 'excellent',
+          reason: '表现突出',
+        },
+      );
+      expect(res.status).toBe(200);
+    }
+    const res = asRecord(
+      (await call(t, f.tokens.leader, 'GET', `/api/review-sessions/${s.id}/results`)).json,
+    );
+    expect(res.excellentCap).toEqual({
+      allowed: Math.floor(s.members.length / 3 + 1e-9),
+      determined: s.members.length,
+      exceeded: true,
+    });
+    expect(res.determinations).toHaveLength(s.members.length);
+  });
+});

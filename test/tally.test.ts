@@ -1,0 +1,145 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { grades, type ReviewSession, satisfactions, voterGroups } from '../shared/domain/review';
+import { excellentAllowed, satisfactionRate, tally } from '../shared/domain/tally';
+import { matchPaper, type PaperEntry } from '../shared/usecases/review-results';
+
+const session = (n: number): ReviewSession => ({
+  id: 's',
+  unitId: 'u',
+  campaignId: 'c',
+  groupId: 'g',
+  unitName: '单位',
+  members: Array.from({ length: n }, (_, i) => ({
+    id: `m${i}`,
+    name: `党员${i}`,
+    category: 'ordinary' as const,
+  })),
+  due: { member: 10, mass: 10 },
+  paperIssued: { member: 0, mass: 0 },
+  comments: true,
+  opensAt: '2026-01-01T00:00:00.000Z',
+  closesAt: '2026-01-02T00:00:00.000Z',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  createdBy: 'x',
+});
+
+const settings = { anonymityK: 5, satisfactionThreshold: 60, incompetentShareThreshold: 1 / 3 };
+
+const ballotsFor = (n: number) =>
+  fc.array(
+    fc.record({
+      voterGroup: fc.constantFrom(...voterGroups),
+      grades: fc
+        .tuple(...Array.from({ length: n }, () => fc.constantFrom(...grades)))
+        .map((gs) => Object.fromEntries(gs.map((g, i) => [`m${i}`, g]))),
+      satisfaction: fc.constantFrom(...satisfactions),
+    }),
+    { maxLength: 40 },
+  );
+
+describe('the tally', () => {
+  it('counts every ballot once per member, and the groups add up to the combined figures', () => {
+    fc.assert(
+      fc.property(ballotsFor(3), (ballots) => {
+        const t = tally(session(3), ballots, settings);
+        expect(t.ballots.total).toBe(ballots.length);
+        for (const m of t.members) {
+          expect(Object.values(m.combined).reduce((s, n) => s + n, 0)).toBe(ballots.length);
+          for (const g of grades) {
+            expect(m.combined[g]).toBe(ballots.filter((b) => b.grades[m.id] === g).length);
+          }
+        }
+      }),
+    );
+  });
+
+  it('never shows a voter group of fewer than k ballots apart', () => {
+    fc.assert(
+      fc.property(ballotsFor(2), (ballots) => {
+        const t = tally(session(2), ballots, settings);
+        for (const g of voterGroups) {
+          const n = ballots.filter((b) => b.voterGroup === g).length;
+          expect(t.shownApart[g]).toBe(n >= settings.anonymityK);
+          if (n < settings.anonymityK) {
+            expect(t.leadership.byGroup[g]).toBeNull();
+            for (const m of t.members) expect(m.byGroup[g]).toBeNull();
+          }
+        }
+      }),
+    );
+  });
+
+  it('computes 满意率 leaving out 不了解, and flags 补课 below the threshold', () => {
+    fc.assert(
+      fc.property(ballotsFor(1), (ballots) => {
+        const t = tally(session(1), ballots, settings);
+        const known = ballots.filter((b) => b.satisfaction !== 'unknown');
+        const good = known.filter(
+          (b) => b.satisfaction === 'satisfied' || b.satisfaction === 'basicallySatisfied',
+        );
+        if (known.length === 0) expect(t.leadership.satisfactionRate).toBeNull();
+        else expect(t.leadership.satisfactionRate).toBeCloseTo(good.length / known.length, 12);
+        expect(t.leadership.remedial).toBe(known.length > 0 && (good.length / known.length) * 100 < 60);
+      }),
+    );
+  });
+
+  it('flags a member whose share of 不合格 reaches the threshold', () => {
+    fc.assert(
+      fc.property(ballotsFor(1), (ballots) => {
+        const [m] = tally(session(1), ballots, settings).members;
+        const bad = ballots.filter((b) => b.grades.m0 === 'incompetent').length;
+        expect(m?.flagIncompetent).toBe(ballots.length > 0 && bad / ballots.length >= 1 / 3);
+      }),
+    );
+  });
+
+  it('rates 优秀 and 合格 (合格 and above)', () => {
+    expect(
+      satisfactionRate({ satisfied: 3, basicallySatisfied: 1, dissatisfied: 1, unknown: 5 }),
+    ).toBeCloseTo(0.8);
+    const t = tally(
+      session(1),
+      [
+        { voterGroup: 'member', grades: { m0: 'excellent' }, satisfaction: 'satisfied' },
+        { voterGroup: 'member', grades: { m0: 'competent' }, satisfaction: 'satisfied' },
+        { voterGroup: 'member', grades: { m0: 'basicallyCompetent' }, satisfaction: 'satisfied' },
+        { voterGroup: 'member', grades: { m0: 'incompetent' }, satisfaction: 'satisfied' },
+      ],
+      settings,
+    );
+    expect(t.members[0]).toMatchObject({ excellentRate: 0.25, qualifiedRate: 0.5, incompetentShare: 0.25 });
+  });
+
+  it('allows exactly a third of 30 members to be 优秀', () => {
+    expect(excellentAllowed(30, 1 / 3)).toBe(10);
+    expect(excellentAllowed(31, 1 / 3)).toBe(10);
+    expect(excellentAllowed(2, 1 / 3)).toBe(0);
+  });
+});
+
+describe('paper ballots entered by two tellers', () => {
+  const entry = (slipNo: number, teller: 1 | 2, grade: 'competent' | 'excellent'): PaperEntry => ({
+    slipNo,
+    teller,
+    voterGroup: 'member',
+    grades: { m0: grade },
+    satisfaction: 'satisfied',
+  });
+
+  it('counts a slip when both entries agree and lists the others', () => {
+    const { counted, mismatched } = matchPaper([
+      entry(1, 1, 'competent'),
+      entry(1, 2, 'competent'),
+      entry(2, 1, 'competent'),
+      entry(2, 2, 'excellent'),
+      entry(3, 1, 'competent'),
+    ]);
+    expect(counted.map((c) => c.slipNo)).toEqual([1]);
+    expect(mismatched).toEqual([
+      { slipNo: 2, problem: 'different' },
+      { slipNo: 3, problem: 'onlyOneTeller' },
+    ]);
+  });
+});
