@@ -14,7 +14,8 @@ describe('democratic review ballots', () => {
     (await scanAll(t)).filter((i) => i.pk === `SESSION#${sessionId}` && String(i.sk).startsWith('BALLOT#'));
 
   beforeAll(async () => {
-    t = await createTestContext({ LOG_LEVEL: 'warn' });
+    // Hundreds of casts to one session in a few seconds: far past the flood brake's default burst.
+    t = await createTestContext({ LOG_LEVEL: 'warn', FLOOD_BURST: '5000' });
     f = await orgFixture(t);
     await call(t, f.tokens.leader, 'POST', `/api/units/${f.ids.u1}/members`, memberBody());
     await call(t, f.tokens.leader, 'POST', `/api/units/${f.ids.u1}/members`, {

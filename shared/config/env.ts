@@ -26,6 +26,9 @@ const schema = z.object({
   CODE_HASH_SECRET: z.string().min(32, 'must be at least 32 characters'),
   /** Public origin used in QR codes and printed links, e.g. https://pingyi.example.cn */
   PUBLIC_BASE_URL: z.url().optional(),
+  /** Flood brake per round or review session, per instance: burst size and refill per second. */
+  FLOOD_BURST: z.coerce.number().int().min(1).default(300),
+  FLOOD_PER_SECOND: z.coerce.number().min(0.1).default(10),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 

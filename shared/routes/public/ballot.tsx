@@ -55,7 +55,10 @@ function sessionCache(deps: Deps) {
 
 /** The voters' side of democratic review: the ballot page, its post, and the same as JSON. */
 export function ballotRoutes(deps: Deps) {
-  const buckets = createTokenBuckets({ capacity: 200, refillPerSecond: 10 });
+  const buckets = createTokenBuckets({
+    capacity: deps.config.FLOOD_BURST,
+    refillPerSecond: deps.config.FLOOD_PER_SECOND,
+  });
   const cachedSession = sessionCache(deps);
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 

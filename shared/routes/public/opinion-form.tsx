@@ -37,7 +37,10 @@ const submitJson = createRoute({
 
 /** The masses' side: the form page, its post, and the same as a JSON API. */
 export function opinionFormRoutes(deps: Deps) {
-  const buckets = createTokenBuckets({ capacity: 120, refillPerSecond: 5 });
+  const buckets = createTokenBuckets({
+    capacity: deps.config.FLOOD_BURST,
+    refillPerSecond: deps.config.FLOOD_PER_SECOND,
+  });
 
   const findRound = (token: string) =>
     tokenPattern.test(token) ? getRound(deps, token) : Promise.resolve(undefined);
