@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { MemberCategory } from './org';
+import { type WindowState, windowState } from './time-window';
 
 /** Grades of a party member in democratic review (民主评议). */
 export const grades = ['excellent', 'competent', 'basicallyCompetent', 'incompetent'] as const;
@@ -70,11 +71,7 @@ export const ReviewSession = z
 export type ReviewSession = z.infer<typeof ReviewSession>;
 
 /** Whether a session takes ballots at `now`; its results show only once it is closed. */
-export function sessionState(s: ReviewSession, now: Date): 'notYetOpen' | 'open' | 'closed' {
-  const t = now.toISOString();
-  if (s.closedEarlyAt || t >= s.closesAt) return 'closed';
-  return t < s.opensAt ? 'notYetOpen' : 'open';
-}
+export const sessionState: (s: ReviewSession, now: Date) => WindowState = windowState;
 
 /** The marks on one ballot: a grade for every member of the session and the satisfaction answer. */
 export function ballotMarks(session: ReviewSession) {

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { UnitType } from './org';
+import { type WindowState, windowState } from './time-window';
 
 export const CustomQuestion = z
   .strictObject({
@@ -51,12 +52,5 @@ export const Round = z
   .openapi('Round');
 export type Round = z.infer<typeof Round>;
 
-export type RoundState = 'notYetOpen' | 'open' | 'closed';
-
 /** Whether a round takes opinions at `now`. */
-export function roundState(round: Round, now: Date): RoundState {
-  const t = now.toISOString();
-  if (round.closedEarlyAt || t >= round.closesAt) return 'closed';
-  if (t < round.opensAt) return 'notYetOpen';
-  return 'open';
-}
+export const roundState: (round: Round, now: Date) => WindowState = windowState;

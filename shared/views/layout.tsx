@@ -1,16 +1,20 @@
 import type { Child } from 'hono/jsx';
 import { baseCss } from './styles';
 
-/** The HTML shell of every page: Chinese, mobile viewport, inline CSS only. */
-export function Layout(props: { title: string; css?: string; children?: Child }) {
+/**
+ * The HTML shell of every page: Chinese, mobile viewport, inline CSS only.
+ * `base` replaces the console's stylesheet (the masses' pages bring a smaller one).
+ */
+export function Layout(props: { title: string; css?: string; base?: string; children?: Child }) {
   return (
     <html lang="zh-CN">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
+        <meta name="format-detection" content="telephone=no" />
         <title>{props.title}</title>
-        <style dangerouslySetInnerHTML={{ __html: baseCss + (props.css ?? '') }} />
+        <style dangerouslySetInnerHTML={{ __html: (props.base ?? baseCss) + (props.css ?? '') }} />
       </head>
       <body>
         <main>{props.children}</main>

@@ -28,7 +28,7 @@ import { SessionView } from '../api/review-sessions';
 import { RoundView } from '../api/rounds';
 import { consoleFormRoutes } from './forms';
 import type { InternalApi } from './internal-api';
-import { must, type PageContext, pageContext } from './page-context';
+import { must, pageContext, requirePageContext } from './page-context';
 import { consoleReviewRoutes } from './review';
 
 const pages = <S extends z.ZodType>(item: S) => pageOf(item);
@@ -62,11 +62,7 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
     if (!pageContext(deps, c)) return c.redirect('/console/login', 303);
     await next();
   });
-  const ctx = (c: Parameters<typeof pageContext>[1]): PageContext => {
-    const p = pageContext(deps, c);
-    if (!p) throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
-    return p;
-  };
+  const ctx = (c: Parameters<typeof pageContext>[1]) => requirePageContext(deps, c);
 
   app.get('/console', async (c) => {
     const p = ctx(c);

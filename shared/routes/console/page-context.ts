@@ -25,6 +25,13 @@ export function pageContext(deps: Deps, c: Context<AppEnv>): PageContext | undef
   };
 }
 
+/** The page context of a route the sign-in guard already let through (401 should it be missing). */
+export function requirePageContext(deps: Deps, c: Context<AppEnv>): PageContext {
+  const p = pageContext(deps, c);
+  if (!p) throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
+  return p;
+}
+
 /** The data of a successful API answer, or the API's own error thrown on (404 stays 404). */
 export function must(result: ApiResult): unknown {
   if (result.ok) return result.body;

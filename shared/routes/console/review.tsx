@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
 import type { AppEnv } from '../../http/env';
-import { AppError } from '../../http/errors';
 import { publicUrl } from '../../http/public-url';
 import { qrSvg } from '../../usecases/qr';
 import { type ResultsView, SessionPage } from '../../views/console/review-pages';
@@ -10,7 +9,7 @@ import { SlipsPage } from '../../views/console/slips-page';
 import { page } from '../../views/page';
 import { SessionView } from '../api/review-sessions';
 import type { InternalApi } from './internal-api';
-import { back, field, must, numberField, pageContext } from './page-context';
+import { back, field, must, numberField, type pageContext, requirePageContext } from './page-context';
 
 const Minted = z.object({
   voterGroup: z.enum(['member', 'mass']),
@@ -20,11 +19,7 @@ const Minted = z.object({
 /** Console pages of democratic review: the session page and its forms, and the printable slips. */
 export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
   const app = new Hono<AppEnv>();
-  const ctx = (c: Parameters<typeof pageContext>[1]) => {
-    const p = pageContext(deps, c);
-    if (!p) throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
-    return p;
-  };
+  const ctx = (c: Parameters<typeof pageContext>[1]) => requirePageContext(deps, c);
   const sessionPath = (id: string) => `/api/review-sessions/${encodeURIComponent(id)}`;
 
   app.post('/console/units/:id/review-sessions', async (c) => {

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { Layout } from '../layout';
 
 // Small on purpose: the whole form page stays under 15 KB on a weak network.
 const css = `*{box-sizing:border-box}body{margin:0;font:19px/1.6 -apple-system,"PingFang SC","Microsoft YaHei",sans-serif;color:#222;background:#f6f4f0}
@@ -11,21 +12,11 @@ button{width:100%;min-height:52px;margin:16px 0 8px;font:inherit;font-weight:600
 button:disabled{background:#999}.m{color:#666;font-size:.85em}.err{background:#fdecea;color:#8a1c1c;padding:8px 12px;border-radius:8px}
 .r{font-size:1.6em;font-weight:700;letter-spacing:.08em;font-family:monospace}`;
 
-/** The shell of the masses' pages: Chinese, phone-first, inline CSS, no outside assets. */
+/** The shell of the masses' pages: Chinese, phone-first, their own small inline CSS, no outside assets. */
 export function PublicLayout(props: { title: string; css?: string; children?: Child }) {
   return (
-    <html lang="zh-CN">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        <meta name="format-detection" content="telephone=no" />
-        <title>{props.title}</title>
-        <style dangerouslySetInnerHTML={{ __html: css + (props.css ?? '') }} />
-      </head>
-      <body>
-        <main>{props.children}</main>
-      </body>
-    </html>
+    <Layout title={props.title} base={css} css={props.css ?? ''}>
+      {props.children}
+    </Layout>
   );
 }
