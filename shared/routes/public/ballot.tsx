@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { getSession } from '../../data/repos/sessions';
+import { ttlCache } from '../../data/ttl-cache';
 import type { Deps } from '../../deps';
 import { normalizeCode } from '../../domain/ballot-code';
-import { ballotMarks, type ReviewSession, sessionState, VoterGroup } from '../../domain/review';
+import { ballotMarks, sessionState, VoterGroup } from '../../domain/review';
 import type { AppEnv } from '../../http/env';
 import { AppError, badRequest, notFound, tooManyRequests, validationError } from '../../http/errors';
 import { errorResponses, jsonBody, ok } from '../../http/openapi';
@@ -40,26 +41,14 @@ const castJson = createRoute({
   },
 });
 
-/** Reads a session through a short per-instance cache: the open check itself is in the casting transaction. */
-function sessionCache(deps: Deps) {
-  const cache = new Map<string, { s: ReviewSession; at: number }>();
-  return async (id: string) => {
-    const hit = cache.get(id);
-    if (hit && Date.now() - hit.at < 30_000) return hit.s;
-    const s = await getSession(deps, id);
-    if (s) cache.set(id, { s, at: Date.now() });
-    if (cache.size > 1000) cache.clear();
-    return s;
-  };
-}
-
 /** The voters' side of democratic review: the ballot page, its post, and the same as JSON. */
 export function ballotRoutes(deps: Deps) {
   const buckets = createTokenBuckets({
     capacity: deps.config.FLOOD_BURST,
     refillPerSecond: deps.config.FLOOD_PER_SECOND,
   });
-  const cachedSession = sessionCache(deps);
+  // The open check is inside the casting transaction, so a session may be read from a short cache.
+  const cachedSession = ttlCache((id) => getSession(deps, id), 30_000);
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   const notice = (c: Context, err: AppError) =>

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { getRound } from '../../data/repos/rounds';
+import { ttlCache } from '../../data/ttl-cache';
 import type { Deps } from '../../deps';
 import { opinionInput } from '../../domain/opinion';
 import { emptyValues, formToInput, type OpinionFormValues } from '../../domain/opinion-values';
@@ -42,8 +43,11 @@ export function opinionFormRoutes(deps: Deps) {
     refillPerSecond: deps.config.FLOOD_PER_SECOND,
   });
 
+  // The round's open check is inside the submitting transaction, so the definition may come
+  // from a short cache: a submission then costs exactly one DynamoDB request.
+  const cachedRound = ttlCache((token) => getRound(deps, token), 30_000);
   const findRound = (token: string) =>
-    tokenPattern.test(token) ? getRound(deps, token) : Promise.resolve(undefined);
+    tokenPattern.test(token) ? cachedRound(token) : Promise.resolve(undefined);
   const unknownLink = () => notFound('找不到这个征求意见页面，请确认二维码或链接是否完整');
   async function roundOr404(token: string): Promise<Round> {
     const round = await findRound(token);
@@ -66,7 +70,9 @@ export function opinionFormRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.get('/f/:token', async (c) => {
-    const round = await findRound(c.req.param('token'));
+    // The page itself reads fresh, so a round closed a moment ago already says so.
+    const token = c.req.param('token');
+    const round = tokenPattern.test(token) ? await getRound(deps, token) : undefined;
     if (!round) return notice(c, unknownLink());
     if (roundState(round, deps.now()) !== 'open') return notice(c, roundClosedError(round, deps.now()));
     // Built for one submission: no shared cache may hand it to someone else ("private", "no-cache"),

@@ -1,0 +1,83 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../shared/app';
+import { seedDemo } from '../shared/demo/seed';
+import { asRecord, call, tokenFor } from './support/api';
+import { marks, requestToken } from './support/review-fixture';
+import { createTestContext, type TestContext } from './support/test-env';
+
+/** Counts the DynamoDB commands the app sends, by name. */
+function countingApp(t: TestContext) {
+  const sent: string[] = [];
+  const send = t.deps.db.send.bind(t.deps.db);
+  const db = Object.assign(Object.create(t.deps.db), {
+    send: (command: { constructor: { name: string } }, ...rest: unknown[]) => {
+      sent.push(command.constructor.name);
+      return (send as (...a: unknown[]) => unknown)(command, ...rest);
+    },
+  });
+  return { app: createApp({ ...t.deps, db }), sent };
+}
+
+describe('the submission paths cost one DynamoDB request', () => {
+  let t: TestContext;
+  let formToken: string;
+  let ballot: { sessionId: string; members: { id: string }[]; codes: string[] };
+  beforeAll(async () => {
+    t = await createTestContext({ LOG_LEVEL: 'warn' });
+    const demo = await seedDemo(t.deps, 'http://x');
+    formToken = demo.lines.find((l) => l.includes('/f/'))?.match(/\/f\/([A-Za-z0-9_-]+)/)?.[1] ?? '';
+    const leader = await tokenFor(t, 'leader1', 'Demo-2026-xjx');
+    const me = asRecord((await call(t, leader, 'GET', '/api/auth/me')).json);
+    const unitId = String(asRecord(me.scope).unitId);
+    const sessions = (await call(t, leader, 'GET', `/api/units/${unitId}/review-sessions`)).json as {
+      items: { id: string; members: { id: string }[] }[];
+    };
+    const session = sessions.items[0];
+    const minted = asRecord(
+      (
+        await call(t, leader, 'POST', `/api/review-sessions/${session?.id}/codes`, {
+          voterGroup: 'member',
+          count: 3,
+        })
+      ).json,
+    );
+    ballot = {
+      sessionId: session?.id ?? '',
+      members: session?.members ?? [],
+      codes: (minted.codes as { code: string }[]).map((c) => c.code),
+    };
+  });
+
+  it('stores an opinion with a single transaction once the round is known to the instance', async () => {
+    const { app, sent } = countingApp(t);
+    const post = (i: number) =>
+      app.request(`/api/public/rounds/${formToken}/opinions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ submissionId: `${'Q'.repeat(21)}${i}`, opinion: `第${i}条` }),
+      });
+    expect((await post(1)).status).toBe(201);
+    sent.length = 0;
+    expect((await post(2)).status).toBe(201);
+    expect(sent).toEqual(['TransactWriteCommand']);
+  });
+
+  it('casts a ballot with a single transaction once the session is known to the instance', async () => {
+    const { app, sent } = countingApp(t);
+    const castWith = (code: string) =>
+      app.request(`/api/public/review-sessions/${ballot.sessionId}/ballots`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          code,
+          voterGroup: 'member',
+          requestToken: requestToken(),
+          ...marks(ballot.members),
+        }),
+      });
+    expect((await castWith(ballot.codes[0] ?? '')).status).toBe(201);
+    sent.length = 0;
+    expect((await castWith(ballot.codes[1] ?? '')).status).toBe(201);
+    expect(sent).toEqual(['TransactWriteCommand']);
+  });
+});
