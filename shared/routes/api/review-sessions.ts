@@ -14,6 +14,7 @@ import {
   sessionState,
   VoterGroup,
 } from '../../domain/review';
+import { ReconciliationView, ResultsView } from '../../domain/review-views';
 import type { AppEnv } from '../../http/env';
 import { conflict, notFound, validationError } from '../../http/errors';
 import { errorResponses, jsonBody, ok, PageQuery, pageOf, security } from '../../http/openapi';
@@ -150,7 +151,7 @@ const reconciliation = createRoute({
     'Codes, ballots, turnout and quorum per voter group (live)',
   ),
   request: { params: SessionParams },
-  responses: { 200: ok(json), ...errorResponses },
+  responses: { 200: ok(ReconciliationView), ...errorResponses },
 });
 const result = createRoute({
   ...route(
@@ -159,7 +160,7 @@ const result = createRoute({
     'The tally of a closed session, its flags and the organisation’s determinations',
   ),
   request: { params: SessionParams },
-  responses: { 200: ok(json), ...errorResponses },
+  responses: { 200: ok(ResultsView), ...errorResponses },
 });
 const receipts = createRoute({
   ...route(

@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
+import { ReconciliationView, ResultsView } from '../../domain/review-views';
 import type { AppEnv } from '../../http/env';
 import { publicUrl } from '../../http/public-url';
 import { qrSvg } from '../../usecases/qr';
-import { type ResultsView, SessionPage } from '../../views/console/review-pages';
+import { SessionPage } from '../../views/console/review-pages';
 import { SlipsPage } from '../../views/console/slips-page';
 import { page } from '../../views/page';
 import { SessionView } from '../api/review-sessions';
@@ -41,11 +42,11 @@ export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
     const p = ctx(c);
     const path = sessionPath(c.req.param('id'));
     const session = SessionView.parse(must(await api(c, 'GET', path)));
-    const reconciliation = must(await api(c, 'GET', `${path}/reconciliation`));
+    const reconciliation = ReconciliationView.parse(must(await api(c, 'GET', `${path}/reconciliation`)));
     let results: ResultsView | undefined;
     let receipts: string[] | undefined;
     if (session.state === 'closed') {
-      results = must(await api(c, 'GET', `${path}/results`)) as ResultsView;
+      results = ResultsView.parse(must(await api(c, 'GET', `${path}/results`)));
       receipts = z
         .object({ receipts: z.array(z.string()) })
         .parse(must(await api(c, 'GET', `${path}/receipts`))).receipts;
@@ -55,7 +56,7 @@ export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
         <SessionPage
           {...p}
           session={session}
-          reconciliation={reconciliation as Parameters<typeof SessionPage>[0]['reconciliation']}
+          reconciliation={reconciliation}
           results={results}
           receipts={receipts}
         />,

@@ -9,6 +9,7 @@ import {
   voterGroupLabels,
   voterGroups,
 } from '../../domain/review';
+import type { ReconciliationView, ResultsView } from '../../domain/review-views';
 import { chinaTime, percent } from './format';
 import { ConsoleLayout, Csrf } from './layout';
 
@@ -48,47 +49,13 @@ export function ReviewSection(props: {
   );
 }
 
-interface Reconciliation {
-  groups: Record<
-    'member' | 'mass',
-    {
-      codes: { issued: number; used: number; unused: number; revoked: number };
-      paperIssued: number;
-      ballots: { online: number; paper: number; total: number };
-      due: number;
-      turnout: number | null;
-    }
-  >;
-  paperMismatches: { slipNo: number; problem: 'onlyOneTeller' | 'different' }[];
-  quorumMet: boolean;
-  void: boolean;
-}
-
-interface MemberRow {
-  id: string;
-  name: string;
-  combined: Record<string, number>;
-  excellentRate: number | null;
-  qualifiedRate: number | null;
-  flagIncompetent: boolean;
-}
-export interface ResultsView {
-  tally: {
-    members: MemberRow[];
-    leadership: { combined: Record<string, number>; satisfactionRate: number | null; remedial: boolean };
-    shownApart: Record<string, boolean>;
-  };
-  determinations: { memberId: string; grade: string; reason: string }[];
-  excellentCap: { allowed: number; determined: number; exceeded: boolean };
-}
-
 /** One review session: live reconciliation (计票), codes, paper ballots, and after closing the results. */
 export function SessionPage(props: {
   who: Principal;
   csrf: string;
   flash: Flash;
   session: SessionView;
-  reconciliation: Reconciliation;
+  reconciliation: ReconciliationView;
   results?: ResultsView | undefined;
   receipts?: string[] | undefined;
 }) {
@@ -311,7 +278,7 @@ function Results(props: ResultsView & { session: SessionView; csrf: string; canR
                 <td>{m.excellentRate === null ? '—' : percent(m.excellentRate)}</td>
                 <td>{m.qualifiedRate === null ? '—' : percent(m.qualifiedRate)}</td>
                 <td>
-                  {d ? `${gradeLabels[d.grade as keyof typeof gradeLabels] ?? d.grade}：${d.reason}` : ''}
+                  {d ? `${gradeLabels[d.grade]}：${d.reason}` : ''}
                   {props.canRun && (
                     <form
                       method="post"
