@@ -42,3 +42,11 @@ export const pageOf = <S extends z.ZodType>(item: S) =>
   z.object({ items: z.array(item), nextCursor: z.string().optional() });
 
 export const security: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }];
+
+const id = z.string().min(1).max(64);
+/** Path parameters of the resources, declared once. */
+export const CampaignParams = z.object({ campaignId: id });
+export const GroupParams = z.object({ groupId: id });
+export const UnitParams = z.object({ unitId: id });
+export const RoundParams = z.object({ roundId: id });
+export const SessionParams = z.object({ sessionId: id });

@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { authorize, principalOf } from '../../auth/middleware';
 import { newId } from '../../data/ids';
 import { accessPatterns } from '../../data/keys';
@@ -7,11 +7,18 @@ import { putCampaign } from '../../data/repos/campaigns';
 import type { Deps } from '../../deps';
 import { Campaign, CampaignInput, CampaignPatch, CampaignSettings } from '../../domain/campaign';
 import type { AppEnv } from '../../http/env';
-import { errorResponses, jsonBody, ok, PageQuery, pageOf, security } from '../../http/openapi';
+import {
+  CampaignParams,
+  errorResponses,
+  jsonBody,
+  ok,
+  PageQuery,
+  pageOf,
+  security,
+} from '../../http/openapi';
 import { validationHook } from '../../http/validation';
 import { campaignResource, loadCampaign, officeResource } from './load';
 
-const CampaignParams = z.object({ campaignId: z.string().min(1).max(64) });
 const tags = ['campaigns'];
 
 const list = createRoute({

@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { authorize, principalOf } from '../../auth/middleware';
 import { newId } from '../../data/ids';
 import { accessPatterns } from '../../data/keys';
@@ -7,13 +7,20 @@ import { putGroup } from '../../data/repos/groups';
 import type { Deps } from '../../deps';
 import { Group, GroupInput } from '../../domain/org';
 import type { AppEnv } from '../../http/env';
-import { errorResponses, jsonBody, ok, PageQuery, pageOf, security } from '../../http/openapi';
+import {
+  CampaignParams,
+  errorResponses,
+  GroupParams,
+  jsonBody,
+  ok,
+  PageQuery,
+  pageOf,
+  security,
+} from '../../http/openapi';
 import { validationHook } from '../../http/validation';
 import { campaignResource, groupResource, loadCampaign, loadGroup } from './load';
 
 const tags = ['supervision groups'];
-const CampaignParams = z.object({ campaignId: z.string().min(1).max(64) });
-const GroupParams = z.object({ groupId: z.string().min(1).max(64) });
 
 const list = createRoute({
   method: 'get',

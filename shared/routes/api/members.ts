@@ -8,13 +8,12 @@ import type { Deps } from '../../deps';
 import { Member, MemberInput } from '../../domain/org';
 import type { AppEnv } from '../../http/env';
 import { notFound } from '../../http/errors';
-import { errorResponses, jsonBody, ok, PageQuery, pageOf, security } from '../../http/openapi';
+import { errorResponses, jsonBody, ok, PageQuery, pageOf, security, UnitParams } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
 import { importMembers } from '../../usecases/import-members';
 import { loadUnit, unitResource } from './load';
 
 const tags = ['party members'];
-const UnitParams = z.object({ unitId: z.string().min(1).max(64) });
 const MemberParams = UnitParams.extend({ memberId: z.string().min(1).max(64) });
 
 const list = createRoute({

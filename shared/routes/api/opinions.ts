@@ -5,14 +5,13 @@ import { type QueryFilter, queryAll, queryPage } from '../../data/query';
 import type { Deps } from '../../deps';
 import { Opinion } from '../../domain/opinion';
 import type { AppEnv } from '../../http/env';
-import { errorResponses, ok, PageQuery, pageOf, security } from '../../http/openapi';
+import { errorResponses, ok, PageQuery, pageOf, security, UnitParams } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
 import { opinionsCsv, opinionsXlsx } from '../../usecases/export-opinions';
 import { summarizeOpinions } from '../../usecases/summarize-opinions';
 import { loadCampaign, loadUnit, unitResource } from './load';
 
 const tags = ['opinions'];
-const UnitParams = z.object({ unitId: z.string().min(1).max(64) });
 const code = z.string().regex(/^[a-zA-Z]{1,32}$/);
 const Filters = z.strictObject({
   roundId: z.string().max(64).optional(),

@@ -17,7 +17,16 @@ import {
 import { ReconciliationView, ResultsView } from '../../domain/review-views';
 import type { AppEnv } from '../../http/env';
 import { conflict, notFound, validationError } from '../../http/errors';
-import { errorResponses, jsonBody, ok, PageQuery, pageOf, security } from '../../http/openapi';
+import {
+  errorResponses,
+  jsonBody,
+  ok,
+  PageQuery,
+  pageOf,
+  SessionParams,
+  security,
+  UnitParams,
+} from '../../http/openapi';
 import { publicUrl } from '../../http/public-url';
 import { validationHook, zodProblems } from '../../http/validation';
 import { mintCodes, revokeCodes } from '../../usecases/ballot-codes';
@@ -26,8 +35,6 @@ import { closeSession, openSession, setPaperIssued } from '../../usecases/review
 import { loadCampaign, loadUnit, unitResource } from './load';
 
 const tags = ['democratic review'];
-const UnitParams = z.object({ unitId: z.string().min(1).max(64) });
-const SessionParams = z.object({ sessionId: z.string().min(1).max(64) });
 export const SessionView = ReviewSession.extend({ state: z.enum(['notYetOpen', 'open', 'closed']) }).openapi(
   'ReviewSessionView',
 );

@@ -8,7 +8,16 @@ import type { Deps } from '../../deps';
 import { CustomQuestions, Round, RoundInput, roundState } from '../../domain/round';
 import type { AppEnv } from '../../http/env';
 import { notFound } from '../../http/errors';
-import { errorResponses, jsonBody, ok, PageQuery, pageOf, security } from '../../http/openapi';
+import {
+  errorResponses,
+  jsonBody,
+  ok,
+  PageQuery,
+  pageOf,
+  RoundParams,
+  security,
+  UnitParams,
+} from '../../http/openapi';
 import { publicUrl } from '../../http/public-url';
 import { validationHook } from '../../http/validation';
 import { qrPng, qrSvg } from '../../usecases/qr';
@@ -16,8 +25,6 @@ import { changeForm, closeRoundEarly, openRound } from '../../usecases/rounds';
 import { loadUnit, unitResource } from './load';
 
 const tags = ['opinion rounds'];
-const UnitParams = z.object({ unitId: z.string().min(1).max(64) });
-const RoundParams = z.object({ roundId: z.string().min(1).max(64) });
 export const RoundView = Round.extend({
   link: z.url(),
   state: z.enum(['notYetOpen', 'open', 'closed']),

@@ -7,15 +7,22 @@ import { saveUnit } from '../../data/repos/units';
 import type { Deps } from '../../deps';
 import { StageDecision, StageRequest, Unit, UnitInput } from '../../domain/org';
 import type { AppEnv } from '../../http/env';
-import { errorResponses, jsonBody, ok, PageQuery, pageOf, security } from '../../http/openapi';
+import {
+  CampaignParams,
+  errorResponses,
+  jsonBody,
+  ok,
+  PageQuery,
+  pageOf,
+  security,
+  UnitParams,
+} from '../../http/openapi';
 import { validationHook } from '../../http/validation';
 import { importUnits } from '../../usecases/import-units';
 import { decideStageChange, requestStageChange } from '../../usecases/stage-change';
 import { campaignResource, loadCampaign, loadUnit, unitResource } from './load';
 
 const tags = ['units'];
-const CampaignParams = z.object({ campaignId: z.string().min(1).max(64) });
-const UnitParams = z.object({ unitId: z.string().min(1).max(64) });
 
 const list = createRoute({
   method: 'get',
