@@ -117,6 +117,23 @@ describe('democratic review ballots', () => {
     expect((await cast(t, other.id, foreign ?? '', 'member', marks(other.members))).status).toBe(201);
   });
 
+  it('refuses casting in a closed session with 410, leaving the code unused', async () => {
+    const s = await openSession(t, f.tokens.office, f.ids.u1);
+    const [code] = await mint(t, f.tokens.leader, s.id, 'member', 1);
+    expect((await call(t, f.tokens.leader, 'POST', `/api/review-sessions/${s.id}/close`)).status).toBe(200);
+    const res = await cast(t, s.id, code ?? '', 'member', marks(s.members));
+    expect(res.status).toBe(410);
+    expect(asRecord(asRecord(res.json).error).code).toBe('SESSION_CLOSED');
+    expect(await ballots(s.id)).toHaveLength(0);
+    const page = await t.app.request(`/b/${code}`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(410);
+    expect(await page.text()).toContain('已经结束');
+    const rec = asRecord(
+      (await call(t, f.tokens.leader, 'GET', `/api/review-sessions/${s.id}/reconciliation`)).json,
+    );
+    expect(asRecord(asRecord(asRecord(rec.groups).member).codes).unused).toBe(1);
+  });
+
   it('keeps ballots unlinkable from codes', async () => {
     const s = await openSession(t, f.tokens.office, f.ids.u1);
     const codes = await mint(t, f.tokens.office, s.id, 'member', 200);
