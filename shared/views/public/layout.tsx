@@ -3,7 +3,7 @@ import { Layout } from '../layout';
 
 // Small on purpose: the whole form page stays under 15 KB on a weak network.
 const css = `*{box-sizing:border-box}body{margin:0;font:19px/1.6 -apple-system,"PingFang SC","Microsoft YaHei",sans-serif;color:#222;background:#f6f4f0}
-main{max-width:36rem;margin:0 auto;padding:12px 14px 40px}h1{font-size:1.35em;color:#a61b1b;margin:.4em 0}
+main{max-width:36rem;margin:0 auto;padding:12px 14px 40px}h1{font-size:1.35em;color:#a61b1b;margin:.4em 0}h2{font-size:1.1em;margin:1em 0 .5em}
 fieldset{border:0;background:#fff;border-radius:8px;margin:0 0 12px;padding:10px 12px}legend{font-weight:600;padding:0;float:left;width:100%;margin-bottom:4px}
 .opt{display:flex;align-items:center;min-height:44px;gap:10px;clear:both}.opt input{width:22px;height:22px;margin:0}
 .g{margin:6px 0 0;color:#666;font-size:.9em;clear:both}.t{display:block;font-weight:600;margin:12px 0 4px}
