@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps';
 import { ReviewSession } from '../../domain/review';
-import { conflict, notFound } from '../../http/errors';
+import { conflict } from '../../http/errors';
 import { keys } from '../keys';
 import { writeAudited } from '../transact';
 import { getItem } from './get-item';
@@ -53,6 +53,6 @@ export async function updateOpenSession(
       },
     ],
     { actor, action, target: `unit:${s.unitId}/session:${s.id}`, detail: set },
-    () => (s ? conflict('SESSION_CLOSED', '本次评议已经结束') : notFound()),
+    () => conflict('SESSION_CLOSED', '本次评议已经结束'),
   );
 }

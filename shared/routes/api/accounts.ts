@@ -10,6 +10,8 @@ import {
   StoredAccount,
   updateAccount,
 } from '../../data/repos/accounts';
+import { getGroup } from '../../data/repos/groups';
+import { getUnit } from '../../data/repos/units';
 import type { TransactItem } from '../../data/transact';
 import type { Deps } from '../../deps';
 import { Account, AccountInput, password, type Scope, username } from '../../domain/account';
@@ -17,7 +19,7 @@ import type { AppEnv } from '../../http/env';
 import { notFound, validationError } from '../../http/errors';
 import { errorResponses, jsonBody, ok, PageQuery, pageOf, security } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
-import { loadGroup, loadUnit, officeResource } from './load';
+import { officeResource } from './load';
 
 const tags = ['accounts'];
 const AccountParams = z.object({ username });
@@ -59,37 +61,27 @@ const patch = createRoute({
   responses: { 200: ok(Account), ...errorResponses },
 });
 
-/** Resolves the scope an account is bound to, checking that its group or unit exists. */
+/** Resolves the scope an account is bound to, checking that its group or unit exists (now and at write). */
 async function scopeFor(deps: Deps, input: AccountInput): Promise<{ scope: Scope; check?: TransactItem }> {
   const missing = (path: string, message: string) => validationError([{ path, message }]);
+  const exists = (key: { pk: string; sk: string }): TransactItem => ({
+    ConditionCheck: { TableName: deps.tableName, Key: key, ConditionExpression: 'attribute_exists(pk)' },
+  });
   if (input.role === 'office') return { scope: { role: 'office' } };
   if (input.role === 'supervisor') {
-    if (!input.groupId) throw missing('groupId', '督导组账号需指定督导组');
-    const group = await loadGroup(deps, input.groupId).catch(() => {
-      throw missing('groupId', '督导组不存在');
-    });
-    const check = {
-      TableName: deps.tableName,
-      Key: keys.group(group.id),
-      ConditionExpression: 'attribute_exists(pk)',
-    };
+    // A missing group is the caller's mistake; a failing read is not, and stays a 500.
+    const group = input.groupId ? await getGroup(deps, input.groupId) : undefined;
+    if (!group) throw missing('groupId', input.groupId ? '督导组不存在' : '督导组账号需指定督导组');
     return {
       scope: { role: 'supervisor', campaignId: group.campaignId, groupId: group.id },
-      check: { ConditionCheck: check },
+      check: exists(keys.group(group.id)),
     };
   }
-  if (!input.unitId) throw missing('unitId', '单位账号需指定单位');
-  const unit = await loadUnit(deps, input.unitId).catch(() => {
-    throw missing('unitId', '单位不存在');
-  });
-  const check = {
-    TableName: deps.tableName,
-    Key: keys.unit(unit.id),
-    ConditionExpression: 'attribute_exists(pk)',
-  };
+  const unit = input.unitId ? await getUnit(deps, input.unitId) : undefined;
+  if (!unit) throw missing('unitId', input.unitId ? '单位不存在' : '单位账号需指定单位');
   return {
     scope: { role: 'leader', campaignId: unit.campaignId, unitId: unit.id },
-    check: { ConditionCheck: check },
+    check: exists(keys.unit(unit.id)),
   };
 }
 
