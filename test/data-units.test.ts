@@ -5,7 +5,7 @@ import { csrfMatches, csrfToken } from '../shared/auth/session';
 import { accessPatterns } from '../shared/data/keys';
 import { decodeCursor, encodeCursor, queryParams } from '../shared/data/query';
 import { parseCsvRows } from '../shared/domain/csv-rows';
-import { AppError } from '../shared/http/errors';
+import { AppError } from '../shared/errors';
 import { chinaTime, parseShare, percent, shareText } from '../shared/views/console/format';
 
 describe('passwords', () => {

@@ -3,8 +3,8 @@ import { getCookie } from 'hono/cookie';
 import { getAccount } from '../data/repos/accounts';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
+import { forbidden, notFound, unauthorized } from '../errors';
 import type { AppEnv } from '../http/env';
-import { AppError, forbidden, notFound, unauthorized } from '../http/errors';
 import { type Action, decide, type Resource } from './policy';
 import { csrfMatches, readSession, sessionCookie } from './session';
 
@@ -44,7 +44,7 @@ export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
         given = typeof form._csrf === 'string' ? form._csrf : undefined;
       }
       if (!csrfMatches(deps.config.SESSION_SECRET, session.sid, given)) {
-        throw new AppError(403, 'CSRF_FAILED', '页面已过期，请刷新后重试');
+        throw forbidden('页面已过期，请刷新后重试', 'CSRF_FAILED');
       }
     }
     await next();

@@ -1,6 +1,6 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
-import { badRequest } from '../http/errors';
+import { badRequest } from '../errors';
 import type { AccessPattern } from './keys';
 import { table } from './table';
 

@@ -2,7 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps';
 import type { AuditEntry } from '../domain/audit';
-import type { AppError } from '../http/errors';
+import type { AppError } from '../errors';
 import { newId } from './ids';
 import { keys } from './keys';
 

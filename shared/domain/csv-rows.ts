@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { badRequest, type FieldProblem, validationError } from '../http/errors';
+import { badRequest, type FieldProblem, validationError } from '../errors';
 
 /** A column of an import file: the field it fills and the headers it may appear under. */
 export interface Column {

@@ -1,9 +1,10 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { AppError, badRequest, payloadTooLarge } from '../errors';
 import type { Logger } from '../log/logger';
 import { ErrorPage } from '../views/error-page';
 import { page } from '../views/page';
-import { AppError, payloadTooLarge } from './errors';
+import { statusOf } from './status';
 import { wantsJson } from './wants-json';
 
 /** Maps anything thrown to a known AppError; unknown errors become a plain 500. */
@@ -11,27 +12,22 @@ function toAppError(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;
   if (err instanceof HTTPException) {
     if (err.status === 413) return payloadTooLarge();
-    if (err.status === 400) return new AppError(400, 'BAD_REQUEST', '请求格式有误');
+    if (err.status === 400) return badRequest('BAD_REQUEST', '请求格式有误');
   }
   return undefined;
 }
 
-/** Renders an AppError as the JSON error model or as a Chinese page. */
+/** Renders an AppError as the JSON error model or as a Chinese page, with its kind's status. */
 export function renderError(c: Context, error: AppError) {
+  const status = statusOf[error.kind];
   if (wantsJson(c)) {
-    return c.json(
-      { error: { code: error.code, message: error.message, details: error.details } },
-      error.status,
-    );
+    return c.json({ error: { code: error.code, message: error.message, details: error.details } }, status);
   }
-  return c.html(
-    page(ErrorPage({ status: error.status, code: error.code, message: error.message })),
-    error.status,
-  );
+  return c.html(page(ErrorPage({ status, code: error.code, message: error.message })), status);
 }
 
 /**
- * The single error mapper (`app.onError`). Known errors keep their status and
+ * The single error mapper (`app.onError`). Known errors keep their kind and
  * code; anything else is logged with the request id and answered with a plain
  * 500 that carries nothing internal.
  */
@@ -49,7 +45,7 @@ export function createErrorHandler(log: Logger) {
     });
     return renderError(
       c,
-      new AppError(500, 'INTERNAL', `服务器内部错误，请稍后再试（请求编号 ${requestId}）`, [
+      new AppError('internal', 'INTERNAL', `服务器内部错误，请稍后再试（请求编号 ${requestId}）`, [
         { path: 'requestId', message: requestId },
       ]),
     );

@@ -1,6 +1,6 @@
 import type { Hook } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { type FieldProblem, validationError } from './errors';
+import { type FieldProblem, validationError } from '../errors';
 
 // Validation messages in Chinese: the people filling in forms read Chinese.
 z.config(z.locales.zhCN());

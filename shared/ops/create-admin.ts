@@ -1,6 +1,6 @@
 import { loadConfig } from '../config/env';
 import { createDeps } from '../deps';
-import { AppError } from '../http/errors';
+import { AppError } from '../errors';
 import { createOfficeAccount } from '../usecases/create-office-account';
 
 /**

@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { keys } from '../data/keys';
 import type { Deps } from '../deps';
-import { unavailable } from '../http/errors';
+import { unavailable } from '../errors';
 import { validationHook } from '../http/validation';
 
 const route = createRoute({

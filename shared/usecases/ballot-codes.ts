@@ -8,7 +8,7 @@ import { auditItem } from '../data/transact';
 import type { Deps } from '../deps';
 import { codeHash, newBallotCode, normalizeCode } from '../domain/ballot-code';
 import { type ReviewSession, sessionState, type VoterGroup } from '../domain/review';
-import { conflict, notFound, validationError } from '../http/errors';
+import { conflict, notFound, validationError } from '../errors';
 
 /** A stored code: its hash (in the key), its session, voter group and state — never the code. */
 export const StoredCode = z.object({

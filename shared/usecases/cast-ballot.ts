@@ -13,7 +13,7 @@ import {
   sessionState,
   type VoterGroup,
 } from '../domain/review';
-import { badRequest, conflict, gone, notFound } from '../http/errors';
+import { badRequest, conflict, gone, notFound } from '../errors';
 import { StoredCode } from './ballot-codes';
 import { receiptFor } from './receipt';
 

@@ -2,7 +2,7 @@ import { hashPassword } from '../auth/password';
 import { createAccount } from '../data/repos/accounts';
 import type { Deps } from '../deps';
 import { password, username } from '../domain/account';
-import { validationError } from '../http/errors';
+import { validationError } from '../errors';
 import { zodProblems } from '../http/validation';
 
 /**

@@ -15,7 +15,7 @@ import {
   voterGroups,
 } from '../domain/review';
 import { excellentAllowed, tally } from '../domain/tally';
-import { conflict, notFound } from '../http/errors';
+import { conflict, notFound } from '../errors';
 import { StoredCode } from './ballot-codes';
 
 export const PaperEntry = z.object({

@@ -5,7 +5,7 @@ import { createSession, updateOpenSession } from '../data/repos/sessions';
 import type { Deps } from '../deps';
 import { Member, type Unit } from '../domain/org';
 import { type ReviewSession, sessionState } from '../domain/review';
-import { conflict, validationError } from '../http/errors';
+import { conflict, validationError } from '../errors';
 
 /**
  * A unit leader opens a democratic review session.

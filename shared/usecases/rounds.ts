@@ -6,7 +6,7 @@ import type { Deps } from '../deps';
 import { Opinion } from '../domain/opinion';
 import type { Unit } from '../domain/org';
 import { type CustomQuestion, type Round, roundState } from '../domain/round';
-import { conflict, validationError } from '../http/errors';
+import { conflict, validationError } from '../errors';
 
 /** A round's public token: 16 random bytes (128 bits), base64url. */
 export const newRoundToken = () => randomBytes(16).toString('base64url');

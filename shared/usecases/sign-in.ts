@@ -2,11 +2,11 @@ import { decoyHash, verifyPassword } from '../auth/password';
 import { issueSession } from '../auth/session';
 import { getAccount, recordFailedSignIn, recordSignIn } from '../data/repos/accounts';
 import type { Deps } from '../deps';
-import { AppError } from '../http/errors';
+import { forbidden, locked, unauthorized } from '../errors';
 
 export const lockPolicy = { maxFailures: 5, lockMinutes: 15 };
 
-const invalid = () => new AppError(401, 'INVALID_CREDENTIALS', '用户名或密码错误');
+const invalid = () => unauthorized('用户名或密码错误', 'INVALID_CREDENTIALS');
 
 /**
  * Signs a person in with username and password.
@@ -23,18 +23,14 @@ export async function signIn(deps: Deps, username: string, password: string) {
     throw invalid();
   }
   if (account.lockedUntil && account.lockedUntil > now.toISOString()) {
-    throw new AppError(
-      423,
-      'ACCOUNT_LOCKED',
-      `登录失败次数过多，账号已锁定，请${lockPolicy.lockMinutes}分钟后再试`,
-    );
+    throw locked('ACCOUNT_LOCKED', `登录失败次数过多，账号已锁定，请${lockPolicy.lockMinutes}分钟后再试`);
   }
   const matches = await verifyPassword(password, account.passwordHash);
   if (!matches) {
     await recordFailedSignIn(deps, username, now, lockPolicy);
     throw invalid();
   }
-  if (account.disabled) throw new AppError(403, 'ACCOUNT_DISABLED', '账号已停用');
+  if (account.disabled) throw forbidden('账号已停用', 'ACCOUNT_DISABLED');
   await recordSignIn(deps, username);
   return issueSession(deps.config.SESSION_SECRET, account, now);
 }

@@ -4,7 +4,7 @@ import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
 import { nextStage, stageLabels } from '../domain/campaign';
 import type { Unit } from '../domain/org';
-import { conflict } from '../http/errors';
+import { conflict } from '../errors';
 
 const changedMeanwhile = () => conflict('CHANGED_MEANWHILE', '单位状态已变化，请刷新后重试');
 

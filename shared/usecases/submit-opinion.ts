@@ -6,7 +6,7 @@ import type { Deps } from '../deps';
 import { chinaDay } from '../domain/china-day';
 import { Opinion, type OpinionInput, storedContent } from '../domain/opinion';
 import { Round, roundState } from '../domain/round';
-import { conflict, gone, notFound } from '../http/errors';
+import { conflict, gone, notFound } from '../errors';
 import { receiptFor } from './receipt';
 
 export interface Submitted {

@@ -2,7 +2,7 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { Account } from '../../domain/account';
-import { conflict, notFound } from '../../http/errors';
+import { conflict, notFound } from '../../errors';
 import { keys } from '../keys';
 import { type TransactItem, writeAudited } from '../transact';
 

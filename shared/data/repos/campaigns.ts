@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps';
 import { Campaign } from '../../domain/campaign';
-import { conflict, notFound } from '../../http/errors';
+import { conflict, notFound } from '../../errors';
 import { keys } from '../keys';
 import { writeAudited } from '../transact';
 import { getItem } from './get-item';

@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps';
 import { Group } from '../../domain/org';
-import { notFound } from '../../http/errors';
+import { notFound } from '../../errors';
 import { keys } from '../keys';
 import { writeAudited } from '../transact';
 import { getItem } from './get-item';

@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps';
 import { ReviewSession } from '../../domain/review';
-import { conflict } from '../../http/errors';
+import { conflict } from '../../errors';
 import { keys } from '../keys';
 import { writeAudited } from '../transact';
 import { getItem } from './get-item';

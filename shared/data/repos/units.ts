@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps';
 import { Unit } from '../../domain/org';
-import { conflict, notFound } from '../../http/errors';
+import { conflict, notFound } from '../../errors';
 import { keys } from '../keys';
 import { type TransactItem, writeAudited } from '../transact';
 import { getItem } from './get-item';

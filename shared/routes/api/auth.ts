@@ -7,8 +7,8 @@ import { csrfToken, sessionCookie, sessionSeconds } from '../../auth/session';
 import { bumpTokenVersion, getAccount, updateAccount } from '../../data/repos/accounts';
 import type { Deps } from '../../deps';
 import { password, Scope, username } from '../../domain/account';
+import { badRequest } from '../../errors';
 import type { AppEnv } from '../../http/env';
-import { AppError } from '../../http/errors';
 import { errorResponses, jsonBody, ok, security } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
 import { signIn } from '../../usecases/sign-in';
@@ -117,7 +117,7 @@ export function authRoutes(deps: Deps) {
       const body = c.req.valid('json');
       const account = await getAccount(deps, who.username);
       if (!account || !(await verifyPassword(body.currentPassword, account.passwordHash))) {
-        throw new AppError(400, 'WRONG_PASSWORD', '当前密码不正确');
+        throw badRequest('WRONG_PASSWORD', '当前密码不正确');
       }
       await updateAccount(
         deps,

@@ -4,7 +4,7 @@ import { getGroup } from '../../data/repos/groups';
 import { getUnit } from '../../data/repos/units';
 import type { Deps } from '../../deps';
 import type { Group, Unit } from '../../domain/org';
-import { notFound } from '../../http/errors';
+import { notFound } from '../../errors';
 
 /** Loaders that answer 404 for a missing resource, and the policy resource of what they load. */
 export async function loadCampaign(deps: Deps, id: string) {

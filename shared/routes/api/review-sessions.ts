@@ -15,8 +15,8 @@ import {
   VoterGroup,
 } from '../../domain/review';
 import { ReconciliationView, ResultsView } from '../../domain/review-views';
+import { conflict, notFound, validationError } from '../../errors';
 import type { AppEnv } from '../../http/env';
-import { conflict, notFound, validationError } from '../../http/errors';
 import {
   errorResponses,
   jsonBody,

@@ -6,8 +6,8 @@ import { queryPage } from '../../data/query';
 import { getRound } from '../../data/repos/rounds';
 import type { Deps } from '../../deps';
 import { CustomQuestions, Round, RoundInput, roundState } from '../../domain/round';
+import { notFound } from '../../errors';
 import type { AppEnv } from '../../http/env';
-import { notFound } from '../../http/errors';
 import {
   errorResponses,
   jsonBody,

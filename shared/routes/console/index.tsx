@@ -8,9 +8,10 @@ import { Account } from '../../domain/account';
 import { AuditEntry } from '../../domain/audit';
 import { Campaign } from '../../domain/campaign';
 import { Group, Member, Unit } from '../../domain/org';
+import { AppError } from '../../errors';
 import type { AppEnv } from '../../http/env';
-import { AppError } from '../../http/errors';
 import { pageOf } from '../../http/openapi';
+import { statusOf } from '../../http/status';
 import { qrDataUri } from '../../usecases/qr';
 import { signIn } from '../../usecases/sign-in';
 import { CampaignPage } from '../../views/console/campaign-page';
@@ -48,7 +49,7 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
       return c.redirect('/console', 303);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      return c.html(page(<LoginPage error={err.message} username={username} />), err.status);
+      return c.html(page(<LoginPage error={err.message} username={username} />), statusOf[err.kind]);
     }
   });
   app.post('/console/logout', async (c) => {

@@ -2,8 +2,8 @@ import type { Context } from 'hono';
 import { csrfToken } from '../../auth/session';
 import type { Deps } from '../../deps';
 import type { Principal } from '../../domain/account';
+import { AppError, type ErrorKind, unauthorized } from '../../errors';
 import type { AppEnv } from '../../http/env';
-import { AppError } from '../../http/errors';
 import { ErrorBody } from '../../http/openapi';
 import { type ApiResult, errorText } from './internal-api';
 
@@ -28,17 +28,23 @@ export function pageContext(deps: Deps, c: Context<AppEnv>): PageContext | undef
 /** The page context of a route the sign-in guard already let through (401 should it be missing). */
 export function requirePageContext(deps: Deps, c: Context<AppEnv>): PageContext {
   const p = pageContext(deps, c);
-  if (!p) throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
+  if (!p) throw unauthorized();
   return p;
 }
+
+/** The API's answers a page passes on as they are; any other failure is the page's own 500. */
+const passedOn: Partial<Record<number, ErrorKind>> = {
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'notFound',
+};
 
 /** The data of a successful API answer, or the API's own error thrown on (404 stays 404). */
 export function must(result: ApiResult): unknown {
   if (result.ok) return result.body;
   const parsed = ErrorBody.safeParse(result.body);
-  const status =
-    result.status === 401 ? 401 : result.status === 403 ? 403 : result.status === 404 ? 404 : 500;
-  throw new AppError(status, parsed.data?.error.code ?? 'INTERNAL', parsed.data?.error.message ?? '操作失败');
+  const kind = passedOn[result.status] ?? 'internal';
+  throw new AppError(kind, parsed.data?.error.code ?? 'INTERNAL', parsed.data?.error.message ?? '操作失败');
 }
 
 /** After a form post: back to `to` with a success or error message (Post/Redirect/Get). */

@@ -6,10 +6,11 @@ import { ttlCache } from '../../data/ttl-cache';
 import type { Deps } from '../../deps';
 import { normalizeCode } from '../../domain/ballot-code';
 import { ballotMarks, sessionState, VoterGroup } from '../../domain/review';
+import { AppError, badRequest, notFound, tooManyRequests, validationError } from '../../errors';
 import type { AppEnv } from '../../http/env';
-import { AppError, badRequest, notFound, tooManyRequests, validationError } from '../../http/errors';
 import { errorResponses, jsonBody, ok } from '../../http/openapi';
 import { createTokenBuckets } from '../../http/rate-limit';
+import { statusOf } from '../../http/status';
 import { validationHook, zodProblems } from '../../http/validation';
 import { castBallot, codeRevoked, codeUsed, findCode, sessionNotOpen } from '../../usecases/cast-ballot';
 import { page } from '../../views/page';
@@ -53,8 +54,10 @@ export function ballotRoutes(deps: Deps) {
 
   const notice = (c: Context, err: AppError) =>
     c.html(
-      page(<RoundNoticePage title={err.status === 409 ? '选票已使用' : '无法投票'} message={err.message} />),
-      err.status,
+      page(
+        <RoundNoticePage title={err.kind === 'conflict' ? '选票已使用' : '无法投票'} message={err.message} />,
+      ),
+      statusOf[err.kind],
     );
   const invalidCode = () => notFound('选票码无效，请核对二维码或选票上的号码');
 

@@ -7,10 +7,11 @@ import type { Deps } from '../../deps';
 import { opinionInput } from '../../domain/opinion';
 import { emptyValues, formToInput, type OpinionFormValues } from '../../domain/opinion-values';
 import { type Round, roundState } from '../../domain/round';
+import { AppError, notFound, tooManyRequests, validationError } from '../../errors';
 import type { AppEnv } from '../../http/env';
-import { AppError, notFound, tooManyRequests, validationError } from '../../http/errors';
 import { errorResponses, jsonBody, ok } from '../../http/openapi';
 import { createTokenBuckets } from '../../http/rate-limit';
+import { statusOf } from '../../http/status';
 import { validationHook, zodProblems } from '../../http/validation';
 import { roundClosedError, submitOpinion } from '../../usecases/submit-opinion';
 import { page } from '../../views/page';
@@ -59,12 +60,12 @@ export function opinionFormRoutes(deps: Deps) {
     c.html(
       page(
         <RoundNoticePage
-          title={err.status === 404 ? '页面不存在' : '征求意见未开放'}
+          title={err.kind === 'notFound' ? '页面不存在' : '征求意见未开放'}
           message={err.message}
           typed={typed}
         />,
       ),
-      err.status,
+      statusOf[err.kind],
     );
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -118,7 +119,7 @@ export function opinionFormRoutes(deps: Deps) {
       return c.html(page(<ThanksPage unitName={round.unitName} receipt={receipt} />));
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      if (err.status === 409) return again(409, [], err.message);
+      if (err.kind === 'conflict') return again(409, [], err.message);
       return notice(c, err, typed);
     }
   });
