@@ -1,12 +1,11 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Config } from './config/env';
-import { createDocumentClient, createDynamoClient } from './data/client';
+import { createDocumentClient, createDynamoClient, type DocumentClient } from './data/client';
 import { createLogger, type Logger, type LogSink } from './log/logger';
 
 /** What the app needs from the outside world; built once per process (Lambda cold start). */
 export interface Deps {
   config: Config;
-  db: DynamoDBDocumentClient;
+  db: DocumentClient;
   tableName: string;
   log: Logger;
   /** The clock; tests pass a fixed one. */

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../shared/domain/canonical-json';
 import { chinaDay } from '../shared/domain/china-day';
 import { maskPersonalData } from '../shared/domain/mask';
-import { canonicalJson } from '../shared/domain/opinion';
 import { csvField, safeCell, toCsv } from '../shared/domain/spreadsheet-cells';
 import { suppressAdditive, suppressIndependent } from '../shared/domain/suppress';
 import { createTokenBuckets } from '../shared/http/rate-limit';

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { keys } from '../shared/data/keys';
 import { asRecord, call } from './support/api';
 import { memberBody, type OrgFixture, orgFixture } from './support/org-fixture';
 import { cast, marks, mint, openSession, requestToken, toAppraisal } from './support/review-fixture';
@@ -11,7 +12,9 @@ describe('democratic review ballots', () => {
   let session: { id: string; members: { id: string; name: string }[] };
 
   const ballots = async (sessionId: string) =>
-    (await scanAll(t)).filter((i) => i.pk === `SESSION#${sessionId}` && String(i.sk).startsWith('BALLOT#'));
+    (await scanAll(t)).filter(
+      (i) => i.pk === keys.ballot(sessionId, '').pk && String(i.sk).startsWith('BALLOT#'),
+    );
 
   beforeAll(async () => {
     // Hundreds of casts to one session in a few seconds: far past the flood brake's default burst.
@@ -143,8 +146,10 @@ describe('democratic review ballots', () => {
       receiptsInCastOrder.push(String(asRecord(res.json).receipt));
     }
     const items = await scanAll(t);
-    const codeItems = items.filter((i) => String(i.gsi1pk) === `SESSION#${s.id}#CODES`);
-    const ballotItems = items.filter((i) => i.pk === `SESSION#${s.id}` && String(i.sk).startsWith('BALLOT#'));
+    const codeItems = items.filter((i) => i.gsi1pk === keys.codeListing(s.id, '', '').gsi1pk);
+    const ballotItems = items.filter(
+      (i) => i.pk === keys.ballot(s.id, '').pk && String(i.sk).startsWith('BALLOT#'),
+    );
     expect(codeItems).toHaveLength(200);
     expect(ballotItems).toHaveLength(200);
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { grades, type ReviewSession, satisfactions, voterGroups } from '../shared/domain/review';
+import { grades, type PaperEntry, type ReviewSession, satisfactions } from '../shared/domain/review';
 import { excellentAllowed, satisfactionRate, tally } from '../shared/domain/tally';
-import { matchPaper, type PaperEntry } from '../shared/usecases/review-results';
+import { matchPaper, voterGroups } from '../shared/domain/vote';
 
 const session = (n: number): ReviewSession => ({
   id: 's',

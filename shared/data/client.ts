@@ -20,6 +20,9 @@ export function createDynamoClient({ region, endpoint }: ClientOptions): DynamoD
   });
 }
 
+/** The document client the repositories send with (the app sees only this name). */
+export type DocumentClient = DynamoDBDocumentClient;
+
 /** Document client over `client`: plain JS values in and out, undefined attributes dropped. */
 export function createDocumentClient(client: DynamoDBClient): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(client, {

@@ -63,17 +63,17 @@ export const keys = {
     gsi1pk: `UNIT#${unitId}#SESSIONS`,
     gsi1sk: `${createdAt}#${id}`,
   }),
-  /** A ballot code, stored only as its keyed hash. */
+  /** A ballot code of a vote, stored only as its keyed hash. */
   code: (hash: string) => ({ pk: `CODE#${hash}`, sk: 'META' }),
-  codeListing: (sessionId: string, group: string, hash: string) => ({
-    gsi1pk: `SESSION#${sessionId}#CODES`,
+  codeListing: (voteId: string, group: string, hash: string) => ({
+    gsi1pk: `VOTE#${voteId}#CODES`,
     gsi1sk: `${group}#${hash}`,
   }),
   /** A cast ballot, under an id derived from the page's request token; nothing in it points at a code. */
-  ballot: (sessionId: string, ballotId: string) => ({ pk: `SESSION#${sessionId}`, sk: `BALLOT#${ballotId}` }),
-  /** One teller's entry of one paper ballot. */
-  paperEntry: (sessionId: string, slipNo: number, teller: 1 | 2) => ({
-    pk: `SESSION#${sessionId}`,
+  ballot: (voteId: string, ballotId: string) => ({ pk: `VOTE#${voteId}`, sk: `BALLOT#${ballotId}` }),
+  /** One teller's entry of one paper slip. */
+  paperEntry: (voteId: string, slipNo: number, teller: 1 | 2) => ({
+    pk: `VOTE#${voteId}`,
     sk: `PAPER#${String(slipNo).padStart(5, '0')}#${teller}`,
   }),
   /** The organisation's own determination for a member (组织评定). */
@@ -106,9 +106,9 @@ export const accessPatterns = {
   opinionsOfRound: (roundId: string) => pattern({ pk: `ROUND#${roundId}`, skPrefix: 'OPINION#' }),
   sessionsOfUnit: (unitId: string) =>
     pattern({ index: 'gsi1', pk: `UNIT#${unitId}#SESSIONS`, newestFirst: true }),
-  codesOfSession: (sessionId: string) => pattern({ index: 'gsi1', pk: `SESSION#${sessionId}#CODES` }),
-  ballotsOfSession: (sessionId: string) => pattern({ pk: `SESSION#${sessionId}`, skPrefix: 'BALLOT#' }),
-  paperOfSession: (sessionId: string) => pattern({ pk: `SESSION#${sessionId}`, skPrefix: 'PAPER#' }),
+  codesOfVote: (voteId: string) => pattern({ index: 'gsi1', pk: `VOTE#${voteId}#CODES` }),
+  ballotsOfVote: (voteId: string) => pattern({ pk: `VOTE#${voteId}`, skPrefix: 'BALLOT#' }),
+  paperOfVote: (voteId: string) => pattern({ pk: `VOTE#${voteId}`, skPrefix: 'PAPER#' }),
   determinationsOfSession: (sessionId: string) =>
     pattern({ pk: `SESSION#${sessionId}`, skPrefix: 'DETERMINATION#' }),
   opinionsOfUnit: (unitId: string) =>

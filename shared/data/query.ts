@@ -1,5 +1,6 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
+import type { Deps } from '../deps';
 import { badRequest } from '../errors';
 import type { AccessPattern } from './keys';
 import { table } from './table';
@@ -38,7 +39,6 @@ export function decodeCursor(cursor: string | undefined): Record<string, string>
   throw badRequest('BAD_CURSOR', '分页游标无效');
 }
 
-/** Builds the Query for one page of an access pattern (pure, so it is tested without a database). */
 /** A FilterExpression applied after the key condition (it narrows a page; it does not make reads cheaper). */
 export interface QueryFilter {
   expression: string;
@@ -46,6 +46,13 @@ export interface QueryFilter {
   values: Record<string, unknown>;
 }
 
+/** `?limit=&cursor=` of a list request. */
+export interface PageRequest {
+  limit: number;
+  cursor?: string | undefined;
+}
+
+/** Builds the Query for one page of an access pattern (pure, so it is tested without a database). */
 export function queryParams(
   tableName: string,
   pattern: AccessPattern,
@@ -77,32 +84,26 @@ export function queryParams(
 
 /** Reads one page of an access pattern and parses every item with `schema`. */
 export async function queryPage<S extends z.ZodType>(
-  db: {
-    send(
-      c: QueryCommand,
-    ): Promise<{ Items?: Record<string, unknown>[]; LastEvaluatedKey?: Record<string, unknown> }>;
-  },
-  tableName: string,
+  deps: Pick<Deps, 'db' | 'tableName'>,
   pattern: AccessPattern,
   schema: S,
-  opts: { limit: number; cursor?: string | undefined; filter?: QueryFilter | undefined },
+  opts: PageRequest & { filter?: QueryFilter | undefined },
 ): Promise<Page<z.infer<S>>> {
-  const out = await db.send(new QueryCommand(queryParams(tableName, pattern, opts)));
+  const out = await deps.db.send(new QueryCommand(queryParams(deps.tableName, pattern, opts)));
   const nextCursor = encodeCursor(out.LastEvaluatedKey);
   return { items: (out.Items ?? []).map((i) => schema.parse(i)), ...(nextCursor ? { nextCursor } : {}) };
 }
 
-/** Reads every page of an access pattern (for small, bounded lists such as a unit's members). */
+/** Reads every page of an access pattern (for bounded lists such as a unit's members). */
 export async function queryAll<S extends z.ZodType>(
-  db: Parameters<typeof queryPage>[0],
-  tableName: string,
+  deps: Pick<Deps, 'db' | 'tableName'>,
   pattern: AccessPattern,
   schema: S,
 ): Promise<z.infer<S>[]> {
   const all: z.infer<S>[] = [];
   let cursor: string | undefined;
   do {
-    const page = await queryPage(db, tableName, pattern, schema, { limit: 500, cursor });
+    const page = await queryPage(deps, pattern, schema, { limit: 500, cursor });
     all.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);

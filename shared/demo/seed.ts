@@ -1,16 +1,14 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { hashPassword } from '../auth/password';
-import { putAllOrNothing } from '../data/batch-write';
 import { newId } from '../data/ids';
-import { keys } from '../data/keys';
 import type { StoredAccount } from '../data/repos/accounts';
+import { getDemoMarker, putDemoMarker, putDemoStructure } from '../data/repos/demo';
 import type { Deps } from '../deps';
 import { type Campaign, CampaignSettings } from '../domain/campaign';
 import type { Group, Member, Unit } from '../domain/org';
 import type { Round } from '../domain/round';
-import { mintCodes } from '../usecases/ballot-codes';
 import { openSession } from '../usecases/review-session';
 import { newRoundToken } from '../usecases/rounds';
+import { mintCodes } from '../usecases/vote-codes';
 import { demoAccounts, demoCampaignName, demoGroups, demoMembers, demoPassword, demoUnits } from './campaign';
 
 /** What a person needs to try the demo, printed by the local start. */
@@ -79,19 +77,18 @@ function campaignItems(now: Date) {
  * done, so a restart keeps (and does not duplicate) what is there.
  */
 export async function seedDemo(deps: Deps, baseUrl: string): Promise<DemoInfo> {
-  const marker = await deps.db.send(
-    new GetCommand({ TableName: deps.tableName, Key: keys.demoSeed(), ConsistentRead: true }),
-  );
-  const seededNow = !marker.Item;
-  let demoRoundId = typeof marker.Item?.demoRoundId === 'string' ? marker.Item.demoRoundId : undefined;
+  const marker = await getDemoMarker(deps);
+  const seededNow = !marker;
+  let demoRoundId = marker?.demoRoundId;
   let ballotLinks: string[] = [];
   if (seededNow) {
     const now = deps.now();
     const { campaign, groups, units, members, rounds } = campaignItems(now);
     const passwordHash = await hashPassword(demoPassword);
-    const account = (a: { username: string; displayName: string }, scope: StoredAccount['scope']) => ({
-      ...keys.account(a.username),
-      ...keys.accountListing(a.username),
+    const account = (
+      a: { username: string; displayName: string },
+      scope: StoredAccount['scope'],
+    ): StoredAccount => ({
       ...a,
       scope,
       disabled: false,
@@ -103,48 +100,35 @@ export async function seedDemo(deps: Deps, baseUrl: string): Promise<DemoInfo> {
     const [firstGroup, firstUnit] = [groups[0], units[0]];
     demoRoundId = rounds[0]?.id;
     if (!firstGroup || !firstUnit) throw new Error('demo data needs a group and a unit');
-    await putAllOrNothing(deps, [
-      {
-        ...keys.campaign(campaign.id),
-        ...keys.campaignListing(campaign.createdAt, campaign.id),
-        ...campaign,
-      },
-      ...groups.map((g) => ({ ...keys.group(g.id), ...keys.groupListing(campaign.id, g.name, g.id), ...g })),
-      ...units.flatMap((u) => [
-        { ...keys.unit(u.id), ...keys.unitListings(campaign.id, u.groupId, u.name, u.id), ...u },
-        { ...keys.unitName(campaign.id, u.name), unitId: u.id },
-      ]),
-      ...members.map((m) => ({ ...keys.member(m.unitId, m.id), ...m })),
-      ...rounds.flatMap((r) => [
-        { ...keys.round(r.id), ...keys.roundListing(r.unitId, r.createdAt, r.id), ...r },
-        { ...keys.formVersion(r.id, 1), roundId: r.id, ...r.form },
-      ]),
-      account(demoAccounts.office, { role: 'office' }),
-      account(demoAccounts.supervisor, {
-        role: 'supervisor',
-        campaignId: campaign.id,
-        groupId: firstGroup.id,
-      }),
-      account(demoAccounts.leader, { role: 'leader', campaignId: campaign.id, unitId: firstUnit.id }),
-    ]);
+    await putDemoStructure(deps, {
+      campaign,
+      groups,
+      units,
+      members,
+      rounds,
+      accounts: [
+        account(demoAccounts.office, { role: 'office' }),
+        account(demoAccounts.supervisor, {
+          role: 'supervisor',
+          campaignId: campaign.id,
+          groupId: firstGroup.id,
+        }),
+        account(demoAccounts.leader, { role: 'leader', campaignId: campaign.id, unitId: firstUnit.id }),
+      ],
+    });
     // The first unit is in 分析评议 with an open review session and codes to try.
     const session = await openSession(deps, demoAccounts.leader.username, firstUnit, {
       closesAt: `${campaign.stages.appraisal.end}T23:59:59+08:00`,
       comments: true,
     });
-    const memberCodes = await mintCodes(deps, demoAccounts.leader.username, session, 'member', 12);
-    const massCodes = await mintCodes(deps, demoAccounts.leader.username, session, 'mass', 20);
+    const by = { actor: demoAccounts.leader.username, target: `unit:${firstUnit.id}/session:${session.id}` };
+    const memberCodes = await mintCodes(deps, by, session, 'member', 12);
+    const massCodes = await mintCodes(deps, by, session, 'mass', 20);
     ballotLinks = [
       ...memberCodes.map((c) => `党员 ${baseUrl}/b/${c}`),
       ...massCodes.map((c) => `群众代表 ${baseUrl}/b/${c}`),
     ];
-    // Written last: a start interrupted before this point seeds again from scratch.
-    await deps.db.send(
-      new PutCommand({
-        TableName: deps.tableName,
-        Item: { ...keys.demoSeed(), seededAt: now.toISOString(), campaignId: campaign.id, demoRoundId },
-      }),
-    );
+    await putDemoMarker(deps, { seededAt: now.toISOString(), campaignId: campaign.id, demoRoundId });
   }
   return {
     seededNow,

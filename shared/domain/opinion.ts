@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
+import { canonicalJson } from './canonical-json';
 import { maskPersonalData } from './mask';
 import { aboutOptions, focusAreas, problemLabels, respondentOptions, textLimits } from './opinion-form';
 import type { CustomQuestion, Round } from './round';
@@ -82,6 +83,21 @@ export const Opinion = z
   .openapi('Opinion');
 export type Opinion = z.infer<typeof Opinion>;
 
+/** An opinion as the console lists it: without its receipt and content hash. */
+export const OpinionView = Opinion.omit({ contentHash: true, receipt: true }).openapi('OpinionView');
+export type OpinionView = z.infer<typeof OpinionView>;
+
+const filterCode = z.string().regex(/^[a-zA-Z]{1,32}$/);
+/** The filters of the opinion list (all must hold). */
+export const OpinionFilters = z.strictObject({
+  roundId: z.string().max(64).optional(),
+  about: filterCode.optional(),
+  focus: filterCode.optional(),
+  problem: filterCode.optional(),
+  respondent: z.enum(keysOf(respondentOptions)).optional(),
+});
+export type OpinionFilters = z.infer<typeof OpinionFilters>;
+
 /** The content of a submission with personal data masked, and a hash that tells a retry from a different text. */
 export function storedContent(input: OpinionInput) {
   const { submissionId: _, ...rest } = input;
@@ -96,16 +112,4 @@ export function storedContent(input: OpinionInput) {
     ),
   };
   return { content, contentHash: createHash('sha256').update(canonicalJson(content)).digest('base64url') };
-}
-
-/** JSON with object keys sorted at every level, so equal content always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }

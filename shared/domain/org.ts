@@ -47,6 +47,7 @@ export type UnitInput = z.infer<typeof UnitInput>;
 export const StageRequest = z
   .object({ to: Stage, requestedBy: z.string(), requestedAt: z.string(), note: z.string().optional() })
   .openapi('StageRequest');
+export type StageRequest = z.infer<typeof StageRequest>;
 
 export const StageDecision = z
   .object({
@@ -57,6 +58,7 @@ export const StageDecision = z
     comment: z.string().optional(),
   })
   .openapi('StageDecision');
+export type StageDecision = z.infer<typeof StageDecision>;
 
 export const Unit = z
   .object({

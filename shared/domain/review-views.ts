@@ -1,27 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { Grade, Satisfaction } from './review';
-
-const GroupReconciliation = z.object({
-  codes: z.object({ issued: z.number(), used: z.number(), unused: z.number(), revoked: z.number() }),
-  paperIssued: z.number(),
-  ballots: z.object({ online: z.number(), paper: z.number(), total: z.number() }),
-  due: z.number(),
-  turnout: z.number().nullable(),
-  overReturned: z.boolean(),
-});
-
-/** The meeting's reconciliation (计票), as the API answers it and the console reads it. */
-export const ReconciliationView = z
-  .object({
-    groups: z.object({ member: GroupReconciliation, mass: GroupReconciliation }),
-    paperMismatches: z.array(
-      z.object({ slipNo: z.number(), problem: z.enum(['onlyOneTeller', 'different']) }),
-    ),
-    quorumMet: z.boolean(),
-    void: z.boolean(),
-  })
-  .openapi('Reconciliation');
-export type ReconciliationView = z.infer<typeof ReconciliationView>;
+import { Determination, Grade, Satisfaction } from './review';
+import { ReconciliationView } from './vote-count';
 
 const GradeCounts = z.record(Grade, z.number());
 const SatisfactionCounts = z.record(Satisfaction, z.number());
@@ -53,15 +32,7 @@ export const ResultsView = z
         remedial: z.boolean(),
       }),
     }),
-    determinations: z.array(
-      z.object({
-        memberId: z.string(),
-        grade: Grade,
-        reason: z.string(),
-        decidedBy: z.string(),
-        decidedAt: z.string(),
-      }),
-    ),
+    determinations: z.array(Determination),
     excellentCap: z.object({ allowed: z.number(), determined: z.number(), exceeded: z.boolean() }),
   })
   .openapi('ReviewResults');

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { MemberCategory } from './org';
 import { type WindowState, windowState } from './time-window';
+import { ByGroupCount, PaperSlip, VoteBallot } from './vote';
 
 /** Grades of a party member in democratic review (民主评议). */
 export const grades = ['excellent', 'competent', 'basicallyCompetent', 'incompetent'] as const;
@@ -23,12 +24,6 @@ export const satisfactionLabels: Record<Satisfaction, string> = {
   dissatisfied: '不满意',
   unknown: '不了解',
 };
-
-/** Who casts ballots: party members and mass representatives, counted apart. */
-export const voterGroups = ['member', 'mass'] as const;
-export const VoterGroup = z.enum(voterGroups).openapi('VoterGroup');
-export type VoterGroup = z.infer<typeof VoterGroup>;
-export const voterGroupLabels: Record<VoterGroup, string> = { member: '党员', mass: '群众代表' };
 
 export const SessionMember = z.object({ id: z.string(), name: z.string(), category: MemberCategory });
 export type SessionMember = z.infer<typeof SessionMember>;
@@ -57,9 +52,9 @@ export const ReviewSession = z
     groupId: z.string(),
     unitName: z.string(),
     members: z.array(SessionMember),
-    due: z.object({ member: z.number().int(), mass: z.number().int() }),
+    due: ByGroupCount,
     /** Paper ballots handed out at the meeting, per voter group. */
-    paperIssued: z.object({ member: z.number().int(), mass: z.number().int() }),
+    paperIssued: ByGroupCount,
     comments: z.boolean(),
     opensAt: z.string(),
     closesAt: z.string(),
@@ -72,6 +67,12 @@ export type ReviewSession = z.infer<typeof ReviewSession>;
 
 /** Whether a session takes ballots at `now`; its results show only once it is closed. */
 export const sessionState: (s: ReviewSession, now: Date) => WindowState = windowState;
+
+/** A session as the API answers it: with its state at the time of the answer. */
+export const SessionView = ReviewSession.extend({ state: z.enum(['notYetOpen', 'open', 'closed']) }).openapi(
+  'ReviewSessionView',
+);
+export type SessionView = z.infer<typeof SessionView>;
 
 /** The marks on one ballot: a grade for every member of the session and the satisfaction answer. */
 export function ballotMarks(session: ReviewSession) {
@@ -93,14 +94,27 @@ export function ballotMarks(session: ReviewSession) {
 }
 export type BallotMarks = z.infer<ReturnType<typeof ballotMarks>>;
 
-/** A stored ballot: the session, the voter group, the marks and a receipt — nothing that points at a code. */
-export const Ballot = z.object({
-  sessionId: z.string(),
-  voterGroup: VoterGroup,
-  channel: z.enum(['online', 'paper']),
+/** A stored review ballot: the vote's fields, the grades, the satisfaction answer and the masked comment. */
+export const Ballot = VoteBallot.extend({
   grades: z.record(z.string(), Grade),
   satisfaction: Satisfaction,
   comment: z.string(),
-  receipt: z.string(),
 });
 export type Ballot = z.infer<typeof Ballot>;
+
+/** One teller's entry of a paper review ballot. */
+export const PaperEntry = PaperSlip.extend({
+  grades: z.record(z.string(), Grade),
+  satisfaction: Satisfaction,
+});
+export type PaperEntry = z.infer<typeof PaperEntry>;
+
+/** The organisation's own determination for a member (组织评定), with its reason. */
+export const Determination = z.object({
+  memberId: z.string(),
+  grade: Grade,
+  reason: z.string(),
+  decidedBy: z.string(),
+  decidedAt: z.string(),
+});
+export type Determination = z.infer<typeof Determination>;

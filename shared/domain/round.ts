@@ -52,5 +52,12 @@ export const Round = z
   .openapi('Round');
 export type Round = z.infer<typeof Round>;
 
+/** A round as the API answers it: with its public link and its state at the time of the answer. */
+export const RoundView = Round.extend({
+  link: z.url(),
+  state: z.enum(['notYetOpen', 'open', 'closed']),
+}).openapi('RoundView');
+export type RoundView = z.infer<typeof RoundView>;
+
 /** Whether a round takes opinions at `now`. */
 export const roundState: (round: Round, now: Date) => WindowState = windowState;

@@ -6,9 +6,8 @@ import {
   type ReviewSession,
   type Satisfaction,
   satisfactions,
-  type VoterGroup,
-  voterGroups,
 } from './review';
+import { type ByGroup, byGroup, voterGroups } from './vote';
 
 export type GradeCounts = Record<Grade, number>;
 export type SatisfactionCounts = Record<Satisfaction, number>;
@@ -57,27 +56,21 @@ export function tally(
   ballots: Pick<Ballot, 'voterGroup' | 'grades' | 'satisfaction'>[],
   settings: Pick<CampaignSettings, 'anonymityK' | 'satisfactionThreshold' | 'incompetentShareThreshold'>,
 ) {
-  const ballotsBy: Record<VoterGroup, number> = { member: 0, mass: 0 };
-  for (const b of ballots) ballotsBy[b.voterGroup] += 1;
-  const shownApart = Object.fromEntries(
-    voterGroups.map((g) => [g, ballotsBy[g] >= settings.anonymityK]),
-  ) as Record<VoterGroup, boolean>;
+  const ballotsBy = byGroup((g) => ballots.filter((b) => b.voterGroup === g).length);
+  const shownApart = byGroup((g) => ballotsBy[g] >= settings.anonymityK);
 
   const members = session.members.map((m) => {
-    const byGroup: Record<VoterGroup, GradeCounts> = { member: zeroGrades(), mass: zeroGrades() };
+    const counts: ByGroup<GradeCounts> = byGroup(zeroGrades);
     for (const b of ballots) {
       const g = b.grades[m.id];
-      if (g) byGroup[b.voterGroup][g] += 1;
+      if (g) counts[b.voterGroup][g] += 1;
     }
     const combined = zeroGrades();
-    for (const g of voterGroups) for (const grade of grades) combined[grade] += byGroup[g][grade];
+    for (const g of voterGroups) for (const grade of grades) combined[grade] += counts[g][grade];
     const rates = gradeRates(combined);
     return {
       ...m,
-      byGroup: Object.fromEntries(voterGroups.map((g) => [g, shownApart[g] ? byGroup[g] : null])) as Record<
-        VoterGroup,
-        GradeCounts | null
-      >,
+      byGroup: byGroup((g) => (shownApart[g] ? counts[g] : null)),
       combined,
       ...rates,
       flagIncompetent:
@@ -85,10 +78,7 @@ export function tally(
     };
   });
 
-  const satBy: Record<VoterGroup, SatisfactionCounts> = {
-    member: zeroSatisfaction(),
-    mass: zeroSatisfaction(),
-  };
+  const satBy: ByGroup<SatisfactionCounts> = byGroup(zeroSatisfaction);
   for (const b of ballots) satBy[b.voterGroup][b.satisfaction] += 1;
   const satCombined = zeroSatisfaction();
   for (const g of voterGroups) for (const s of satisfactions) satCombined[s] += satBy[g][s];
@@ -99,10 +89,7 @@ export function tally(
     shownApart,
     members,
     leadership: {
-      byGroup: Object.fromEntries(voterGroups.map((g) => [g, shownApart[g] ? satBy[g] : null])) as Record<
-        VoterGroup,
-        SatisfactionCounts | null
-      >,
+      byGroup: byGroup((g) => (shownApart[g] ? satBy[g] : null)),
       combined: satCombined,
       satisfactionRate: rate,
       /** Below the threshold, the leading team must 补课 (make up the lesson). */

@@ -1,3 +1,5 @@
+import { gone } from '../errors';
+
 /** Something that takes submissions between two instants and can be closed early. */
 export interface TimeWindow {
   opensAt: string;
@@ -12,4 +14,22 @@ export function windowState(w: TimeWindow, now: Date): WindowState {
   const t = now.toISOString();
   if (w.closedEarlyAt || t >= w.closesAt) return 'closed';
   return t < w.opensAt ? 'notYetOpen' : 'open';
+}
+
+const closedMessages = {
+  round: {
+    notYetOpen: ['ROUND_NOT_OPEN', '本轮征求意见尚未开始'],
+    closed: ['ROUND_CLOSED', '本轮征求意见已经结束，感谢您的关注'],
+  },
+  session: {
+    notYetOpen: ['SESSION_NOT_OPEN', '本次民主评议尚未开始'],
+    closed: ['SESSION_CLOSED', '本次民主评议已经结束'],
+  },
+} as const;
+
+/** The Chinese answer (410) for a round or session that takes nothing at `now`. */
+export function windowClosedError(what: keyof typeof closedMessages, w: TimeWindow, now: Date) {
+  const [code, message] =
+    closedMessages[what][windowState(w, now) === 'notYetOpen' ? 'notYetOpen' : 'closed'];
+  return gone(code, message);
 }

@@ -1,6 +1,5 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { keys } from '../data/keys';
+import { pingTable } from '../data/repos/health';
 import type { Deps } from '../deps';
 import { unavailable } from '../errors';
 import { validationHook } from '../http/validation';
@@ -23,7 +22,7 @@ const route = createRoute({
 export function healthRoutes(deps: Deps) {
   return new OpenAPIHono({ defaultHook: validationHook }).openapi(route, async (c) => {
     try {
-      await deps.db.send(new GetCommand({ TableName: deps.tableName, Key: keys.health() }));
+      await pingTable(deps);
     } catch (err) {
       deps.log.warn('health check failed', { error: err instanceof Error ? err.name : 'unknown' });
       throw unavailable();

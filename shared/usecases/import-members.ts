@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { putAllOrNothing } from '../data/batch-write';
 import { newId } from '../data/ids';
-import { keys } from '../data/keys';
-import { auditItem } from '../data/transact';
+import { putImportedMembers } from '../data/repos/members';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
 import { fromLabel, parseCsvRows, rejectIfProblems } from '../domain/csv-rows';
@@ -36,14 +34,11 @@ export async function importMembers(deps: Deps, who: Principal, unit: Unit, csv:
   rejectIfProblems(problems);
   const now = deps.now().toISOString();
   const members = rows.map(({ value }) => ({ ...value, id: newId(), unitId: unit.id, createdAt: now }));
-  await putAllOrNothing(deps, [
-    ...members.map((m) => ({ ...keys.member(unit.id, m.id), ...m })),
-    auditItem(now, {
-      actor: who.username,
-      action: 'member.import',
-      target: `unit:${unit.id}`,
-      detail: { count: members.length },
-    }),
-  ]);
+  await putImportedMembers(deps, members, {
+    actor: who.username,
+    action: 'member.import',
+    target: `unit:${unit.id}`,
+    detail: { count: members.length },
+  });
   return { imported: members.length };
 }

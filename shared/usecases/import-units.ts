@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { putAllOrNothing } from '../data/batch-write';
 import { newId } from '../data/ids';
-import { accessPatterns, keys } from '../data/keys';
-import { queryAll } from '../data/query';
-import { auditItem } from '../data/transact';
+import { allGroups } from '../data/repos/groups';
+import { allUnits, putImportedUnits } from '../data/repos/units';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
 import { fromLabel, parseCsvRows, rejectIfProblems } from '../domain/csv-rows';
-import { Group, Unit, UnitType, unitTypeLabels } from '../domain/org';
+import { type Unit, UnitType, unitTypeLabels } from '../domain/org';
 
 const count = z.coerce.number({ error: '请填数字' }).int('请填整数').min(0).max(100_000);
 
@@ -39,10 +37,7 @@ const columns = [
  */
 export async function importUnits(deps: Deps, who: Principal, campaignId: string, csv: string) {
   const { rows, problems } = parseCsvRows(csv, columns, UnitRow, 2000);
-  const [groups, existing] = await Promise.all([
-    queryAll(deps.db, deps.tableName, accessPatterns.groupsOfCampaign(campaignId), Group),
-    queryAll(deps.db, deps.tableName, accessPatterns.unitsOfCampaign(campaignId), Unit),
-  ]);
+  const [groups, existing] = await Promise.all([allGroups(deps, campaignId), allUnits(deps, campaignId)]);
   const groupId = new Map(groups.flatMap((g) => [[g.name, g.id] as const, [g.id, g.id] as const]));
   const seen = new Set(existing.map((u) => u.name));
   for (const { line, value } of rows) {
@@ -64,17 +59,11 @@ export async function importUnits(deps: Deps, who: Principal, campaignId: string
     createdAt: now,
     updatedAt: now,
   }));
-  await putAllOrNothing(deps, [
-    ...units.flatMap((u) => [
-      { ...keys.unit(u.id), ...keys.unitListings(campaignId, u.groupId, u.name, u.id), ...u },
-      { ...keys.unitName(campaignId, u.name), unitId: u.id },
-    ]),
-    auditItem(now, {
-      actor: who.username,
-      action: 'unit.import',
-      target: `campaign:${campaignId}`,
-      detail: { count: units.length },
-    }),
-  ]);
+  await putImportedUnits(deps, units, {
+    actor: who.username,
+    action: 'unit.import',
+    target: `campaign:${campaignId}`,
+    detail: { count: units.length },
+  });
   return { imported: units.length };
 }

@@ -1,9 +1,8 @@
 import { newId } from '../data/ids';
-import { accessPatterns } from '../data/keys';
-import { queryAll } from '../data/query';
+import { allMembers } from '../data/repos/members';
 import { createSession, updateOpenSession } from '../data/repos/sessions';
 import type { Deps } from '../deps';
-import { Member, type Unit } from '../domain/org';
+import type { Unit } from '../domain/org';
 import { type ReviewSession, sessionState } from '../domain/review';
 import { conflict, validationError } from '../errors';
 
@@ -31,7 +30,7 @@ export async function openSession(
   if (closesAt <= opensAt || closesAt <= now.toISOString()) {
     throw validationError([{ path: 'closesAt', message: '结束时间须晚于开始时间和现在' }]);
   }
-  const members = (await queryAll(deps.db, deps.tableName, accessPatterns.membersOfUnit(unit.id), Member))
+  const members = (await allMembers(deps, unit.id))
     .filter((m) => !m.probationary)
     .map(({ id, name, category }) => ({ id, name, category }));
   if (members.length === 0) throw conflict('NO_MEMBERS', '本单位没有可参加评议的正式党员');

@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { accessPatterns } from '../data/keys';
-import { queryPage } from '../data/query';
+import { roundHasOpinions } from '../data/repos/opinions';
 import { closeRound, createRound, saveForm } from '../data/repos/rounds';
 import type { Deps } from '../deps';
-import { Opinion } from '../domain/opinion';
 import type { Unit } from '../domain/org';
 import { type CustomQuestion, type Round, roundState } from '../domain/round';
 import { conflict, validationError } from '../errors';
@@ -68,16 +66,8 @@ export async function changeForm(
   questions: CustomQuestion[],
 ): Promise<Round> {
   if (roundState(round, deps.now()) === 'closed') throw conflict('ROUND_CLOSED', '已结束的轮次不能修改表单');
-  const answered = await queryPage(
-    deps.db,
-    deps.tableName,
-    accessPatterns.opinionsOfRound(round.id),
-    Opinion,
-    {
-      limit: 1,
-    },
-  );
-  const version = answered.items.length > 0 ? round.form.version + 1 : round.form.version;
+  const answered = await roundHasOpinions(deps, round.id);
+  const version = answered ? round.form.version + 1 : round.form.version;
   const updated = { ...round, form: { version, questions } };
   await saveForm(deps, actor, updated, round.form.version);
   return updated;

@@ -1,12 +1,9 @@
-import { keys } from '../data/keys';
-import { writeAudited } from '../data/transact';
+import { putStageDecision, putStageRequest } from '../data/repos/units';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
 import { nextStage, stageLabels } from '../domain/campaign';
-import type { Unit } from '../domain/org';
+import type { StageDecision, StageRequest, Unit } from '../domain/org';
 import { conflict } from '../errors';
-
-const changedMeanwhile = () => conflict('CHANGED_MEANWHILE', '单位状态已变化，请刷新后重试');
 
 /**
  * A unit asks to move to its next stage (转段).
@@ -17,23 +14,13 @@ export async function requestStageChange(deps: Deps, who: Principal, unit: Unit,
   const to = nextStage(unit.stage);
   if (!to) throw conflict('LAST_STAGE', `已处于最后阶段（${stageLabels[unit.stage]}）`);
   if (unit.stageRequest) throw conflict('REQUEST_PENDING', '已有待审批的转段申请');
-  const request = { to, requestedBy: who.username, requestedAt: deps.now().toISOString(), note };
-  await writeAudited(
-    deps,
-    [
-      {
-        Update: {
-          TableName: deps.tableName,
-          Key: keys.unit(unit.id),
-          UpdateExpression: 'SET stageRequest = :r',
-          ConditionExpression: 'stage = :s AND attribute_not_exists(stageRequest)',
-          ExpressionAttributeValues: { ':r': request, ':s': unit.stage },
-        },
-      },
-    ],
-    { actor: who.username, action: 'unit.stage.request', target: `unit:${unit.id}`, detail: { to, note } },
-    changedMeanwhile,
-  );
+  const request: StageRequest = {
+    to,
+    requestedBy: who.username,
+    requestedAt: deps.now().toISOString(),
+    note,
+  };
+  await putStageRequest(deps, who, unit, request);
   return request;
 }
 
@@ -52,39 +39,13 @@ export async function decideStageChange(
 ) {
   const request = unit.stageRequest;
   if (!request) throw conflict('NO_REQUEST', '没有待审批的转段申请');
-  const decision = {
+  const decision: StageDecision = {
     to: request.to,
     approved: approve,
     decidedBy: who.username,
     decidedAt: deps.now().toISOString(),
     comment,
   };
-  await writeAudited(
-    deps,
-    [
-      {
-        Update: {
-          TableName: deps.tableName,
-          Key: keys.unit(unit.id),
-          UpdateExpression: `SET lastStageDecision = :d, updatedAt = :now${approve ? ', stage = :to' : ''} REMOVE stageRequest`,
-          ConditionExpression: 'stageRequest.#to = :to AND stage = :s',
-          ExpressionAttributeNames: { '#to': 'to' },
-          ExpressionAttributeValues: {
-            ':d': decision,
-            ':to': request.to,
-            ':s': unit.stage,
-            ':now': decision.decidedAt,
-          },
-        },
-      },
-    ],
-    {
-      actor: who.username,
-      action: approve ? 'unit.stage.approve' : 'unit.stage.refuse',
-      target: `unit:${unit.id}`,
-      detail: { to: request.to, comment },
-    },
-    changedMeanwhile,
-  );
+  await putStageDecision(deps, who, unit, decision);
   return decision;
 }

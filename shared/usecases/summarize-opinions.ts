@@ -1,8 +1,8 @@
-import { accessPatterns } from '../data/keys';
-import { queryAll } from '../data/query';
+import { allOpinions } from '../data/repos/opinions';
 import type { Deps } from '../deps';
-import { Opinion } from '../domain/opinion';
+import type { Opinion } from '../domain/opinion';
 import { aboutOptions, focusAreas, problemLabels } from '../domain/opinion-form';
+import type { OpinionSummary } from '../domain/opinion-summary';
 import type { UnitType } from '../domain/org';
 import { type Cell, suppressAdditive, suppressIndependent } from '../domain/suppress';
 
@@ -25,11 +25,8 @@ export async function summarizeOpinions(
   unit: { id: string; type: UnitType },
   k: number,
   roundId?: string,
-) {
-  const pattern = roundId ? accessPatterns.opinionsOfRound(roundId) : accessPatterns.opinionsOfUnit(unit.id);
-  const opinions = (await queryAll(deps.db, deps.tableName, pattern, Opinion)).filter(
-    (o) => o.unitId === unit.id,
-  );
+): Promise<OpinionSummary> {
+  const opinions = await allOpinions(deps, unit.id, roundId);
   const respondent = suppressAdditive(
     countBy(opinions, (o) => [o.respondent ?? 'unspecified'], ['member', 'mass', 'unspecified']),
     k,
@@ -56,4 +53,3 @@ export async function summarizeOpinions(
     ),
   };
 }
-export type OpinionSummary = Awaited<ReturnType<typeof summarizeOpinions>>;

@@ -1,9 +1,10 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { Account } from '../../domain/account';
+import { Account, type Scope } from '../../domain/account';
 import { conflict, notFound } from '../../errors';
-import { keys } from '../keys';
+import { accessPatterns, keys } from '../keys';
+import { type PageRequest, queryPage } from '../query';
 import { type TransactItem, writeAudited } from '../transact';
 
 /** An account as stored: the public view plus what sign-in needs. */
@@ -27,21 +28,44 @@ export async function getAccount(deps: Deps, username: string): Promise<StoredAc
   return out.Item ? StoredAccount.parse(out.Item) : undefined;
 }
 
+/** An account as stored, with its listing keys. */
+export const accountRecord = (a: StoredAccount) => ({
+  ...keys.account(a.username),
+  ...keys.accountListing(a.username),
+  ...a,
+});
+
+/** Every account, by username (the office's list), without hashes or counters. */
+export async function listAccounts(deps: Deps, page: PageRequest) {
+  const found = await queryPage(deps, accessPatterns.accounts(), StoredAccount, page);
+  return { ...found, items: found.items.map(publicAccount) };
+}
+
+/** The check, inside an account's creation, that the group or unit it is bound to still exists. */
+function scopeExists(tableName: string, scope: Scope): TransactItem[] {
+  if (scope.role === 'office') return [];
+  const key = scope.role === 'supervisor' ? keys.group(scope.groupId) : keys.unit(scope.unitId);
+  return [
+    { ConditionCheck: { TableName: tableName, Key: key, ConditionExpression: 'attribute_exists(pk)' } },
+  ];
+}
+
 /** The Put of a new account; fails if the username is taken. */
 export function putNewAccount(tableName: string, a: StoredAccount): TransactItem {
   return {
     Put: {
       TableName: tableName,
-      Item: { ...keys.account(a.username), ...keys.accountListing(a.username), ...a },
+      Item: accountRecord(a),
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
 }
 
-export async function createAccount(deps: Deps, actor: string, a: StoredAccount, extra: TransactItem[] = []) {
+/** Creates an account; its group or unit must still exist when it is written. */
+export async function createAccount(deps: Deps, actor: string, a: StoredAccount) {
   await writeAudited(
     deps,
-    [putNewAccount(deps.tableName, a), ...extra],
+    [putNewAccount(deps.tableName, a), ...scopeExists(deps.tableName, a.scope)],
     { actor, action: 'account.create', target: `account:${a.username}`, detail: { scope: a.scope } },
     (i) => (i === 0 ? conflict('USERNAME_TAKEN', '用户名已被使用') : notFound()),
   );

@@ -1,11 +1,19 @@
 import type { Deps } from '../../deps';
 import { Campaign } from '../../domain/campaign';
 import { conflict, notFound } from '../../errors';
-import { keys } from '../keys';
+import { accessPatterns, keys } from '../keys';
+import { type PageRequest, queryPage } from '../query';
 import { writeAudited } from '../transact';
 import { getItem } from './get-item';
 
 export const getCampaign = (deps: Deps, id: string) => getItem(deps, keys.campaign(id), Campaign);
+
+/** A campaign as stored, with its listing keys. */
+export const campaignRecord = (campaign: Campaign) => ({
+  ...keys.campaign(campaign.id),
+  ...keys.campaignListing(campaign.createdAt, campaign.id),
+  ...campaign,
+});
 
 export async function putCampaign(deps: Deps, actor: string, campaign: Campaign, isNew: boolean) {
   await writeAudited(
@@ -14,11 +22,7 @@ export async function putCampaign(deps: Deps, actor: string, campaign: Campaign,
       {
         Put: {
           TableName: deps.tableName,
-          Item: {
-            ...keys.campaign(campaign.id),
-            ...keys.campaignListing(campaign.createdAt, campaign.id),
-            ...campaign,
-          },
+          Item: campaignRecord(campaign),
           ConditionExpression: isNew ? 'attribute_not_exists(pk)' : 'attribute_exists(pk)',
         },
       },
@@ -32,3 +36,7 @@ export async function putCampaign(deps: Deps, actor: string, campaign: Campaign,
     () => (isNew ? conflict('EXISTS', '活动已存在') : notFound()),
   );
 }
+
+/** Every campaign, oldest first (the office's list). */
+export const listCampaigns = (deps: Deps, page: PageRequest) =>
+  queryPage(deps, accessPatterns.campaigns(), Campaign, page);

@@ -1,17 +1,29 @@
 import type { Deps } from '../../deps';
 import { Round } from '../../domain/round';
 import { conflict, notFound } from '../../errors';
-import { keys } from '../keys';
+import { accessPatterns, keys } from '../keys';
+import { type PageRequest, queryPage } from '../query';
 import { type TransactItem, writeAudited } from '../transact';
 import { getItem } from './get-item';
 
 export const getRound = (deps: Deps, id: string) => getItem(deps, keys.round(id), Round);
 
+/** A round as stored, with its listing keys. */
+export const roundRecord = (round: Round) => ({
+  ...keys.round(round.id),
+  ...keys.roundListing(round.unitId, round.createdAt, round.id),
+  ...round,
+});
+
+/** The round's current form version, kept because opinions refer to it. */
+export const formRecord = (round: Round) => ({
+  ...keys.formVersion(round.id, round.form.version),
+  roundId: round.id,
+  ...round.form,
+});
+
 const formItem = (tableName: string, round: Round): TransactItem => ({
-  Put: {
-    TableName: tableName,
-    Item: { ...keys.formVersion(round.id, round.form.version), roundId: round.id, ...round.form },
-  },
+  Put: { TableName: tableName, Item: formRecord(round) },
 });
 
 /** Stores a new round and its first form version. */
@@ -22,11 +34,7 @@ export async function createRound(deps: Deps, actor: string, round: Round) {
       {
         Put: {
           TableName: deps.tableName,
-          Item: {
-            ...keys.round(round.id),
-            ...keys.roundListing(round.unitId, round.createdAt, round.id),
-            ...round,
-          },
+          Item: roundRecord(round),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -87,3 +95,7 @@ export async function saveForm(deps: Deps, actor: string, round: Round, previous
     () => (previousVersion ? conflict('CHANGED_MEANWHILE', '表单已被他人修改，请刷新后重试') : notFound()),
   );
 }
+
+/** A unit's opinion-collection rounds, newest first. */
+export const listRounds = (deps: Deps, unitId: string, page: PageRequest) =>
+  queryPage(deps, accessPatterns.roundsOfUnit(unitId), Round, page);

@@ -1,7 +1,8 @@
 import type { Deps } from '../../deps';
 import { ReviewSession } from '../../domain/review';
 import { conflict } from '../../errors';
-import { keys } from '../keys';
+import { accessPatterns, keys } from '../keys';
+import { type PageRequest, queryPage } from '../query';
 import { writeAudited } from '../transact';
 import { getItem } from './get-item';
 
@@ -56,3 +57,7 @@ export async function updateOpenSession(
     () => conflict('SESSION_CLOSED', '本次评议已经结束'),
   );
 }
+
+/** A unit's review sessions, newest first. */
+export const listSessions = (deps: Deps, unitId: string, page: PageRequest) =>
+  queryPage(deps, accessPatterns.sessionsOfUnit(unitId), ReviewSession, page);

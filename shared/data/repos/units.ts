@@ -1,11 +1,28 @@
 import type { Deps } from '../../deps';
-import { Unit } from '../../domain/org';
+import type { Principal } from '../../domain/account';
+import type { AuditEntry } from '../../domain/audit';
+import { type StageDecision, type StageRequest, Unit } from '../../domain/org';
 import { conflict, notFound } from '../../errors';
-import { keys } from '../keys';
-import { type TransactItem, writeAudited } from '../transact';
+import { putAllOrNothing } from '../batch-write';
+import { accessPatterns, keys } from '../keys';
+import { type PageRequest, queryAll, queryPage } from '../query';
+import { auditItem, type TransactItem, writeAudited } from '../transact';
 import { getItem } from './get-item';
 
 export const getUnit = (deps: Deps, id: string) => getItem(deps, keys.unit(id), Unit);
+
+/** A unit as stored, with its listing keys. */
+export const unitRecord = (unit: Unit) => ({
+  ...keys.unit(unit.id),
+  ...keys.unitListings(unit.campaignId, unit.groupId, unit.name, unit.id),
+  ...unit,
+});
+
+/** The item that reserves a unit's name within its campaign. */
+export const unitNameRecord = (unit: Pick<Unit, 'id' | 'campaignId' | 'name'>) => ({
+  ...keys.unitName(unit.campaignId, unit.name),
+  unitId: unit.id,
+});
 
 /** The Put of a unit with its listing keys, plus the item that reserves its name in the campaign. */
 export function putUnitItems(tableName: string, unit: Unit, previous?: Unit): TransactItem[] {
@@ -13,11 +30,7 @@ export function putUnitItems(tableName: string, unit: Unit, previous?: Unit): Tr
     {
       Put: {
         TableName: tableName,
-        Item: {
-          ...keys.unit(unit.id),
-          ...keys.unitListings(unit.campaignId, unit.groupId, unit.name, unit.id),
-          ...unit,
-        },
+        Item: unitRecord(unit),
         ...(previous
           ? {
               ConditionExpression: 'updatedAt = :prev',
@@ -39,7 +52,7 @@ export function putUnitItems(tableName: string, unit: Unit, previous?: Unit): Tr
     items.push({
       Put: {
         TableName: tableName,
-        Item: { ...keys.unitName(unit.campaignId, unit.name), unitId: unit.id },
+        Item: unitNameRecord(unit),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     });
@@ -70,5 +83,85 @@ export async function saveUnit(deps: Deps, actor: string, unit: Unit, action: st
       detail: { name: unit.name, groupId: unit.groupId, stage: unit.stage },
     },
     unitConflict,
+  );
+}
+
+/** Writes imported units with their name reservations and the audit record, all or nothing. */
+export async function putImportedUnits(deps: Deps, units: Unit[], audit: Omit<AuditEntry, 'id' | 'at'>) {
+  await putAllOrNothing(deps, [
+    ...units.flatMap((u) => [unitRecord(u), unitNameRecord(u)]),
+    auditItem(deps.now().toISOString(), audit),
+  ]);
+}
+
+/** The units of a campaign, or of one supervision group, by name. */
+export const listUnits = (deps: Deps, where: { campaignId: string; groupId?: string }, page: PageRequest) =>
+  queryPage(
+    deps,
+    where.groupId
+      ? accessPatterns.unitsOfGroup(where.groupId)
+      : accessPatterns.unitsOfCampaign(where.campaignId),
+    Unit,
+    page,
+  );
+
+export const allUnits = (deps: Deps, campaignId: string) =>
+  queryAll(deps, accessPatterns.unitsOfCampaign(campaignId), Unit);
+
+const changedMeanwhile = () => conflict('CHANGED_MEANWHILE', '单位状态已变化，请刷新后重试');
+
+/** Stores a stage request on the unit, if its stage has not moved and none is pending. */
+export async function putStageRequest(deps: Deps, who: Principal, unit: Unit, request: StageRequest) {
+  await writeAudited(
+    deps,
+    [
+      {
+        Update: {
+          TableName: deps.tableName,
+          Key: keys.unit(unit.id),
+          UpdateExpression: 'SET stageRequest = :r',
+          ConditionExpression: 'stage = :s AND attribute_not_exists(stageRequest)',
+          ExpressionAttributeValues: { ':r': request, ':s': unit.stage },
+        },
+      },
+    ],
+    {
+      actor: who.username,
+      action: 'unit.stage.request',
+      target: `unit:${unit.id}`,
+      detail: { to: request.to, note: request.note },
+    },
+    changedMeanwhile,
+  );
+}
+
+/** Records the decision on the pending request; an approval moves the unit to the requested stage. */
+export async function putStageDecision(deps: Deps, who: Principal, unit: Unit, decision: StageDecision) {
+  await writeAudited(
+    deps,
+    [
+      {
+        Update: {
+          TableName: deps.tableName,
+          Key: keys.unit(unit.id),
+          UpdateExpression: `SET lastStageDecision = :d, updatedAt = :now${decision.approved ? ', stage = :to' : ''} REMOVE stageRequest`,
+          ConditionExpression: 'stageRequest.#to = :to AND stage = :s',
+          ExpressionAttributeNames: { '#to': 'to' },
+          ExpressionAttributeValues: {
+            ':d': decision,
+            ':to': decision.to,
+            ':s': unit.stage,
+            ':now': decision.decidedAt,
+          },
+        },
+      },
+    ],
+    {
+      actor: who.username,
+      action: decision.approved ? 'unit.stage.approve' : 'unit.stage.refuse',
+      target: `unit:${unit.id}`,
+      detail: { to: decision.to, comment: decision.comment },
+    },
+    changedMeanwhile,
   );
 }

@@ -1,25 +1,23 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { authorize } from '../../auth/middleware';
 import { hashPassword } from '../../auth/password';
-import { accessPatterns, keys } from '../../data/keys';
-import { queryPage } from '../../data/query';
 import {
   createAccount,
   getAccount,
+  listAccounts,
   publicAccount,
-  StoredAccount,
+  type StoredAccount,
   updateAccount,
 } from '../../data/repos/accounts';
 import { getGroup } from '../../data/repos/groups';
 import { getUnit } from '../../data/repos/units';
-import type { TransactItem } from '../../data/transact';
 import type { Deps } from '../../deps';
 import { Account, AccountInput, password, type Scope, username } from '../../domain/account';
 import { notFound, validationError } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { errorResponses, jsonBody, ok, PageQuery, pageOf, security } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
-import { officeResource } from './load';
+import { officeResource } from './guard';
 
 const tags = ['accounts'];
 const AccountParams = z.object({ username });
@@ -61,28 +59,19 @@ const patch = createRoute({
   responses: { 200: ok(Account), ...errorResponses },
 });
 
-/** Resolves the scope an account is bound to, checking that its group or unit exists (now and at write). */
-async function scopeFor(deps: Deps, input: AccountInput): Promise<{ scope: Scope; check?: TransactItem }> {
+/** Resolves the scope an account is bound to; its group or unit must exist (checked again at write). */
+async function scopeFor(deps: Deps, input: AccountInput): Promise<Scope> {
   const missing = (path: string, message: string) => validationError([{ path, message }]);
-  const exists = (key: { pk: string; sk: string }): TransactItem => ({
-    ConditionCheck: { TableName: deps.tableName, Key: key, ConditionExpression: 'attribute_exists(pk)' },
-  });
-  if (input.role === 'office') return { scope: { role: 'office' } };
+  if (input.role === 'office') return { role: 'office' };
   if (input.role === 'supervisor') {
     // A missing group is the caller's mistake; a failing read is not, and stays a 500.
     const group = input.groupId ? await getGroup(deps, input.groupId) : undefined;
     if (!group) throw missing('groupId', input.groupId ? '督导组不存在' : '督导组账号需指定督导组');
-    return {
-      scope: { role: 'supervisor', campaignId: group.campaignId, groupId: group.id },
-      check: exists(keys.group(group.id)),
-    };
+    return { role: 'supervisor', campaignId: group.campaignId, groupId: group.id };
   }
   const unit = input.unitId ? await getUnit(deps, input.unitId) : undefined;
   if (!unit) throw missing('unitId', input.unitId ? '单位不存在' : '单位账号需指定单位');
-  return {
-    scope: { role: 'leader', campaignId: unit.campaignId, unitId: unit.id },
-    check: exists(keys.unit(unit.id)),
-  };
+  return { role: 'leader', campaignId: unit.campaignId, unitId: unit.id };
 }
 
 /** Console accounts: office admins, supervisors (bound to a group), unit leaders (bound to a unit). */
@@ -90,19 +79,12 @@ export function accountRoutes(deps: Deps) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(list, async (c) => {
       authorize(c, 'read', officeResource);
-      const page = await queryPage(
-        deps.db,
-        deps.tableName,
-        accessPatterns.accounts(),
-        StoredAccount,
-        c.req.valid('query'),
-      );
-      return c.json({ ...page, items: page.items.map(publicAccount) }, 200);
+      return c.json(await listAccounts(deps, c.req.valid('query')), 200);
     })
     .openapi(create, async (c) => {
       const who = authorize(c, 'manage', officeResource);
       const input = c.req.valid('json');
-      const { scope, check } = await scopeFor(deps, input);
+      const scope = await scopeFor(deps, input);
       const account: StoredAccount = {
         username: input.username,
         displayName: input.displayName,
@@ -113,7 +95,7 @@ export function accountRoutes(deps: Deps) {
         tokenVersion: 1,
         failedAttempts: 0,
       };
-      await createAccount(deps, who.username, account, check ? [check] : []);
+      await createAccount(deps, who.username, account);
       return c.json(publicAccount(account), 201);
     })
     .openapi(patch, async (c) => {

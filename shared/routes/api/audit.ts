@@ -1,13 +1,12 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { authorize } from '../../auth/middleware';
-import { accessPatterns } from '../../data/keys';
-import { queryPage } from '../../data/query';
+import { listAudit } from '../../data/repos/audit';
 import type { Deps } from '../../deps';
 import { AuditEntry } from '../../domain/audit';
 import type { AppEnv } from '../../http/env';
 import { errorResponses, ok, PageQuery, pageOf, security } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
-import { officeResource } from './load';
+import { officeResource } from './guard';
 
 const list = createRoute({
   method: 'get',
@@ -23,9 +22,6 @@ const list = createRoute({
 export function auditRoutes(deps: Deps) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(list, async (c) => {
     authorize(c, 'read', officeResource);
-    return c.json(
-      await queryPage(deps.db, deps.tableName, accessPatterns.auditTrail(), AuditEntry, c.req.valid('query')),
-      200,
-    );
+    return c.json(await listAudit(deps, c.req.valid('query')), 200);
   });
 }

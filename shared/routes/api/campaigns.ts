@@ -1,9 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { authorize, principalOf } from '../../auth/middleware';
 import { newId } from '../../data/ids';
-import { accessPatterns } from '../../data/keys';
-import { queryPage } from '../../data/query';
-import { putCampaign } from '../../data/repos/campaigns';
+import { listCampaigns, putCampaign } from '../../data/repos/campaigns';
 import type { Deps } from '../../deps';
 import { Campaign, CampaignInput, CampaignPatch, CampaignSettings } from '../../domain/campaign';
 import type { AppEnv } from '../../http/env';
@@ -17,7 +15,7 @@ import {
   security,
 } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
-import { campaignResource, loadCampaign, officeResource } from './load';
+import { guards, officeResource } from './guard';
 
 const tags = ['campaigns'];
 
@@ -60,17 +58,15 @@ const patch = createRoute({
 
 /** Campaigns: list, create, read, change. */
 export function campaignRoutes(deps: Deps) {
+  const guard = guards(deps);
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(list, async (c) => {
       const who = principalOf(c);
       const query = c.req.valid('query');
       if (who.scope.role !== 'office') {
-        return c.json({ items: [await loadCampaign(deps, who.scope.campaignId)] }, 200);
+        return c.json({ items: [(await guard.campaign(c, 'read', who.scope.campaignId)).campaign] }, 200);
       }
-      return c.json(
-        await queryPage(deps.db, deps.tableName, accessPatterns.campaigns(), Campaign, query),
-        200,
-      );
+      return c.json(await listCampaigns(deps, query), 200);
     })
     .openapi(create, async (c) => {
       const who = authorize(c, 'manage', officeResource);
@@ -80,14 +76,11 @@ export function campaignRoutes(deps: Deps) {
       return c.json(campaign, 201);
     })
     .openapi(get, async (c) => {
-      const { campaignId } = c.req.valid('param');
-      authorize(c, 'read', campaignResource(campaignId));
-      return c.json(await loadCampaign(deps, campaignId), 200);
+      const { campaign } = await guard.campaign(c, 'read', c.req.valid('param').campaignId);
+      return c.json(campaign, 200);
     })
     .openapi(patch, async (c) => {
-      const { campaignId } = c.req.valid('param');
-      const who = authorize(c, 'manage', campaignResource(campaignId));
-      const current = await loadCampaign(deps, campaignId);
+      const { who, campaign: current } = await guard.campaign(c, 'manage', c.req.valid('param').campaignId);
       const body = c.req.valid('json');
       const updated = {
         ...current,

@@ -1,9 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { authorize, principalOf } from '../../auth/middleware';
 import { newId } from '../../data/ids';
-import { accessPatterns } from '../../data/keys';
-import { queryPage } from '../../data/query';
-import { putGroup } from '../../data/repos/groups';
+import { listGroups, putGroup } from '../../data/repos/groups';
 import type { Deps } from '../../deps';
 import { Group, GroupInput } from '../../domain/org';
 import type { AppEnv } from '../../http/env';
@@ -18,7 +16,7 @@ import {
   security,
 } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
-import { campaignResource, groupResource, loadCampaign, loadGroup } from './load';
+import { guards } from './guard';
 
 const tags = ['supervision groups'];
 
@@ -61,6 +59,7 @@ const patch = createRoute({
 
 /** Supervision groups (督导组). */
 export function groupRoutes(deps: Deps) {
+  const guard = guards(deps);
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(list, async (c) => {
       const { campaignId } = c.req.valid('param');
@@ -69,35 +68,23 @@ export function groupRoutes(deps: Deps) {
       const groupId = who.scope.role === 'supervisor' ? who.scope.groupId : '*';
       authorize(c, 'read', { kind: 'group', campaignId, groupId });
       if (who.scope.role === 'supervisor') {
-        return c.json({ items: [await loadGroup(deps, who.scope.groupId)] }, 200);
+        return c.json({ items: [(await guard.group(c, 'read', who.scope.groupId)).group] }, 200);
       }
-      return c.json(
-        await queryPage(
-          deps.db,
-          deps.tableName,
-          accessPatterns.groupsOfCampaign(campaignId),
-          Group,
-          c.req.valid('query'),
-        ),
-        200,
-      );
+      return c.json(await listGroups(deps, campaignId, c.req.valid('query')), 200);
     })
     .openapi(create, async (c) => {
       const { campaignId } = c.req.valid('param');
-      const who = authorize(c, 'manage', campaignResource(campaignId));
-      await loadCampaign(deps, campaignId);
+      const { who } = await guard.campaign(c, 'manage', campaignId);
       const group = { ...c.req.valid('json'), id: newId(), campaignId, createdAt: deps.now().toISOString() };
       await putGroup(deps, who.username, group, true);
       return c.json(group, 201);
     })
     .openapi(get, async (c) => {
-      const group = await loadGroup(deps, c.req.valid('param').groupId);
-      authorize(c, 'read', groupResource(group));
+      const { group } = await guard.group(c, 'read', c.req.valid('param').groupId);
       return c.json(group, 200);
     })
     .openapi(patch, async (c) => {
-      const group = await loadGroup(deps, c.req.valid('param').groupId);
-      const who = authorize(c, 'manage', groupResource(group));
+      const { who, group } = await guard.group(c, 'manage', c.req.valid('param').groupId);
       const updated = { ...group, ...c.req.valid('json') };
       await putGroup(deps, who.username, updated, false);
       return c.json(updated, 200);

@@ -9,6 +9,8 @@ import { campaignRoutes } from './campaigns';
 import { groupRoutes } from './groups';
 import { memberRoutes } from './members';
 import { opinionRoutes } from './opinions';
+import { reviewCodeRoutes } from './review-codes';
+import { reviewCountingRoutes } from './review-counting';
 import { reviewSessionRoutes } from './review-sessions';
 import { roundRoutes } from './rounds';
 import { unitRoutes } from './units';
@@ -26,5 +28,7 @@ export function apiRoutes(deps: Deps) {
   api.route('/', roundRoutes(deps));
   api.route('/', opinionRoutes(deps));
   api.route('/', reviewSessionRoutes(deps));
+  api.route('/', reviewCodeRoutes(deps));
+  api.route('/', reviewCountingRoutes(deps));
   return api;
 }

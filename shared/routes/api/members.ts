@@ -1,9 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { authorize } from '../../auth/middleware';
 import { newId } from '../../data/ids';
-import { accessPatterns } from '../../data/keys';
-import { queryPage } from '../../data/query';
-import { deleteMember, getMember, saveMember } from '../../data/repos/members';
+import { deleteMember, getMember, listMembers, saveMember } from '../../data/repos/members';
 import type { Deps } from '../../deps';
 import { Member, MemberInput } from '../../domain/org';
 import { notFound } from '../../errors';
@@ -11,7 +9,7 @@ import type { AppEnv } from '../../http/env';
 import { errorResponses, jsonBody, ok, PageQuery, pageOf, security, UnitParams } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
 import { importMembers } from '../../usecases/import-members';
-import { loadUnit, unitResource } from './load';
+import { guards } from './guard';
 
 const tags = ['party members'];
 const MemberParams = UnitParams.extend({ memberId: z.string().min(1).max(64) });
@@ -64,29 +62,22 @@ const importCsv = createRoute({
 
 /** A unit's party members: list, add, change, remove, import. */
 export function memberRoutes(deps: Deps) {
+  const guard = guards(deps);
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(list, async (c) => {
-      const { unitId } = c.req.valid('param');
-      authorize(c, 'read', unitResource(await loadUnit(deps, unitId)));
-      const page = await queryPage(
-        deps.db,
-        deps.tableName,
-        accessPatterns.membersOfUnit(unitId),
-        Member,
-        c.req.valid('query'),
-      );
-      return c.json(page, 200);
+      const { unit } = await guard.unit(c, 'read', c.req.valid('param').unitId);
+      return c.json(await listMembers(deps, unit.id, c.req.valid('query')), 200);
     })
     .openapi(create, async (c) => {
       const { unitId } = c.req.valid('param');
-      const who = authorize(c, 'manageMembers', unitResource(await loadUnit(deps, unitId)));
+      const { who } = await guard.unit(c, 'manageMembers', unitId);
       const member = { ...c.req.valid('json'), id: newId(), unitId, createdAt: deps.now().toISOString() };
       await saveMember(deps, who.username, member, true);
       return c.json(member, 201);
     })
     .openapi(patch, async (c) => {
       const { unitId, memberId } = c.req.valid('param');
-      const who = authorize(c, 'manageMembers', unitResource(await loadUnit(deps, unitId)));
+      const { who } = await guard.unit(c, 'manageMembers', unitId);
       const member = await getMember(deps, unitId, memberId);
       if (!member) throw notFound();
       const updated = { ...member, ...c.req.valid('json') };
@@ -95,13 +86,12 @@ export function memberRoutes(deps: Deps) {
     })
     .openapi(remove, async (c) => {
       const { unitId, memberId } = c.req.valid('param');
-      const who = authorize(c, 'manageMembers', unitResource(await loadUnit(deps, unitId)));
+      const { who } = await guard.unit(c, 'manageMembers', unitId);
       await deleteMember(deps, who.username, unitId, memberId);
       return c.body(null, 204);
     })
     .openapi(importCsv, async (c) => {
-      const unit = await loadUnit(deps, c.req.valid('param').unitId);
-      const who = authorize(c, 'manageMembers', unitResource(unit));
+      const { who, unit } = await guard.unit(c, 'manageMembers', c.req.valid('param').unitId);
       return c.json(await importMembers(deps, who, unit, await c.req.text()), 201);
     });
 }

@@ -1,57 +1,16 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { authorize } from '../../auth/middleware';
-import { accessPatterns } from '../../data/keys';
-import { type QueryFilter, queryAll, queryPage } from '../../data/query';
+import { allOpinions, listOpinions } from '../../data/repos/opinions';
 import type { Deps } from '../../deps';
-import { Opinion } from '../../domain/opinion';
+import { OpinionFilters, OpinionView } from '../../domain/opinion';
+import { OpinionSummary } from '../../domain/opinion-summary';
 import type { AppEnv } from '../../http/env';
 import { errorResponses, ok, PageQuery, pageOf, security, UnitParams } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
 import { opinionsCsv, opinionsXlsx } from '../../usecases/export-opinions';
 import { summarizeOpinions } from '../../usecases/summarize-opinions';
-import { loadCampaign, loadUnit, unitResource } from './load';
+import { guards } from './guard';
 
 const tags = ['opinions'];
-const code = z.string().regex(/^[a-zA-Z]{1,32}$/);
-const Filters = z.strictObject({
-  roundId: z.string().max(64).optional(),
-  about: code.optional(),
-  focus: code.optional(),
-  problem: code.optional(),
-  respondent: z.enum(['member', 'mass']).optional(),
-});
-export const OpinionView = Opinion.omit({ contentHash: true, receipt: true }).openapi('OpinionView');
-const Cell = z.object({ key: z.string(), count: z.number().nullable() });
-export const OpinionSummarySchema = z
-  .object({
-    k: z.number(),
-    total: z.number().nullable(),
-    respondent: z.array(Cell),
-    about: z.array(Cell),
-    focus: z.array(Cell),
-    problems: z.array(Cell),
-  })
-  .openapi('OpinionSummary');
-
-/** The FilterExpression for the list's filters (all must hold). */
-function filterOf(f: z.infer<typeof Filters>): QueryFilter | undefined {
-  const parts: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const add = (attr: string, op: 'eq' | 'contains', value: string | undefined) => {
-    if (value === undefined) return;
-    const i = parts.length;
-    names[`#f${i}`] = attr;
-    values[`:f${i}`] = value;
-    parts.push(op === 'eq' ? `#f${i} = :f${i}` : `contains(#f${i}, :f${i})`);
-  };
-  add('roundId', 'eq', f.roundId);
-  add('about', 'contains', f.about);
-  add('focus', 'contains', f.focus);
-  add('problems', 'contains', f.problem);
-  add('respondent', 'eq', f.respondent);
-  return parts.length ? { expression: parts.join(' AND '), names, values } : undefined;
-}
 
 const list = createRoute({
   method: 'get',
@@ -59,7 +18,7 @@ const list = createRoute({
   tags,
   security,
   summary: 'Opinions of the unit, newest day first, filterable',
-  request: { params: UnitParams, query: PageQuery.extend(Filters.shape) },
+  request: { params: UnitParams, query: PageQuery.extend(OpinionFilters.shape) },
   responses: { 200: ok(pageOf(OpinionView)), ...errorResponses },
 });
 const summary = createRoute({
@@ -69,7 +28,7 @@ const summary = createRoute({
   security,
   summary: 'Counts by respondent, subject, focus area and problem; groups below k are null',
   request: { params: UnitParams, query: z.strictObject({ roundId: z.string().max(64).optional() }) },
-  responses: { 200: ok(OpinionSummarySchema), ...errorResponses },
+  responses: { 200: ok(OpinionSummary), ...errorResponses },
 });
 const exportFile = createRoute({
   method: 'get',
@@ -98,43 +57,23 @@ const exportFile = createRoute({
 
 /** The leader's view of the masses' opinions: list, counts, exports. */
 export function opinionRoutes(deps: Deps) {
+  const guard = guards(deps);
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(list, async (c) => {
-      const { unitId } = c.req.valid('param');
-      authorize(c, 'read', unitResource(await loadUnit(deps, unitId)));
+      const { unit } = await guard.unit(c, 'read', c.req.valid('param').unitId);
       const { limit, cursor, ...filters } = c.req.valid('query');
-      const page = await queryPage(
-        deps.db,
-        deps.tableName,
-        accessPatterns.opinionsOfUnit(unitId),
-        OpinionView,
-        {
-          limit,
-          cursor,
-          filter: filterOf(filters),
-        },
-      );
-      return c.json(page, 200);
+      return c.json(await listOpinions(deps, unit.id, filters, { limit, cursor }), 200);
     })
     .openapi(summary, async (c) => {
-      const unit = await loadUnit(deps, c.req.valid('param').unitId);
-      authorize(c, 'read', unitResource(unit));
-      const { settings } = await loadCampaign(deps, unit.campaignId);
-      return c.json(
-        await summarizeOpinions(deps, unit, settings.anonymityK, c.req.valid('query').roundId),
-        200,
-      );
+      const { unit } = await guard.unit(c, 'read', c.req.valid('param').unitId);
+      const { campaign } = await guard.campaign(c, 'read', unit.campaignId);
+      const { roundId } = c.req.valid('query');
+      return c.json(await summarizeOpinions(deps, unit, campaign.settings.anonymityK, roundId), 200);
     })
     .openapi(exportFile, async (c) => {
-      const unit = await loadUnit(deps, c.req.valid('param').unitId);
-      authorize(c, 'read', unitResource(unit));
+      const { unit } = await guard.unit(c, 'read', c.req.valid('param').unitId);
       const { format, roundId } = c.req.valid('query');
-      const pattern = roundId
-        ? accessPatterns.opinionsOfRound(roundId)
-        : accessPatterns.opinionsOfUnit(unit.id);
-      const opinions = (await queryAll(deps.db, deps.tableName, pattern, Opinion)).filter(
-        (o) => o.unitId === unit.id,
-      );
+      const opinions = await allOpinions(deps, unit.id, roundId);
       const name = encodeURIComponent(`${unit.name}-群众意见.${format}`);
       const disposition = `attachment; filename="opinions.${format}"; filename*=UTF-8''${name}`;
       if (format === 'xlsx') {

@@ -1,12 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { authorize } from '../../auth/middleware';
-import type { Resource } from '../../auth/policy';
-import { accessPatterns } from '../../data/keys';
-import { queryPage } from '../../data/query';
-import { getRound } from '../../data/repos/rounds';
+import { listRounds } from '../../data/repos/rounds';
 import type { Deps } from '../../deps';
-import { CustomQuestions, Round, RoundInput, roundState } from '../../domain/round';
-import { notFound } from '../../errors';
+import { CustomQuestions, type Round, RoundInput, RoundView, roundState } from '../../domain/round';
 import type { AppEnv } from '../../http/env';
 import {
   errorResponses,
@@ -22,27 +17,9 @@ import { publicUrl } from '../../http/public-url';
 import { validationHook } from '../../http/validation';
 import { qrPng, qrSvg } from '../../usecases/qr';
 import { changeForm, closeRoundEarly, openRound } from '../../usecases/rounds';
-import { loadUnit, unitResource } from './load';
+import { guards } from './guard';
 
 const tags = ['opinion rounds'];
-export const RoundView = Round.extend({
-  link: z.url(),
-  state: z.enum(['notYetOpen', 'open', 'closed']),
-}).openapi('RoundView');
-
-export const roundResource = (r: Round): Resource => ({
-  kind: 'unit',
-  campaignId: r.campaignId,
-  groupId: r.groupId,
-  unitId: r.unitId,
-});
-
-export async function loadRound(deps: Deps, id: string) {
-  const round = await getRound(deps, id);
-  if (!round) throw notFound();
-  return round;
-}
-
 const list = createRoute({
   method: 'get',
   path: '/api/units/{unitId}/rounds',
@@ -107,6 +84,7 @@ const qr = (format: 'svg' | 'png') =>
 
 /** Opinion-collection rounds (征求意见): open, list, close, form versions, QR codes. */
 export function roundRoutes(deps: Deps) {
+  const guard = guards(deps);
   const view = (c: Parameters<typeof publicUrl>[0], r: Round) => ({
     ...r,
     link: publicUrl(c, deps.config.PUBLIC_BASE_URL, `/f/${r.id}`),
@@ -114,46 +92,33 @@ export function roundRoutes(deps: Deps) {
   });
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(list, async (c) => {
-      const { unitId } = c.req.valid('param');
-      authorize(c, 'read', unitResource(await loadUnit(deps, unitId)));
-      const page = await queryPage(
-        deps.db,
-        deps.tableName,
-        accessPatterns.roundsOfUnit(unitId),
-        Round,
-        c.req.valid('query'),
-      );
+      const { unit } = await guard.unit(c, 'read', c.req.valid('param').unitId);
+      const page = await listRounds(deps, unit.id, c.req.valid('query'));
       return c.json({ ...page, items: page.items.map((r) => view(c, r)) }, 200);
     })
     .openapi(open, async (c) => {
-      const unit = await loadUnit(deps, c.req.valid('param').unitId);
-      const who = authorize(c, 'collect', unitResource(unit));
+      const { who, unit } = await guard.unit(c, 'collect', c.req.valid('param').unitId);
       return c.json(view(c, await openRound(deps, who.username, unit, c.req.valid('json'))), 201);
     })
     .openapi(get, async (c) => {
-      const round = await loadRound(deps, c.req.valid('param').roundId);
-      authorize(c, 'read', roundResource(round));
+      const { round } = await guard.round(c, 'read', c.req.valid('param').roundId);
       return c.json(view(c, round), 200);
     })
     .openapi(close, async (c) => {
-      const round = await loadRound(deps, c.req.valid('param').roundId);
-      const who = authorize(c, 'collect', roundResource(round));
+      const { who, round } = await guard.round(c, 'collect', c.req.valid('param').roundId);
       return c.json(view(c, await closeRoundEarly(deps, who.username, round)), 200);
     })
     .openapi(form, async (c) => {
-      const round = await loadRound(deps, c.req.valid('param').roundId);
-      const who = authorize(c, 'collect', roundResource(round));
+      const { who, round } = await guard.round(c, 'collect', c.req.valid('param').roundId);
       return c.json(view(c, await changeForm(deps, who.username, round, c.req.valid('json').questions)), 200);
     })
     .openapi(qr('svg'), async (c) => {
-      const round = await loadRound(deps, c.req.valid('param').roundId);
-      authorize(c, 'read', roundResource(round));
+      const { round } = await guard.round(c, 'read', c.req.valid('param').roundId);
       const svg = await qrSvg(publicUrl(c, deps.config.PUBLIC_BASE_URL, `/f/${round.id}`));
       return c.body(svg, 200, { 'content-type': 'image/svg+xml' });
     })
     .openapi(qr('png'), async (c) => {
-      const round = await loadRound(deps, c.req.valid('param').roundId);
-      authorize(c, 'read', roundResource(round));
+      const { round } = await guard.round(c, 'read', c.req.valid('param').roundId);
       const png = await qrPng(publicUrl(c, deps.config.PUBLIC_BASE_URL, `/f/${round.id}`));
       return c.body(new Uint8Array(png), 200, { 'content-type': 'image/png' });
     });

@@ -1,9 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { authorize, principalOf } from '../../auth/middleware';
 import { newId } from '../../data/ids';
-import { accessPatterns } from '../../data/keys';
-import { queryPage } from '../../data/query';
-import { saveUnit } from '../../data/repos/units';
+import { listUnits, saveUnit } from '../../data/repos/units';
 import type { Deps } from '../../deps';
 import { StageDecision, StageRequest, Unit, UnitInput } from '../../domain/org';
 import type { AppEnv } from '../../http/env';
@@ -20,7 +18,7 @@ import {
 import { validationHook } from '../../http/validation';
 import { importUnits } from '../../usecases/import-units';
 import { decideStageChange, requestStageChange } from '../../usecases/stage-change';
-import { campaignResource, loadCampaign, loadUnit, unitResource } from './load';
+import { campaignResource, guards } from './guard';
 
 const tags = ['units'];
 
@@ -101,23 +99,23 @@ const importCsv = createRoute({
 
 /** Participating units (参加单位) and their stage changes (转段). */
 export function unitRoutes(deps: Deps) {
+  const guard = guards(deps);
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(list, async (c) => {
       const { campaignId } = c.req.valid('param');
       const { groupId, ...page } = c.req.valid('query');
       authorize(c, 'read', campaignResource(campaignId));
       const { scope } = principalOf(c);
-      if (scope.role === 'leader') return c.json({ items: [await loadUnit(deps, scope.unitId)] }, 200);
+      if (scope.role === 'leader')
+        return c.json({ items: [(await guard.unit(c, 'read', scope.unitId)).unit] }, 200);
       const group = scope.role === 'supervisor' ? scope.groupId : groupId;
-      const pattern = group ? accessPatterns.unitsOfGroup(group) : accessPatterns.unitsOfCampaign(campaignId);
-      const result = await queryPage(deps.db, deps.tableName, pattern, Unit, page);
+      const result = await listUnits(deps, { campaignId, ...(group ? { groupId: group } : {}) }, page);
       // A group id from another campaign yields nothing rather than foreign units.
       return c.json({ ...result, items: result.items.filter((u) => u.campaignId === campaignId) }, 200);
     })
     .openapi(create, async (c) => {
       const { campaignId } = c.req.valid('param');
-      const who = authorize(c, 'manage', campaignResource(campaignId));
-      await loadCampaign(deps, campaignId);
+      const { who } = await guard.campaign(c, 'manage', campaignId);
       const now = deps.now().toISOString();
       const unit: Unit = {
         ...c.req.valid('json'),
@@ -132,30 +130,25 @@ export function unitRoutes(deps: Deps) {
     })
     .openapi(importCsv, async (c) => {
       const { campaignId } = c.req.valid('param');
-      const who = authorize(c, 'manage', campaignResource(campaignId));
-      await loadCampaign(deps, campaignId);
+      const { who } = await guard.campaign(c, 'manage', campaignId);
       return c.json(await importUnits(deps, who, campaignId, await c.req.text()), 201);
     })
     .openapi(get, async (c) => {
-      const unit = await loadUnit(deps, c.req.valid('param').unitId);
-      authorize(c, 'read', unitResource(unit));
+      const { unit } = await guard.unit(c, 'read', c.req.valid('param').unitId);
       return c.json(unit, 200);
     })
     .openapi(patch, async (c) => {
-      const unit = await loadUnit(deps, c.req.valid('param').unitId);
-      const who = authorize(c, 'manage', unitResource(unit));
+      const { who, unit } = await guard.unit(c, 'manage', c.req.valid('param').unitId);
       const updated = { ...unit, ...c.req.valid('json'), updatedAt: deps.now().toISOString() };
       await saveUnit(deps, who.username, updated, 'unit.update', unit);
       return c.json(updated, 200);
     })
     .openapi(stageRequest, async (c) => {
-      const unit = await loadUnit(deps, c.req.valid('param').unitId);
-      const who = authorize(c, 'requestStage', unitResource(unit));
+      const { who, unit } = await guard.unit(c, 'requestStage', c.req.valid('param').unitId);
       return c.json(await requestStageChange(deps, who, unit, c.req.valid('json').note), 200);
     })
     .openapi(stageDecision, async (c) => {
-      const unit = await loadUnit(deps, c.req.valid('param').unitId);
-      const who = authorize(c, 'decideStage', unitResource(unit));
+      const { who, unit } = await guard.unit(c, 'decideStage', c.req.valid('param').unitId);
       const body = c.req.valid('json');
       return c.json(await decideStageChange(deps, who, unit, body.approve, body.comment), 200);
     });

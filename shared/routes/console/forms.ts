@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
+import { RoundView } from '../../domain/round';
 import type { AppEnv } from '../../http/env';
 import { parseShare } from '../../views/console/format';
-import { RoundView } from '../api/rounds';
 import type { InternalApi } from './internal-api';
 import { back, field, numberField } from './page-context';
 

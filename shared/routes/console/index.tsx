@@ -7,7 +7,11 @@ import type { Deps } from '../../deps';
 import { Account } from '../../domain/account';
 import { AuditEntry } from '../../domain/audit';
 import { Campaign } from '../../domain/campaign';
+import { OpinionView } from '../../domain/opinion';
+import { OpinionSummary } from '../../domain/opinion-summary';
 import { Group, Member, Unit } from '../../domain/org';
+import { SessionView } from '../../domain/review';
+import { RoundView } from '../../domain/round';
 import { AppError } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { pageOf } from '../../http/openapi';
@@ -24,9 +28,6 @@ import { PosterPage } from '../../views/console/poster-page';
 import { UnitPage } from '../../views/console/unit-page';
 import { page } from '../../views/page';
 import { setSessionCookie } from '../api/auth';
-import { OpinionSummarySchema, OpinionView } from '../api/opinions';
-import { SessionView } from '../api/review-sessions';
-import { RoundView } from '../api/rounds';
 import { consoleFormRoutes } from './forms';
 import type { InternalApi } from './internal-api';
 import { must, pageContext, requirePageContext } from './page-context';
@@ -132,9 +133,7 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
     const cursor = c.req.query('cursor');
     const listPath = `/api/units/${id}/opinions?limit=50&${filters}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
     const list = pages(OpinionView).parse(must(await api(c, 'GET', listPath)));
-    const summary = OpinionSummarySchema.parse(
-      must(await api(c, 'GET', `/api/units/${id}/opinions/summary`)),
-    );
+    const summary = OpinionSummary.parse(must(await api(c, 'GET', `/api/units/${id}/opinions/summary`)));
     return c.html(
       page(
         <OpinionsPage

@@ -1,21 +1,18 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { ReconciliationView, ResultsView } from '../../domain/review-views';
+import { SessionView } from '../../domain/review';
+import { ResultsView } from '../../domain/review-views';
+import { MintedCodes } from '../../domain/vote';
+import { ReconciliationView } from '../../domain/vote-count';
 import type { AppEnv } from '../../http/env';
 import { publicUrl } from '../../http/public-url';
 import { qrSvg } from '../../usecases/qr';
-import { SessionPage } from '../../views/console/review-pages';
+import { SessionPage } from '../../views/console/session-page';
 import { SlipsPage } from '../../views/console/slips-page';
 import { page } from '../../views/page';
-import { SessionView } from '../api/review-sessions';
 import type { InternalApi } from './internal-api';
 import { back, field, must, numberField, type pageContext, requirePageContext } from './page-context';
-
-const Minted = z.object({
-  voterGroup: z.enum(['member', 'mass']),
-  codes: z.array(z.object({ code: z.string(), link: z.string() })),
-});
 
 /** Console pages of democratic review: the session page and its forms, and the printable slips. */
 export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
@@ -72,7 +69,7 @@ export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
       count: numberField(f, 'count'),
     });
     if (!result.ok) return back(c, `/console/review-sessions/${id}`, result, '');
-    const minted = Minted.parse(result.body);
+    const minted = MintedCodes.parse(result.body);
     const session = SessionView.parse(must(await api(c, 'GET', sessionPath(id))));
     const slips = await Promise.all(
       minted.codes.map(async (x) => ({ code: x.code, svg: await qrSvg(x.link) })),

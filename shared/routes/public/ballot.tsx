@@ -5,14 +5,16 @@ import { getSession } from '../../data/repos/sessions';
 import { ttlCache } from '../../data/ttl-cache';
 import type { Deps } from '../../deps';
 import { normalizeCode } from '../../domain/ballot-code';
-import { ballotMarks, sessionState, VoterGroup } from '../../domain/review';
+import { ballotMarks, type ReviewSession, sessionState } from '../../domain/review';
+import { windowClosedError } from '../../domain/time-window';
+import { VoterGroup } from '../../domain/vote';
 import { AppError, badRequest, notFound, tooManyRequests, validationError } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { errorResponses, jsonBody, ok } from '../../http/openapi';
 import { createTokenBuckets } from '../../http/rate-limit';
 import { statusOf } from '../../http/status';
 import { validationHook, zodProblems } from '../../http/validation';
-import { castBallot, codeRevoked, codeUsed, findCode, sessionNotOpen } from '../../usecases/cast-ballot';
+import { castBallot, codeRevoked, codeUsed, findCode } from '../../usecases/vote-cast';
 import { page } from '../../views/page';
 import {
   BallotPage,
@@ -24,6 +26,10 @@ import { RoundNoticePage } from '../../views/public/notice-pages';
 
 const RequestToken = z.string().regex(/^[A-Za-z0-9_-]{22}$/, '页面已失效，请刷新后重新填写');
 const newRequestToken = () => randomBytes(16).toString('base64url');
+
+/** One cast as the page or the JSON API sends it: the page's token, the voter group and the marks. */
+const castInput = (session: ReviewSession) =>
+  ballotMarks(session).extend({ requestToken: RequestToken, voterGroup: VoterGroup });
 
 const castJson = createRoute({
   method: 'post',
@@ -65,11 +71,21 @@ export function ballotRoutes(deps: Deps) {
   async function usableCode(raw: string) {
     const code = normalizeCode(raw);
     const found = code ? await findCode(deps, code) : undefined;
-    if (!code || !found) throw invalidCode();
-    if (found.code.state === 'used') throw codeUsed();
-    if (found.code.state === 'revoked') throw codeRevoked();
-    if (sessionState(found.session, deps.now()) !== 'open') throw sessionNotOpen(found.session, deps.now());
-    return { code, voterGroup: found.code.voterGroup, session: found.session };
+    const session = found ? await getSession(deps, found.voteId) : undefined;
+    if (!code || !found || !session) throw invalidCode();
+    if (found.state === 'used') throw codeUsed();
+    if (found.state === 'revoked') throw codeRevoked();
+    if (sessionState(session, deps.now()) !== 'open') throw windowClosedError('session', session, deps.now());
+    return { code, voterGroup: found.voterGroup, session };
+  }
+
+  /** Validates a cast, spends the flood brake, and casts: the one path of the page and the JSON API. */
+  async function cast(session: ReviewSession, code: string, raw: unknown) {
+    const input = castInput(session).safeParse(raw);
+    if (!input.success) throw validationError(zodProblems(input.error));
+    if (!buckets.take(session.id)) throw tooManyRequests();
+    const { requestToken, voterGroup, ...marks } = input.data;
+    return castBallot(deps, 'review', session, { code, voterGroup, requestToken, marks });
   }
 
   // For a voter who types the code from the slip instead of scanning it.
@@ -121,14 +137,22 @@ export function ballotRoutes(deps: Deps) {
     const grades: Record<string, string> = {};
     for (const [k, v] of Object.entries(form))
       if (k.startsWith('g_') && typeof v === 'string') grades[k.slice(2)] = v;
-    const raw = {
-      grades,
-      satisfaction: typeof form.satisfaction === 'string' ? form.satisfaction : undefined,
-      ...(typeof form.comment === 'string' && session.comments ? { comment: form.comment } : {}),
-    };
-    const values: BallotValues = { grades, satisfaction: raw.satisfaction, comment: raw.comment ?? '' };
-    const again = (status: 400 | 429, errors: { path: string; message: string }[], message?: string) =>
-      c.html(
+    const satisfaction = typeof form.satisfaction === 'string' ? form.satisfaction : undefined;
+    const comment = typeof form.comment === 'string' && session.comments ? form.comment : undefined;
+    const values: BallotValues = { grades, satisfaction, comment: comment ?? '' };
+    try {
+      const { receipt } = await cast(session, code, {
+        requestToken: token.data,
+        voterGroup: voterGroup.data,
+        grades,
+        satisfaction,
+        ...(comment !== undefined ? { comment } : {}),
+      });
+      return c.html(page(<BallotThanksPage unitName={session.unitName} receipt={receipt} />), 201);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      if (err.code !== 'VALIDATION_FAILED' && err.kind !== 'tooMany') return notice(c, err);
+      return c.html(
         page(
           <BallotPage
             session={session}
@@ -136,50 +160,22 @@ export function ballotRoutes(deps: Deps) {
             voterGroup={voterGroup.data}
             requestToken={token.data}
             values={values}
-            errors={errors}
-            notice={message}
+            errors={err.details}
+            notice={err.kind === 'tooMany' ? err.message : undefined}
           />,
         ),
-        status,
+        statusOf[err.kind],
       );
-    if (!buckets.take(session.id)) return again(429, [], tooManyRequests().message);
-    const marks = ballotMarks(session).safeParse(raw);
-    if (!marks.success) return again(400, zodProblems(marks.error));
-    try {
-      const { receipt } = await castBallot(deps, session, {
-        code,
-        voterGroup: voterGroup.data,
-        requestToken: token.data,
-        marks: marks.data,
-      });
-      return c.html(page(<BallotThanksPage unitName={session.unitName} receipt={receipt} />), 201);
-    } catch (err) {
-      if (err instanceof AppError) return notice(c, err);
-      throw err;
     }
   });
 
   app.openapi(castJson, async (c) => {
     const session = await cachedSession(c.req.valid('param').sessionId);
     if (!session) throw notFound();
-    const body = c.req.valid('json');
-    const envelope = z
-      .object({ code: z.string().max(40), requestToken: RequestToken, voterGroup: VoterGroup })
-      .safeParse(body);
-    if (!envelope.success) throw validationError(zodProblems(envelope.error));
-    const { code: _code, requestToken: _token, voterGroup: _group, ...rest } = body;
-    const marks = ballotMarks(session).safeParse(rest);
-    if (!marks.success) throw validationError(zodProblems(marks.error));
-    const code = normalizeCode(envelope.data.code);
+    const { code: typed, ...rest } = c.req.valid('json');
+    const code = typeof typed === 'string' && typed.length <= 40 ? normalizeCode(typed) : undefined;
     if (!code) throw validationError([{ path: 'code', message: '选票码格式不对' }]);
-    if (!buckets.take(session.id)) throw tooManyRequests();
-    const { receipt } = await castBallot(deps, session, {
-      code,
-      voterGroup: envelope.data.voterGroup,
-      requestToken: envelope.data.requestToken,
-      marks: marks.data,
-    });
-    return c.json({ receipt }, 201);
+    return c.json(await cast(session, code, rest), 201);
   });
 
   return app;

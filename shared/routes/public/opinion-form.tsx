@@ -7,13 +7,14 @@ import type { Deps } from '../../deps';
 import { opinionInput } from '../../domain/opinion';
 import { emptyValues, formToInput, type OpinionFormValues } from '../../domain/opinion-values';
 import { type Round, roundState } from '../../domain/round';
+import { windowClosedError } from '../../domain/time-window';
 import { AppError, notFound, tooManyRequests, validationError } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { errorResponses, jsonBody, ok } from '../../http/openapi';
 import { createTokenBuckets } from '../../http/rate-limit';
 import { statusOf } from '../../http/status';
 import { validationHook, zodProblems } from '../../http/validation';
-import { roundClosedError, submitOpinion } from '../../usecases/submit-opinion';
+import { submitOpinion } from '../../usecases/submit-opinion';
 import { page } from '../../views/page';
 import { FormPage } from '../../views/public/form-page';
 import { RoundNoticePage, ThanksPage } from '../../views/public/notice-pages';
@@ -75,7 +76,8 @@ export function opinionFormRoutes(deps: Deps) {
     const token = c.req.param('token');
     const round = tokenPattern.test(token) ? await getRound(deps, token) : undefined;
     if (!round) return notice(c, unknownLink());
-    if (roundState(round, deps.now()) !== 'open') return notice(c, roundClosedError(round, deps.now()));
+    if (roundState(round, deps.now()) !== 'open')
+      return notice(c, windowClosedError('round', round, deps.now()));
     // Built for one submission: no shared cache may hand it to someone else ("private", "no-cache"),
     // but the back button shows the same page again (not "no-store"), so a resend keeps its id.
     c.header('cache-control', 'private, no-cache');

@@ -1,8 +1,8 @@
 import type { Principal } from '../../domain/account';
 import type { Opinion } from '../../domain/opinion';
 import { aboutOptions, focusAreas, problemLabels, respondentOptions } from '../../domain/opinion-form';
+import type { OpinionSummary } from '../../domain/opinion-summary';
 import type { Unit } from '../../domain/org';
-import type { OpinionSummary } from '../../usecases/summarize-opinions';
 import { ConsoleLayout } from './layout';
 
 type Cell = { key: string; count: number | null };

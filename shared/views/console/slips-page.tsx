@@ -1,5 +1,5 @@
 import { raw } from 'hono/html';
-import { type VoterGroup, voterGroupLabels } from '../../domain/review';
+import { type VoterGroup, voterGroupLabels } from '../../domain/vote';
 import { Layout } from '../layout';
 
 const css = `@page{size:A4;margin:10mm}body{background:#fff}main{max-width:190mm;padding:0}

@@ -10,7 +10,7 @@ import {
 import type { ReviewSession } from '../../domain/review';
 import { chinaTime } from './format';
 import { ConsoleLayout, Csrf } from './layout';
-import { ReviewSection } from './review-pages';
+import { ReviewSection } from './review-section';
 import { RoundsSection, type RoundView } from './rounds-section';
 
 interface Props {

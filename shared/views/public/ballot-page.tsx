@@ -5,9 +5,8 @@ import {
   type ReviewSession,
   satisfactionLabels,
   satisfactions,
-  type VoterGroup,
-  voterGroupLabels,
 } from '../../domain/review';
+import { type VoterGroup, voterGroupLabels } from '../../domain/vote';
 import { PublicLayout } from './layout';
 
 const css = `table{width:100%;border-collapse:collapse;background:#fff;border-radius:8px}

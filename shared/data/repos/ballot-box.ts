@@ -1,0 +1,169 @@
+import { IdempotentParameterMismatchException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { z } from 'zod';
+import type { Deps } from '../../deps';
+import type { AuditEntry } from '../../domain/audit';
+import { BallotCode, type PaperSlip, type VoterGroup } from '../../domain/vote';
+import { AppError, conflict } from '../../errors';
+import { putAllOrNothing } from '../batch-write';
+import { accessPatterns, keys } from '../keys';
+import { queryAll } from '../query';
+import { auditItem, type TransactItem, writeAudited } from '../transact';
+import { openWindowCheck } from '../window-check';
+import { getItem } from './get-item';
+
+/**
+ * The vote module's storage: single-use codes (by keyed hash), the ballots
+ * cast with them, and the tellers' paper entries. Every request about codes
+ * and ballots is sent from here.
+ */
+
+/** Where a kind of vote keeps its window (opens, closes, closed early). */
+const windowKey = { review: (voteId: string) => keys.session(voteId) };
+export type VoteKind = keyof typeof windowKey;
+
+/** Stores new unused codes of one voter group with the audit record, all or nothing. */
+export async function putCodes(
+  deps: Deps,
+  voteId: string,
+  voterGroup: VoterGroup,
+  hashes: string[],
+  audit: Omit<AuditEntry, 'id' | 'at'>,
+) {
+  const code = (codeHash: string): BallotCode => ({ codeHash, voteId, voterGroup, state: 'unused' });
+  await putAllOrNothing(deps, [
+    ...hashes.map((h) => ({ ...keys.code(h), ...keys.codeListing(voteId, voterGroup, h), ...code(h) })),
+    auditItem(deps.now().toISOString(), audit),
+  ]);
+}
+
+export const getCode = (deps: Deps, hash: string) => getItem(deps, keys.code(hash), BallotCode);
+
+export const codesOf = (deps: Deps, voteId: string) =>
+  queryAll(deps, accessPatterns.codesOfVote(voteId), BallotCode);
+
+const revokeItem = (tableName: string, hash: string, voteId: string): TransactItem => ({
+  Update: {
+    TableName: tableName,
+    Key: keys.code(hash),
+    UpdateExpression: 'SET #state = :revoked',
+    ConditionExpression: '#state = :unused AND voteId = :v',
+    ExpressionAttributeNames: { '#state': 'state' },
+    ExpressionAttributeValues: { ':revoked': 'revoked', ':unused': 'unused', ':v': voteId },
+  },
+});
+
+/**
+ * Revokes the codes that are still unused and of this vote, in transactions
+ * of up to 99 codes, each with its audit record. A code used meanwhile fails
+ * its transaction; that batch is then retried without it. Returns how many
+ * were revoked.
+ */
+export async function revokeUnused(
+  deps: Deps,
+  voteId: string,
+  hashes: string[],
+  audit: Omit<AuditEntry, 'id' | 'at'>,
+): Promise<number> {
+  let revoked = 0;
+  for (let i = 0; i < hashes.length; i += 99) {
+    let batch = hashes.slice(i, i + 99);
+    while (batch.length > 0) {
+      try {
+        await writeAudited(
+          deps,
+          batch.map((h) => revokeItem(deps.tableName, h, voteId)),
+          { ...audit, detail: { ...audit.detail, revoked: batch.length } },
+          () => conflict('CODE_CHANGED', '选票码状态已变化'),
+        );
+        revoked += batch.length;
+        break;
+      } catch (err) {
+        if (!(err instanceof AppError && err.kind === 'conflict')) throw err;
+        const still = await Promise.all(batch.map((h) => getCode(deps, h)));
+        batch = batch.filter((_, k) => still[k]?.state === 'unused' && still[k]?.voteId === voteId);
+      }
+    }
+  }
+  return revoked;
+}
+
+/** What became of a cast: stored; the code (or the ballot id) refused it; the window is shut; the token was reused with other content. */
+export type CastResult = 'cast' | 'refused' | 'windowClosed' | 'tokenReused';
+
+/**
+ * Casts a ballot in one request: a transaction that consumes the code (unused,
+ * of this vote and voter group), checks the vote's window, and puts the
+ * ballot under its id. The page's request token is the ClientRequestToken.
+ */
+export async function castWithCode(
+  deps: Deps,
+  cast: {
+    kind: VoteKind;
+    voteId: string;
+    codeHash: string;
+    voterGroup: VoterGroup;
+    ballotId: string;
+    requestToken: string;
+    ballot: Record<string, unknown>;
+    now: Date;
+  },
+): Promise<CastResult> {
+  try {
+    await deps.db.send(
+      new TransactWriteCommand({
+        ClientRequestToken: cast.requestToken,
+        TransactItems: [
+          {
+            Update: {
+              TableName: deps.tableName,
+              Key: keys.code(cast.codeHash),
+              UpdateExpression: 'SET #state = :used',
+              // The voter group came from the page; the code's own group must agree.
+              ConditionExpression: '#state = :unused AND voteId = :v AND voterGroup = :g',
+              ExpressionAttributeNames: { '#state': 'state' },
+              ExpressionAttributeValues: {
+                ':used': 'used',
+                ':unused': 'unused',
+                ':v': cast.voteId,
+                ':g': cast.voterGroup,
+              },
+            },
+          },
+          openWindowCheck(deps.tableName, windowKey[cast.kind](cast.voteId), cast.now),
+          {
+            Put: {
+              TableName: deps.tableName,
+              Item: { ...keys.ballot(cast.voteId, cast.ballotId), ...cast.ballot },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ],
+      }),
+    );
+    return 'cast';
+  } catch (err) {
+    if (err instanceof IdempotentParameterMismatchException) return 'tokenReused';
+    if (!(err instanceof TransactionCanceledException)) throw err;
+    return err.CancellationReasons?.[1]?.Code === 'ConditionalCheckFailed' ? 'windowClosed' : 'refused';
+  }
+}
+
+export const getBallot = <S extends z.ZodType>(deps: Deps, voteId: string, ballotId: string, schema: S) =>
+  getItem(deps, keys.ballot(voteId, ballotId), schema);
+
+export const ballotsOf = <S extends z.ZodType>(deps: Deps, voteId: string, schema: S) =>
+  queryAll(deps, accessPatterns.ballotsOfVote(voteId), schema);
+
+/** Stores one teller's entry of one paper slip; entering again replaces that teller's own entry. */
+export async function putPaperEntry(deps: Deps, voteId: string, entry: PaperSlip & Record<string, unknown>) {
+  await deps.db.send(
+    new PutCommand({
+      TableName: deps.tableName,
+      Item: { ...keys.paperEntry(voteId, entry.slipNo, entry.teller), ...entry },
+    }),
+  );
+}
+
+export const paperEntriesOf = <S extends z.ZodType>(deps: Deps, voteId: string, schema: S) =>
+  queryAll(deps, accessPatterns.paperOfVote(voteId), schema);

@@ -1,0 +1,16 @@
+import { z } from '@hono/zod-openapi';
+
+const Cell = z.object({ key: z.string(), count: z.number().nullable() });
+
+/** A unit's opinions counted by respondent, subject, focus area and problem; cells below k are null. */
+export const OpinionSummary = z
+  .object({
+    k: z.number(),
+    total: z.number().nullable(),
+    respondent: z.array(Cell),
+    about: z.array(Cell),
+    focus: z.array(Cell),
+    problems: z.array(Cell),
+  })
+  .openapi('OpinionSummary');
+export type OpinionSummary = z.infer<typeof OpinionSummary>;

@@ -1,0 +1,77 @@
+import { z } from '@hono/zod-openapi';
+import { canonicalJson } from './canonical-json';
+import type { TimeWindow } from './time-window';
+
+/**
+ * The vote module's vocabulary: single-use codes, ballots cast with them,
+ * paper slips entered by two tellers. A democratic review session is one user
+ * of it; a satisfaction evaluation of rectification can be another, with its
+ * own marks. The module never looks inside the marks.
+ */
+
+/** Who casts ballots: party members and mass representatives, counted apart. */
+export const voterGroups = ['member', 'mass'] as const;
+export const VoterGroup = z.enum(voterGroups).openapi('VoterGroup');
+export type VoterGroup = z.infer<typeof VoterGroup>;
+export const voterGroupLabels: Record<VoterGroup, string> = { member: '党员', mass: '群众代表' };
+
+/** A figure per voter group. */
+export type ByGroup<T> = Record<VoterGroup, T>;
+export const ByGroupCount = z.object({ member: z.number().int(), mass: z.number().int() });
+
+/** Builds a per-group record from a function of the group. */
+export const byGroup = <T>(f: (g: VoterGroup) => T): ByGroup<T> => ({ member: f('member'), mass: f('mass') });
+
+/** What the vote module needs of the thing voted in: its id, window, voters due and paper slips out. */
+export interface Vote extends TimeWindow {
+  id: string;
+  due: ByGroup<number>;
+  paperIssued: ByGroup<number>;
+}
+
+/** A stored code: its keyed hash, its vote, voter group and state — never the code itself. */
+export const BallotCode = z.object({
+  codeHash: z.string(),
+  voteId: z.string(),
+  voterGroup: VoterGroup,
+  state: z.enum(['unused', 'used', 'revoked']),
+});
+export type BallotCode = z.infer<typeof BallotCode>;
+
+/** What every stored ballot has besides its marks; nothing in it points at a code, a person or a time. */
+export const VoteBallot = z.object({
+  voteId: z.string(),
+  voterGroup: VoterGroup,
+  channel: z.enum(['online', 'paper']),
+  receipt: z.string(),
+});
+export type VoteBallot = z.infer<typeof VoteBallot>;
+
+/** One teller's entry of one paper slip; the marks sit beside these fields. */
+export const PaperSlip = z.object({
+  slipNo: z.number().int(),
+  teller: z.union([z.literal(1), z.literal(2)]),
+  voterGroup: VoterGroup,
+});
+export type PaperSlip = z.infer<typeof PaperSlip>;
+
+const marksOf = <E extends PaperSlip>({ slipNo: _n, teller: _t, ...marks }: E) => canonicalJson(marks);
+
+/** Pairs the tellers' entries: a paper slip counts once both entered it the same way. */
+export function matchPaper<E extends PaperSlip>(entries: E[]) {
+  const bySlip = new Map<number, Partial<Record<1 | 2, E>>>();
+  for (const e of entries) bySlip.set(e.slipNo, { ...bySlip.get(e.slipNo), [e.teller]: e });
+  const counted: E[] = [];
+  const mismatched: { slipNo: number; problem: 'onlyOneTeller' | 'different' }[] = [];
+  for (const [slipNo, pair] of [...bySlip.entries()].sort((a, b) => a[0] - b[0])) {
+    const [one, two] = [pair[1], pair[2]];
+    if (one && two && marksOf(one) === marksOf(two)) counted.push(one);
+    else mismatched.push({ slipNo, problem: one && two ? 'different' : 'onlyOneTeller' });
+  }
+  return { counted, mismatched };
+}
+
+/** Newly minted codes with their links, as the API answers once and the slips page prints. */
+export const MintedCodes = z
+  .object({ voterGroup: VoterGroup, codes: z.array(z.object({ code: z.string(), link: z.string() })) })
+  .openapi('MintedCodes');

@@ -1,0 +1,120 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Deps } from '../../deps';
+import { Determination, Grade, PaperEntry, type ReviewSession, Satisfaction } from '../../domain/review';
+import { ResultsView } from '../../domain/review-views';
+import { VoterGroup } from '../../domain/vote';
+import { ReconciliationView } from '../../domain/vote-count';
+import { validationError } from '../../errors';
+import type { AppEnv } from '../../http/env';
+import { errorResponses, jsonBody, ok, SessionParams } from '../../http/openapi';
+import { validationHook, zodProblems } from '../../http/validation';
+import { countSession, determine, enterPaperBallot, receipts, results } from '../../usecases/review-results';
+import { guards } from './guard';
+import { reviewRoute } from './review-sessions';
+
+const json = z.record(z.string(), z.unknown());
+
+const paper = createRoute({
+  ...reviewRoute(
+    'put',
+    '/api/review-sessions/{sessionId}/paper-ballots/{slipNo}/tellers/{teller}',
+    'One teller’s entry of one paper ballot',
+  ),
+  request: {
+    params: SessionParams.extend({
+      slipNo: z.coerce.number().int().min(1).max(99_999),
+      teller: z.enum(['1', '2']),
+    }),
+    body: jsonBody(json),
+  },
+  responses: { 200: ok(PaperEntry), ...errorResponses },
+});
+const reconciliation = createRoute({
+  ...reviewRoute(
+    'get',
+    '/api/review-sessions/{sessionId}/reconciliation',
+    'Codes, ballots, turnout and quorum per voter group (live)',
+  ),
+  request: { params: SessionParams },
+  responses: { 200: ok(ReconciliationView), ...errorResponses },
+});
+const result = createRoute({
+  ...reviewRoute(
+    'get',
+    '/api/review-sessions/{sessionId}/results',
+    'The tally of a closed session, its flags and the organisation’s determinations',
+  ),
+  request: { params: SessionParams },
+  responses: { 200: ok(ResultsView), ...errorResponses },
+});
+const receiptList = createRoute({
+  ...reviewRoute(
+    'get',
+    '/api/review-sessions/{sessionId}/receipts',
+    'Receipts of the counted online ballots, sorted, for publishing after closing',
+  ),
+  request: { params: SessionParams },
+  responses: { 200: ok(z.object({ receipts: z.array(z.string()) })), ...errorResponses },
+});
+const determination = createRoute({
+  ...reviewRoute(
+    'put',
+    '/api/review-sessions/{sessionId}/determinations/{memberId}',
+    'The organisation’s own determination for a member (组织评定), with a reason',
+  ),
+  request: {
+    params: SessionParams.extend({ memberId: z.string().min(1).max(64) }),
+    body: jsonBody(z.strictObject({ grade: Grade, reason: z.string().trim().min(2).max(500) })),
+  },
+  responses: { 200: ok(Determination), ...errorResponses },
+});
+
+/** A paper ballot as a teller types it: the voter group and a grade for every member of the session. */
+const PaperBody = (s: ReviewSession) =>
+  z.strictObject({
+    voterGroup: VoterGroup,
+    grades: z
+      .record(z.string(), Grade)
+      .refine(
+        (g) =>
+          s.members.every((m) => m.id in g) &&
+          Object.keys(g).every((id) => s.members.some((m) => m.id === id)),
+        '每位党员都要有且只有一个评定',
+      ),
+    satisfaction: Satisfaction,
+  });
+
+/** Counting a review session: paper entries, reconciliation, results, receipts, determinations. */
+export function reviewCountingRoutes(deps: Deps) {
+  const guard = guards(deps);
+  const settingsOf = async (c: Parameters<typeof guard.campaign>[0], s: ReviewSession) =>
+    (await guard.campaign(c, 'read', s.campaignId)).campaign.settings;
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .openapi(paper, async (c) => {
+      const { sessionId, slipNo, teller } = c.req.valid('param');
+      const { session } = await guard.session(c, 'collect', sessionId);
+      const body = PaperBody(session).safeParse(c.req.valid('json'));
+      if (!body.success) throw validationError(zodProblems(body.error));
+      const entry = { slipNo, teller: teller === '1' ? (1 as const) : (2 as const), ...body.data };
+      return c.json(await enterPaperBallot(deps, session, entry), 200);
+    })
+    .openapi(reconciliation, async (c) => {
+      const { session } = await guard.session(c, 'read', c.req.valid('param').sessionId);
+      const counted = await countSession(deps, session, await settingsOf(c, session));
+      return c.json(counted.reconciliation, 200);
+    })
+    .openapi(result, async (c) => {
+      const { session } = await guard.session(c, 'read', c.req.valid('param').sessionId);
+      return c.json(await results(deps, session, await settingsOf(c, session)), 200);
+    })
+    .openapi(receiptList, async (c) => {
+      const { session } = await guard.session(c, 'read', c.req.valid('param').sessionId);
+      return c.json({ receipts: await receipts(deps, session) }, 200);
+    })
+    .openapi(determination, async (c) => {
+      const { sessionId, memberId } = c.req.valid('param');
+      const { who, session } = await guard.session(c, 'collect', sessionId);
+      const body = c.req.valid('json');
+      return c.json(await determine(deps, who.username, session, memberId, body.grade, body.reason), 200);
+    });
+}

@@ -1,0 +1,61 @@
+import { codesOf, putCodes, revokeUnused } from '../data/repos/ballot-box';
+import type { Deps } from '../deps';
+import { codeHash, newBallotCode, normalizeCode } from '../domain/ballot-code';
+import { windowState } from '../domain/time-window';
+import type { Vote, VoterGroup } from '../domain/vote';
+import { conflict, notFound, validationError } from '../errors';
+
+/** Who asked, and what the audit trail names as the target. */
+export interface VoteActor {
+  actor: string;
+  target: string;
+}
+
+/**
+ * Mints single-use codes for one voter group of a vote.
+ * 1. A closed vote gets no more codes.
+ * 2. Each code carries 80 random bits; only its keyed hash is stored.
+ * 3. The plain codes are returned once, for the printable slips; they cannot be shown again.
+ */
+export async function mintCodes(deps: Deps, by: VoteActor, vote: Vote, group: VoterGroup, count: number) {
+  if (windowState(vote, deps.now()) === 'closed') throw conflict('SESSION_CLOSED', '本次评议已经结束');
+  const codes = Array.from({ length: count }, newBallotCode);
+  const hashes = codes.map((code) => codeHash(deps.config.CODE_HASH_SECRET, code));
+  await putCodes(deps, vote.id, group, hashes, {
+    actor: by.actor,
+    action: 'review.codes.mint',
+    target: by.target,
+    detail: { group, count },
+  });
+  return codes;
+}
+
+/**
+ * Revokes unused codes: one typed code, or every unused code of a voter
+ * group (after a lost batch of slips). Used codes stay used.
+ */
+export async function revokeCodes(
+  deps: Deps,
+  by: VoteActor,
+  vote: Vote,
+  what: { code?: string | undefined; group?: VoterGroup | undefined },
+) {
+  let hashes: string[];
+  if (what.code) {
+    const code = normalizeCode(what.code);
+    if (!code) throw validationError([{ path: 'code', message: '选票码格式不对' }]);
+    hashes = [codeHash(deps.config.CODE_HASH_SECRET, code)];
+  } else {
+    hashes = (await codesOf(deps, vote.id))
+      .filter((c) => c.state === 'unused' && (!what.group || c.voterGroup === what.group))
+      .map((c) => c.codeHash);
+  }
+  const revoked = await revokeUnused(deps, vote.id, hashes, {
+    actor: by.actor,
+    action: 'review.codes.revoke',
+    target: by.target,
+    detail: { group: what.group },
+  });
+  if (what.code && revoked === 0) throw notFound('该选票码不存在、不属于本次评议，或已使用');
+  return { revoked };
+}

@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import { ballotsOf, codesOf, paperEntriesOf } from '../data/repos/ballot-box';
+import type { Deps } from '../deps';
+import { matchPaper, type PaperSlip, type Vote, type VoteBallot } from '../domain/vote';
+import { reconcile } from '../domain/vote-count';
+
+/**
+ * Counts a vote from its raw items: codes, online ballots, and the tellers'
+ * paper entries paired into counted slips. Returns the reconciliation and the
+ * ballots that count (online and matched paper), parsed with the user's schemas.
+ */
+export async function countVote<B extends z.ZodType<VoteBallot>, P extends z.ZodType<PaperSlip>>(
+  deps: Deps,
+  vote: Vote,
+  schemas: { ballot: B; paper: P },
+  quorum: number,
+) {
+  const [codes, online, paper] = await Promise.all([
+    codesOf(deps, vote.id),
+    ballotsOf(deps, vote.id, schemas.ballot),
+    paperEntriesOf(deps, vote.id, schemas.paper),
+  ]);
+  const { counted, mismatched } = matchPaper(paper);
+  return {
+    reconciliation: reconcile(vote, { codes, online, paper: counted, mismatched }, quorum),
+    online,
+    paper: counted,
+  };
+}

@@ -1,0 +1,119 @@
+import {
+  gradeLabels,
+  grades,
+  type SessionView,
+  satisfactionLabels,
+  satisfactions,
+} from '../../domain/review';
+import { voterGroupLabels, voterGroups } from '../../domain/vote';
+import { Csrf } from './layout';
+
+/** An open session's forms: mint codes, revoke unused ones, paper ballots handed out. */
+export function CodeForms(props: { session: SessionView; csrf: string }) {
+  const { session: s, csrf } = props;
+  const base = `/console/review-sessions/${s.id}`;
+  return (
+    <div class="grid">
+      <form method="post" action={`${base}/codes`} class="card">
+        <Csrf token={csrf} />
+        <h2 style="margin-top:0">制发选票码</h2>
+        <label for="group">投票人</label>
+        <select id="group" name="voterGroup">
+          {voterGroups.map((g) => (
+            <option value={g}>{voterGroupLabels[g]}</option>
+          ))}
+        </select>
+        <label for="count">张数</label>
+        <input id="count" name="count" type="number" min="1" max="500" required />
+        <p class="muted">选票码只显示这一次，请直接打印、裁开、打乱后发放。</p>
+        <button type="submit">生成并打印</button>
+      </form>
+      <form method="post" action={`${base}/revoke`} class="card">
+        <Csrf token={csrf} />
+        <h2 style="margin-top:0">作废未用选票码</h2>
+        <label for="code">单个选票码（留空则作废该类别全部未用码）</label>
+        <input id="code" name="code" />
+        <label for="rgroup">投票人</label>
+        <select id="rgroup" name="voterGroup">
+          {voterGroups.map((g) => (
+            <option value={g}>{voterGroupLabels[g]}</option>
+          ))}
+        </select>
+        <button type="submit" class="secondary">
+          作废
+        </button>
+      </form>
+      <form method="post" action={`${base}/paper-issued`} class="card">
+        <Csrf token={csrf} />
+        <h2 style="margin-top:0">纸质票发出张数</h2>
+        {voterGroups.map((g) => (
+          <div>
+            <label for={`pi_${g}`}>{voterGroupLabels[g]}</label>
+            <input id={`pi_${g}`} name={g} type="number" min="0" value={String(s.paperIssued[g])} />
+          </div>
+        ))}
+        <button type="submit">保存</button>
+      </form>
+    </div>
+  );
+}
+
+/** The paper-ballot entry form: two tellers each enter the same slip. */
+export function PaperEntryForm(props: { session: SessionView; csrf: string }) {
+  const { session: s, csrf } = props;
+  const base = `/console/review-sessions/${s.id}`;
+  return (
+    <form method="post" action={`${base}/paper`} class="card">
+      <Csrf token={csrf} />
+      <h2 style="margin-top:0">录入纸质票（两名计票人分别录入同一张票）</h2>
+      <div class="grid">
+        <div>
+          <label for="teller">计票人</label>
+          <select id="teller" name="teller">
+            <option value="1">计票人一</option>
+            <option value="2">计票人二</option>
+          </select>
+        </div>
+        <div>
+          <label for="slipNo">票号</label>
+          <input id="slipNo" name="slipNo" type="number" min="1" required />
+        </div>
+        <div>
+          <label for="pgroup">投票人</label>
+          <select id="pgroup" name="voterGroup">
+            {voterGroups.map((g) => (
+              <option value={g}>{voterGroupLabels[g]}</option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <table>
+        <tbody>
+          {s.members.map((m) => (
+            <tr>
+              <th>{m.name}</th>
+              <td>
+                {grades.map((g) => (
+                  <label style="display:inline;font-weight:normal;margin-right:1rem">
+                    <input type="radio" name={`g_${m.id}`} value={g} required /> {gradeLabels[g]}
+                  </label>
+                ))}
+              </td>
+            </tr>
+          ))}
+          <tr>
+            <th>领导班子</th>
+            <td>
+              {satisfactions.map((x) => (
+                <label style="display:inline;font-weight:normal;margin-right:1rem">
+                  <input type="radio" name="satisfaction" value={x} required /> {satisfactionLabels[x]}
+                </label>
+              ))}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <button type="submit">录入</button>
+    </form>
+  );
+}

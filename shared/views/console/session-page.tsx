@@ -1,0 +1,99 @@
+import type { Principal } from '../../domain/account';
+import type { SessionView } from '../../domain/review';
+import type { ResultsView } from '../../domain/review-views';
+import { voterGroupLabels, voterGroups } from '../../domain/vote';
+import type { ReconciliationView } from '../../domain/vote-count';
+import { chinaTime, percent } from './format';
+import { ConsoleLayout, Csrf } from './layout';
+import { stateLabels } from './review-section';
+import { CodeForms, PaperEntryForm } from './session-forms';
+import { SessionResults } from './session-results';
+
+type Flash = { ok?: string | undefined; error?: string | undefined };
+
+/** One review session: live reconciliation (计票), codes, paper ballots, and after closing the results. */
+export function SessionPage(props: {
+  who: Principal;
+  csrf: string;
+  flash: Flash;
+  session: SessionView;
+  reconciliation: ReconciliationView;
+  results?: ResultsView | undefined;
+  receipts?: string[] | undefined;
+}) {
+  const { session: s, reconciliation: r, csrf } = props;
+  const canRun = props.who.scope.role !== 'supervisor';
+  const base = `/console/review-sessions/${s.id}`;
+  return (
+    <ConsoleLayout
+      title={`${s.unitName} 民主评议（${stateLabels[s.state]}）`}
+      who={props.who}
+      csrf={csrf}
+      flash={props.flash}
+    >
+      <p>
+        {chinaTime(s.opensAt)} 至 {chinaTime(s.closedEarlyAt ?? s.closesAt)}。
+        <a href={`/console/units/${s.unitId}`}>返回单位</a>
+      </p>
+      <h2>计票</h2>
+      {r.void && <p class="flash error">收回票数多于发出票数，本次评议无效。</p>}
+      <table>
+        <thead>
+          <tr>
+            <th />
+            <th>应到</th>
+            <th>选票码 发出/已用/未用/作废</th>
+            <th>纸质票发出</th>
+            <th>收回 网上/纸质/合计</th>
+            <th>参评率</th>
+          </tr>
+        </thead>
+        <tbody>
+          {voterGroups.map((g) => {
+            const x = r.groups[g];
+            return (
+              <tr>
+                <th>{voterGroupLabels[g]}</th>
+                <td>{x.due}</td>
+                <td>
+                  {x.codes.issued} / {x.codes.used} / {x.codes.unused} / {x.codes.revoked}
+                </td>
+                <td>{x.paperIssued}</td>
+                <td>
+                  {x.ballots.online} / {x.ballots.paper} / {x.ballots.total}
+                </td>
+                <td>{x.turnout === null ? '—' : percent(x.turnout)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p>党员到会{r.quorumMet ? '已' : '未'}达到规定比例。</p>
+      {r.paperMismatches.length > 0 && (
+        <p class="flash error">
+          纸质票两名计票人录入不一致，请核对更正：
+          {r.paperMismatches
+            .map((m) => `第${m.slipNo}号（${m.problem === 'different' ? '内容不同' : '只录入一次'}）`)
+            .join('、')}
+        </p>
+      )}
+      {canRun && s.state !== 'closed' && <CodeForms session={s} csrf={csrf} />}
+      {canRun && s.state !== 'notYetOpen' && <PaperEntryForm session={s} csrf={csrf} />}
+      {canRun && s.state !== 'closed' && (
+        <form method="post" action={`${base}/close`}>
+          <Csrf token={csrf} />
+          <button type="submit" class="secondary">
+            结束评议并计票
+          </button>
+        </form>
+      )}
+      {props.results && <SessionResults {...props.results} session={s} csrf={csrf} canRun={canRun} />}
+      {props.receipts && (
+        <div class="card">
+          <h2 style="margin-top:0">计入统计的网上选票回执（可公布）</h2>
+          <p class="code">{props.receipts.join('　')}</p>
+        </div>
+      )}
+    </ConsoleLayout>
+  );
+}

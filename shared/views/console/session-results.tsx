@@ -1,0 +1,80 @@
+import { memberCategoryLabels } from '../../domain/org';
+import { gradeLabels, grades, type SessionView } from '../../domain/review';
+import type { ResultsView } from '../../domain/review-views';
+import { percent } from './format';
+import { Csrf } from './layout';
+
+/** A closed session's results per member and for the leading team, with the organisation's determinations. */
+export function SessionResults(props: ResultsView & { session: SessionView; csrf: string; canRun: boolean }) {
+  const determined = new Map(props.determinations.map((d) => [d.memberId, d]));
+  const l = props.tally.leadership;
+  return (
+    <section>
+      <h2>评议结果（仅供参考，以组织评定为准）</h2>
+      <p>
+        领导班子：满意 {l.combined.satisfied}，基本满意 {l.combined.basicallySatisfied}，不满意{' '}
+        {l.combined.dissatisfied}，不了解 {l.combined.unknown}；满意率{' '}
+        {l.satisfactionRate === null ? '—' : percent(l.satisfactionRate)}
+        {l.remedial ? '，低于规定，需要补课' : ''}。
+      </p>
+      {props.excellentCap.exceeded && (
+        <p class="flash error">
+          组织评定“优秀”{props.excellentCap.determined}名，超过上限 {props.excellentCap.allowed} 名。
+        </p>
+      )}
+      <table>
+        <thead>
+          <tr>
+            <th>党员</th>
+            {grades.map((g) => (
+              <th>{gradeLabels[g]}</th>
+            ))}
+            <th>优秀率</th>
+            <th>合格率</th>
+            <th>组织评定</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.tally.members.map((m) => {
+            const d = determined.get(m.id);
+            const member = props.session.members.find((x) => x.id === m.id);
+            return (
+              <tr>
+                <td>
+                  {m.name}
+                  {member ? <span class="muted">（{memberCategoryLabels[member.category]}）</span> : ''}
+                  {m.flagIncompetent && <strong style="color:#a61b1b">　不合格票较多</strong>}
+                </td>
+                {grades.map((g) => (
+                  <td>{m.combined[g]}</td>
+                ))}
+                <td>{m.excellentRate === null ? '—' : percent(m.excellentRate)}</td>
+                <td>{m.qualifiedRate === null ? '—' : percent(m.qualifiedRate)}</td>
+                <td>
+                  {d ? `${gradeLabels[d.grade]}：${d.reason}` : ''}
+                  {props.canRun && (
+                    <form
+                      method="post"
+                      action={`/console/review-sessions/${props.session.id}/determinations/${m.id}`}
+                    >
+                      <Csrf token={props.csrf} />
+                      <select name="grade" aria-label="组织评定">
+                        {grades.map((g) => (
+                          <option value={g}>{gradeLabels[g]}</option>
+                        ))}
+                      </select>
+                      <input name="reason" placeholder="评定理由" aria-label="评定理由" required />
+                      <button type="submit" style="margin:0;padding:.2rem .6rem">
+                        评定
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
