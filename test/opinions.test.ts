@@ -1,36 +1,19 @@
-import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asRecord, call } from './support/api';
+import { opinionCalls, submissionIdIn } from './support/opinion-fixture';
 import { type OrgFixture, orgFixture } from './support/org-fixture';
 import { scanAll } from './support/scan';
 import { createTestContext, type TestContext } from './support/test-env';
-
-const inADay = () => new Date(Date.now() + 86_400_000).toISOString();
-const submissionIdIn = (html: string) => html.match(/name="submissionId" value="([^"]+)"/)?.[1] ?? '';
 
 describe('anonymous opinion collection', () => {
   let t: TestContext;
   let f: OrgFixture;
   let token: string;
 
-  const openRound = async (body: Record<string, unknown> = {}) => {
-    const res = await call(t, f.tokens.leader, 'POST', `/api/units/${f.ids.u1}/rounds`, {
-      closesAt: inADay(),
-      ...body,
-    });
-    expect(res.status).toBe(201);
-    return asRecord(res.json);
-  };
-  const formPost = (tok: string, fields: [string, string][], headers: Record<string, string> = {}) =>
-    t.app.request(`/f/${tok}/send`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', ...headers },
-      body: new URLSearchParams(fields).toString(),
-    });
-  const opinionItems = async (roundId: string) =>
-    (await scanAll(t)).filter((i) => i.pk === `ROUND#${roundId}` && String(i.sk).startsWith('OPINION#'));
-  const postJson = (tok: string, body: unknown) =>
-    call(t, undefined, 'POST', `/api/public/rounds/${tok}/opinions`, body);
+  const { openRound, formPost, opinionItems, postJson } = opinionCalls(
+    () => t,
+    () => f,
+  );
 
   beforeAll(async () => {
     t = await createTestContext({ LOG_LEVEL: 'info' });
@@ -219,121 +202,4 @@ describe('anonymous opinion collection', () => {
       expect(String(o.day)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
   });
-
-  it('versions a form that already has answers, and edits an unanswered one in place', async () => {
-    const fresh = await openRound();
-    const q = {
-      questions: [{ id: 'canteen', type: 'single', label: '对食堂是否满意', options: ['满意', '不满意'] }],
-    };
-    const inPlace = await call(t, f.tokens.leader, 'PUT', `/api/rounds/${fresh.id}/form`, q);
-    expect(asRecord(asRecord(inPlace.json).form).version).toBe(1);
-    expect(
-      (
-        await postJson(String(fresh.id), {
-          submissionId: 'HHHHHHHHHHHHHHHHHHHHHH',
-          opinion: '有',
-          answers: { canteen: '满意' },
-        })
-      ).status,
-    ).toBe(201);
-    const versioned = await call(t, f.tokens.leader, 'PUT', `/api/rounds/${fresh.id}/form`, {
-      questions: [],
-    });
-    expect(asRecord(asRecord(versioned.json).form).version).toBe(2);
-    const [stored] = await opinionItems(String(fresh.id));
-    expect(stored?.formVersion).toBe(1);
-  });
-
-  it('gives the leader the opinions, filterable, and counts with small groups hidden', async () => {
-    const list = await call(
-      t,
-      f.tokens.leader,
-      'GET',
-      `/api/units/${f.ids.u1}/opinions?focus=laborRelations`,
-    );
-    const items = (list.json as { items: { focus: string[]; receipt?: string }[] }).items;
-    expect(items.length).toBeGreaterThan(0);
-    for (const o of items) {
-      expect(o.focus).toContain('laborRelations');
-      expect(o.receipt).toBeUndefined();
-    }
-    const summary = asRecord(
-      (await call(t, f.tokens.leader, 'GET', `/api/units/${f.ids.u1}/opinions/summary`)).json,
-    );
-    expect(summary.k).toBe(5);
-    const cells = summary.respondent as { key: string; count: number | null }[];
-    const visible = cells.filter((c) => c.count !== null && c.count > 0);
-    for (const c of visible) expect(c.count).toBeGreaterThanOrEqual(5);
-    const problems = summary.problems as { key: string; count: number | null }[];
-    for (const c of problems) expect(c.count === null || c.count === 0 || c.count >= 5).toBe(true);
-  });
-
-  it('exports CSV for Excel with formulas neutralised, and XLSX', async () => {
-    expect(
-      (await postJson(token, { submissionId: 'JJJJJJJJJJJJJJJJJJJJJJ', opinion: '=HYPERLINK("http://x")' }))
-        .status,
-    ).toBe(201);
-    const csv = await call(t, f.tokens.leader, 'GET', `/api/units/${f.ids.u1}/opinions/export?format=csv`);
-    expect(csv.status).toBe(200);
-    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
-    const raw = await t.app.request(`/api/units/${f.ids.u1}/opinions/export?format=csv`, {
-      headers: { authorization: `Bearer ${f.tokens.leader}` },
-    });
-    // UTF-8 BOM, so Excel and WPS read the Chinese right.
-    expect([...new Uint8Array(await raw.arrayBuffer()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(csv.text).toContain(`"'=HYPERLINK(""http://x"")"`);
-    expect(csv.text).toContain('加班费发放不及时');
-    const res = await t.app.request(`/api/units/${f.ids.u1}/opinions/export?format=xlsx`, {
-      headers: { authorization: `Bearer ${f.tokens.leader}` },
-    });
-    expect(res.status).toBe(200);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await res.arrayBuffer());
-    const texts: string[] = [];
-    book.getWorksheet('群众意见')?.eachRow((row) => {
-      texts.push(JSON.stringify(row.values));
-    });
-    expect(texts.join('\n')).toContain('加班费发放不及时');
-  });
-
-  it('serves the link as a QR code in SVG and PNG', async () => {
-    const svg = await call(t, f.tokens.leader, 'GET', `/api/rounds/${token}/qr.svg`);
-    expect(svg.headers.get('content-type')).toBe('image/svg+xml');
-    expect(svg.text).toMatch(/^<svg/);
-    const png = await t.app.request(`/api/rounds/${token}/qr.png`, {
-      headers: { authorization: `Bearer ${f.tokens.leader}` },
-    });
-    const bytes = new Uint8Array(await png.arrayBuffer());
-    expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
-  });
-});
-
-describe('the flood brake', () => {
-  it('answers 429 past the burst, keeps the text on the page, and stores nothing more', async () => {
-    const t = await createTestContext({ LOG_LEVEL: 'warn', FLOOD_BURST: '2', FLOOD_PER_SECOND: '0.1' });
-    const f = await orgFixture(t);
-    const round = asRecord(
-      (await call(t, f.tokens.leader, 'POST', `/api/units/${f.ids.u1}/rounds`, { closesAt: inADay() })).json,
-    );
-    const send = (i: number) =>
-      t.app.request(`/f/${round.id}/send`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          submissionId: `${'K'.repeat(21)}${i}`,
-          opinion: `第${i}条意见`,
-        }).toString(),
-      });
-    expect((await send(1)).status).toBe(200);
-    expect((await send(2)).status).toBe(200);
-    const braked = await send(3);
-    expect(braked.status).toBe(429);
-    const html = await braked.text();
-    expect(html).toContain('请稍后再试');
-    expect(html).toContain('第3条意见');
-    const stored = (await scanAll(t)).filter(
-      (i) => i.pk === `ROUND#${round.id}` && String(i.sk).startsWith('OPINION#'),
-    );
-    expect(stored).toHaveLength(2);
-  }, 60_000);
 });

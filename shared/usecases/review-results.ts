@@ -16,15 +16,22 @@ import { conflict, notFound } from '../errors';
 import { countVote } from './vote-count';
 
 /** One teller's entry of one paper ballot; entering again replaces the teller's own entry (a correction). */
-export async function enterPaperBallot(deps: Deps, s: ReviewSession, entry: PaperEntry): Promise<PaperEntry> {
-  if (sessionState(s, deps.now()) === 'notYetOpen') throw conflict('SESSION_NOT_OPEN', '评议尚未开始');
-  await putPaperEntry(deps, s.id, entry);
+export async function enterPaperBallot(
+  deps: Deps,
+  session: ReviewSession,
+  entry: PaperEntry,
+): Promise<PaperEntry> {
+  if (sessionState(session, deps.now()) === 'notYetOpen') throw conflict('SESSION_NOT_OPEN', '评议尚未开始');
+  await putPaperEntry(deps, session.id, entry);
   return entry;
 }
 
 /** The session's reconciliation (计票) and the ballots that count, online and on matched paper. */
-export const countSession = (deps: Deps, s: ReviewSession, settings: Pick<CampaignSettings, 'quorum'>) =>
-  countVote(deps, s, { ballot: Ballot, paper: PaperEntry }, settings.quorum);
+export const countSession = (
+  deps: Deps,
+  session: ReviewSession,
+  settings: Pick<CampaignSettings, 'quorum'>,
+) => countVote(deps, session, { ballot: Ballot, paper: PaperEntry }, settings.quorum);
 
 /**
  * The results of a closed session: the tally of online and matched paper
@@ -32,44 +39,45 @@ export const countSession = (deps: Deps, s: ReviewSession, settings: Pick<Campai
  */
 export async function results(
   deps: Deps,
-  s: ReviewSession,
+  session: ReviewSession,
   settings: CampaignSettings,
 ): Promise<ResultsView> {
-  if (sessionState(s, deps.now()) !== 'closed')
+  if (sessionState(session, deps.now()) !== 'closed')
     throw conflict('SESSION_OPEN', '评议结束后才能查看结果，进行中只显示参评情况');
   const [{ reconciliation, online, paper }, determinations] = await Promise.all([
-    countSession(deps, s, settings),
-    determinationsOf(deps, s.id),
+    countSession(deps, session, settings),
+    determinationsOf(deps, session.id),
   ]);
-  const allowed = excellentAllowed(s.members.length, settings.excellentCap);
+  const allowed = excellentAllowed(session.members.length, settings.excellentCap);
   const determinedExcellent = determinations.filter((d) => d.grade === 'excellent').length;
   return {
     reconciliation,
-    tally: tally(s, [...online, ...paper], settings),
+    tally: tally(session, [...online, ...paper], settings),
     determinations,
     excellentCap: { allowed, determined: determinedExcellent, exceeded: determinedExcellent > allowed },
   };
 }
 
 /** The receipts of the counted online ballots, sorted, for publishing once the session is closed. */
-export async function receipts(deps: Deps, s: ReviewSession): Promise<string[]> {
-  if (sessionState(s, deps.now()) !== 'closed')
+export async function receipts(deps: Deps, session: ReviewSession): Promise<string[]> {
+  if (sessionState(session, deps.now()) !== 'closed')
     throw conflict('SESSION_OPEN', '评议结束后公布计入的选票回执');
-  return (await ballotsOf(deps, s.id, Ballot)).map((b) => b.receipt).sort();
+  return (await ballotsOf(deps, session.id, Ballot)).map((b) => b.receipt).sort();
 }
 
 /** The organisation records its own determination for a member, with a reason (看票不唯票). */
 export async function determine(
   deps: Deps,
   actor: string,
-  s: ReviewSession,
+  session: ReviewSession,
   memberId: string,
   grade: Grade,
   reason: string,
 ): Promise<Determination> {
-  if (!s.members.some((m) => m.id === memberId)) throw notFound('该党员不在本次评议名单中');
-  if (sessionState(s, deps.now()) !== 'closed') throw conflict('SESSION_OPEN', '评议结束后才能作出组织评定');
+  if (!session.members.some((m) => m.id === memberId)) throw notFound('该党员不在本次评议名单中');
+  if (sessionState(session, deps.now()) !== 'closed')
+    throw conflict('SESSION_OPEN', '评议结束后才能作出组织评定');
   const d = { memberId, grade, reason, decidedBy: actor, decidedAt: deps.now().toISOString() };
-  await putDetermination(deps, s.id, d);
+  await putDetermination(deps, session.id, d);
   return d;
 }

@@ -54,21 +54,25 @@ export async function openSession(
 }
 
 /** Closes a session before its end time; its results become visible. */
-export async function closeSession(deps: Deps, actor: string, s: ReviewSession): Promise<ReviewSession> {
-  if (sessionState(s, deps.now()) === 'closed') throw conflict('SESSION_CLOSED', '本次评议已经结束');
+export async function closeSession(
+  deps: Deps,
+  actor: string,
+  session: ReviewSession,
+): Promise<ReviewSession> {
+  if (sessionState(session, deps.now()) === 'closed') throw conflict('SESSION_CLOSED', '本次评议已经结束');
   const at = deps.now().toISOString();
-  await updateOpenSession(deps, actor, s, { closedEarlyAt: at }, 'review.close');
-  return { ...s, closedEarlyAt: at };
+  await updateOpenSession(deps, actor, session, { closedEarlyAt: at }, 'review.close');
+  return { ...session, closedEarlyAt: at };
 }
 
 /** Records how many paper ballots were handed out at the meeting, per voter group. */
 export async function setPaperIssued(
   deps: Deps,
   actor: string,
-  s: ReviewSession,
+  session: ReviewSession,
   issued: { member: number; mass: number },
 ) {
-  if (sessionState(s, deps.now()) === 'closed') throw conflict('SESSION_CLOSED', '本次评议已经结束');
-  await updateOpenSession(deps, actor, s, { paperIssued: issued }, 'review.paperIssued');
-  return { ...s, paperIssued: issued };
+  if (sessionState(session, deps.now()) === 'closed') throw conflict('SESSION_CLOSED', '本次评议已经结束');
+  await updateOpenSession(deps, actor, session, { paperIssued: issued }, 'review.paperIssued');
+  return { ...session, paperIssued: issued };
 }

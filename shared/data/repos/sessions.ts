@@ -8,14 +8,18 @@ import { getItem } from './get-item';
 
 export const getSession = (deps: Deps, id: string) => getItem(deps, keys.session(id), ReviewSession);
 
-export async function createSession(deps: Deps, actor: string, s: ReviewSession) {
+export async function createSession(deps: Deps, actor: string, session: ReviewSession) {
   await writeAudited(
     deps,
     [
       {
         Put: {
           TableName: deps.tableName,
-          Item: { ...keys.session(s.id), ...keys.sessionListing(s.unitId, s.createdAt, s.id), ...s },
+          Item: {
+            ...keys.session(session.id),
+            ...keys.sessionListing(session.unitId, session.createdAt, session.id),
+            ...session,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -23,8 +27,8 @@ export async function createSession(deps: Deps, actor: string, s: ReviewSession)
     {
       actor,
       action: 'review.open',
-      target: `unit:${s.unitId}/session:${s.id}`,
-      detail: { members: s.members.length, due: s.due, closesAt: s.closesAt },
+      target: `unit:${session.unitId}/session:${session.id}`,
+      detail: { members: session.members.length, due: session.due, closesAt: session.closesAt },
     },
     () => conflict('EXISTS', '评议已存在'),
   );
@@ -34,7 +38,7 @@ export async function createSession(deps: Deps, actor: string, s: ReviewSession)
 export async function updateOpenSession(
   deps: Deps,
   actor: string,
-  s: ReviewSession,
+  session: ReviewSession,
   set: Partial<Pick<ReviewSession, 'closedEarlyAt' | 'paperIssued'>>,
   action: string,
 ) {
@@ -45,7 +49,7 @@ export async function updateOpenSession(
       {
         Update: {
           TableName: deps.tableName,
-          Key: keys.session(s.id),
+          Key: keys.session(session.id),
           UpdateExpression: `SET ${entries.map((_, i) => `#a${i} = :v${i}`).join(', ')}`,
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(closedEarlyAt)',
           ExpressionAttributeNames: Object.fromEntries(entries.map(([k], i) => [`#a${i}`, k])),
@@ -53,7 +57,7 @@ export async function updateOpenSession(
         },
       },
     ],
-    { actor, action, target: `unit:${s.unitId}/session:${s.id}`, detail: set },
+    { actor, action, target: `unit:${session.unitId}/session:${session.id}`, detail: set },
     () => conflict('SESSION_CLOSED', '本次评议已经结束'),
   );
 }

@@ -1,5 +1,4 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { authorize } from '../../auth/middleware';
 import { newId } from '../../data/ids';
 import { deleteMember, getMember, listMembers, saveMember } from '../../data/repos/members';
 import type { Deps } from '../../deps';

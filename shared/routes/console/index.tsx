@@ -30,7 +30,7 @@ import { page } from '../../views/page';
 import { setSessionCookie } from '../api/auth';
 import { consoleFormRoutes } from './forms';
 import type { InternalApi } from './internal-api';
-import { must, pageContext, requirePageContext } from './page-context';
+import { apiData, pageContext, requirePageContext } from './page-context';
 import { consoleReviewRoutes } from './review';
 
 const pages = <S extends z.ZodType>(item: S) => pageOf(item);
@@ -67,50 +67,50 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
   const ctx = (c: Parameters<typeof pageContext>[1]) => requirePageContext(deps, c);
 
   app.get('/console', async (c) => {
-    const p = ctx(c);
-    const { scope } = p.who;
+    const viewer = ctx(c);
+    const { scope } = viewer.who;
     if (scope.role === 'supervisor') return c.redirect(`/console/groups/${scope.groupId}`, 303);
     if (scope.role === 'leader') return c.redirect(`/console/units/${scope.unitId}`, 303);
-    const campaigns = pages(Campaign).parse(must(await api(c, 'GET', '/api/campaigns?limit=100')));
-    return c.html(page(<CampaignsPage {...p} campaigns={campaigns.items} />));
+    const campaigns = pages(Campaign).parse(apiData(await api(c, 'GET', '/api/campaigns?limit=100')));
+    return c.html(page(<CampaignsPage {...viewer} campaigns={campaigns.items} />));
   });
 
   app.get('/console/campaigns/:id', async (c) => {
-    const p = ctx(c);
+    const viewer = ctx(c);
     const id = encodeURIComponent(c.req.param('id'));
-    const campaign = Campaign.parse(must(await api(c, 'GET', `/api/campaigns/${id}`)));
+    const campaign = Campaign.parse(apiData(await api(c, 'GET', `/api/campaigns/${id}`)));
     const groupsRes = await api(c, 'GET', `/api/campaigns/${id}/groups?limit=100`);
     const groups = groupsRes.ok ? pages(Group).parse(groupsRes.body).items : [];
-    const units = pages(Unit).parse(must(await api(c, 'GET', `/api/campaigns/${id}/units?limit=100`)));
-    return c.html(page(<CampaignPage {...p} campaign={campaign} groups={groups} units={units.items} />));
+    const units = pages(Unit).parse(apiData(await api(c, 'GET', `/api/campaigns/${id}/units?limit=100`)));
+    return c.html(page(<CampaignPage {...viewer} campaign={campaign} groups={groups} units={units.items} />));
   });
 
   app.get('/console/groups/:id', async (c) => {
-    const p = ctx(c);
+    const viewer = ctx(c);
     const group = Group.parse(
-      must(await api(c, 'GET', `/api/groups/${encodeURIComponent(c.req.param('id'))}`)),
+      apiData(await api(c, 'GET', `/api/groups/${encodeURIComponent(c.req.param('id'))}`)),
     );
     const units = pages(Unit).parse(
-      must(await api(c, 'GET', `/api/campaigns/${group.campaignId}/units?limit=100&groupId=${group.id}`)),
+      apiData(await api(c, 'GET', `/api/campaigns/${group.campaignId}/units?limit=100&groupId=${group.id}`)),
     );
-    return c.html(page(<GroupPage {...p} group={group} units={units.items} />));
+    return c.html(page(<GroupPage {...viewer} group={group} units={units.items} />));
   });
 
   app.get('/console/units/:id', async (c) => {
-    const p = ctx(c);
+    const viewer = ctx(c);
     const id = encodeURIComponent(c.req.param('id'));
-    const unit = Unit.parse(must(await api(c, 'GET', `/api/units/${id}`)));
-    const members = pages(Member).parse(must(await api(c, 'GET', `/api/units/${id}/members?limit=100`)));
+    const unit = Unit.parse(apiData(await api(c, 'GET', `/api/units/${id}`)));
+    const members = pages(Member).parse(apiData(await api(c, 'GET', `/api/units/${id}/members?limit=100`)));
     // The unit was just authorized; the name of its own supervision group is the leader's to know too.
     const groupName = (await getGroup(deps, unit.groupId))?.name ?? '';
-    const rounds = pages(RoundView).parse(must(await api(c, 'GET', `/api/units/${id}/rounds?limit=20`)));
+    const rounds = pages(RoundView).parse(apiData(await api(c, 'GET', `/api/units/${id}/rounds?limit=20`)));
     const sessions = pages(SessionView).parse(
-      must(await api(c, 'GET', `/api/units/${id}/review-sessions?limit=20`)),
+      apiData(await api(c, 'GET', `/api/units/${id}/review-sessions?limit=20`)),
     );
     return c.html(
       page(
         <UnitPage
-          {...p}
+          {...viewer}
           unit={unit}
           groupName={groupName}
           members={members.items}
@@ -122,9 +122,9 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
   });
 
   app.get('/console/units/:id/opinions', async (c) => {
-    const p = ctx(c);
+    const viewer = ctx(c);
     const id = encodeURIComponent(c.req.param('id'));
-    const unit = Unit.parse(must(await api(c, 'GET', `/api/units/${id}`)));
+    const unit = Unit.parse(apiData(await api(c, 'GET', `/api/units/${id}`)));
     const filters = new URLSearchParams();
     for (const key of ['problem', 'focus', 'about', 'respondent']) {
       const v = c.req.query(key);
@@ -132,13 +132,13 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
     }
     const cursor = c.req.query('cursor');
     const listPath = `/api/units/${id}/opinions?limit=50&${filters}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-    const list = pages(OpinionView).parse(must(await api(c, 'GET', listPath)));
-    const summary = OpinionSummary.parse(must(await api(c, 'GET', `/api/units/${id}/opinions/summary`)));
+    const list = pages(OpinionView).parse(apiData(await api(c, 'GET', listPath)));
+    const summary = OpinionSummary.parse(apiData(await api(c, 'GET', `/api/units/${id}/opinions/summary`)));
     return c.html(
       page(
         <OpinionsPage
-          who={p.who}
-          csrf={p.csrf}
+          who={viewer.who}
+          csrf={viewer.csrf}
           unit={unit}
           summary={summary}
           opinions={list.items}
@@ -151,7 +151,7 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
 
   app.get('/console/rounds/:id/poster', async (c) => {
     const round = RoundView.parse(
-      must(await api(c, 'GET', `/api/rounds/${encodeURIComponent(c.req.param('id'))}`)),
+      apiData(await api(c, 'GET', `/api/rounds/${encodeURIComponent(c.req.param('id'))}`)),
     );
     const closesOn = chinaTime(round.closesAt).slice(0, 10);
     return c.html(
@@ -167,29 +167,33 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
   });
 
   app.get('/console/accounts', async (c) => {
-    const p = ctx(c);
-    const accounts = pages(Account).parse(must(await api(c, 'GET', '/api/accounts?limit=100')));
-    const campaigns = pages(Campaign).parse(must(await api(c, 'GET', '/api/campaigns?limit=100'))).items;
+    const viewer = ctx(c);
+    const accounts = pages(Account).parse(apiData(await api(c, 'GET', '/api/accounts?limit=100')));
+    const campaigns = pages(Campaign).parse(apiData(await api(c, 'GET', '/api/campaigns?limit=100'))).items;
     const groups: { id: string; label: string }[] = [];
     const units: { id: string; label: string }[] = [];
     for (const campaign of campaigns) {
       const g = pages(Group).parse(
-        must(await api(c, 'GET', `/api/campaigns/${campaign.id}/groups?limit=100`)),
+        apiData(await api(c, 'GET', `/api/campaigns/${campaign.id}/groups?limit=100`)),
       );
-      const u = pages(Unit).parse(must(await api(c, 'GET', `/api/campaigns/${campaign.id}/units?limit=100`)));
+      const u = pages(Unit).parse(
+        apiData(await api(c, 'GET', `/api/campaigns/${campaign.id}/units?limit=100`)),
+      );
       groups.push(...g.items.map((x) => ({ id: x.id, label: `${campaign.name} · ${x.name}` })));
       units.push(...u.items.map((x) => ({ id: x.id, label: `${campaign.name} · ${x.name}` })));
     }
-    return c.html(page(<AccountsPage {...p} accounts={accounts.items} groups={groups} units={units} />));
+    return c.html(page(<AccountsPage {...viewer} accounts={accounts.items} groups={groups} units={units} />));
   });
 
   app.get('/console/audit', async (c) => {
-    const p = ctx(c);
+    const viewer = ctx(c);
     const cursor = c.req.query('cursor');
     const path = `/api/audit?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-    const trail = pages(AuditEntry).parse(must(await api(c, 'GET', path)));
+    const trail = pages(AuditEntry).parse(apiData(await api(c, 'GET', path)));
     return c.html(
-      page(<AuditPage who={p.who} csrf={p.csrf} entries={trail.items} nextCursor={trail.nextCursor} />),
+      page(
+        <AuditPage who={viewer.who} csrf={viewer.csrf} entries={trail.items} nextCursor={trail.nextCursor} />,
+      ),
     );
   });
 

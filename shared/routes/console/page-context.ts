@@ -40,7 +40,7 @@ const passedOn: Partial<Record<number, ErrorKind>> = {
 };
 
 /** The data of a successful API answer, or the API's own error thrown on (404 stays 404). */
-export function must(result: ApiResult): unknown {
+export function apiData(result: ApiResult): unknown {
   if (result.ok) return result.body;
   const parsed = ErrorBody.safeParse(result.body);
   const kind = passedOn[result.status] ?? 'internal';

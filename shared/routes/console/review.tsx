@@ -12,7 +12,7 @@ import { SessionPage } from '../../views/console/session-page';
 import { SlipsPage } from '../../views/console/slips-page';
 import { page } from '../../views/page';
 import type { InternalApi } from './internal-api';
-import { back, field, must, numberField, type pageContext, requirePageContext } from './page-context';
+import { apiData, back, field, numberField, type pageContext, requirePageContext } from './page-context';
 
 /** Console pages of democratic review: the session page and its forms, and the printable slips. */
 export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
@@ -36,22 +36,22 @@ export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
   });
 
   app.get('/console/review-sessions/:id', async (c) => {
-    const p = ctx(c);
+    const viewer = ctx(c);
     const path = sessionPath(c.req.param('id'));
-    const session = SessionView.parse(must(await api(c, 'GET', path)));
-    const reconciliation = ReconciliationView.parse(must(await api(c, 'GET', `${path}/reconciliation`)));
+    const session = SessionView.parse(apiData(await api(c, 'GET', path)));
+    const reconciliation = ReconciliationView.parse(apiData(await api(c, 'GET', `${path}/reconciliation`)));
     let results: ResultsView | undefined;
     let receipts: string[] | undefined;
     if (session.state === 'closed') {
-      results = ResultsView.parse(must(await api(c, 'GET', `${path}/results`)));
+      results = ResultsView.parse(apiData(await api(c, 'GET', `${path}/results`)));
       receipts = z
         .object({ receipts: z.array(z.string()) })
-        .parse(must(await api(c, 'GET', `${path}/receipts`))).receipts;
+        .parse(apiData(await api(c, 'GET', `${path}/receipts`))).receipts;
     }
     return c.html(
       page(
         <SessionPage
-          {...p}
+          {...viewer}
           session={session}
           reconciliation={reconciliation}
           results={results}
@@ -70,7 +70,7 @@ export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
     });
     if (!result.ok) return back(c, `/console/review-sessions/${id}`, result, '');
     const minted = MintedCodes.parse(result.body);
-    const session = SessionView.parse(must(await api(c, 'GET', sessionPath(id))));
+    const session = SessionView.parse(apiData(await api(c, 'GET', sessionPath(id))));
     const slips = await Promise.all(
       minted.codes.map(async (x) => ({ code: x.code, svg: await qrSvg(x.link) })),
     );

@@ -16,7 +16,7 @@ interface Props {
 /** A campaign: stage windows and settings, its supervision groups and its units. */
 export function CampaignPage({ who, csrf, flash, campaign, groups, units }: Props) {
   const office = who.scope.role === 'office';
-  const s = campaign.settings;
+  const settings = campaign.settings;
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
   return (
     <ConsoleLayout title={campaign.name} who={who} csrf={csrf} flash={flash}>
@@ -46,7 +46,7 @@ export function CampaignPage({ who, csrf, flash, campaign, groups, units }: Prop
                 type="number"
                 min="2"
                 max="50"
-                value={String(s.anonymityK)}
+                value={String(settings.anonymityK)}
               />
             </div>
             <div>
@@ -58,33 +58,33 @@ export function CampaignPage({ who, csrf, flash, campaign, groups, units }: Prop
                 min="0"
                 max="100"
                 step="0.1"
-                value={String(s.satisfactionThreshold)}
+                value={String(settings.satisfactionThreshold)}
               />
             </div>
             <div>
               <label for="excellentCap">“优秀”比例上限（如 1/3）</label>
-              <input id="excellentCap" name="excellentCap" value={shareText(s.excellentCap)} />
+              <input id="excellentCap" name="excellentCap" value={shareText(settings.excellentCap)} />
             </div>
             <div>
               <label for="incompetentShareThreshold">“不合格”票占比达到（如 1/3）需关注</label>
               <input
                 id="incompetentShareThreshold"
                 name="incompetentShareThreshold"
-                value={shareText(s.incompetentShareThreshold)}
+                value={shareText(settings.incompetentShareThreshold)}
               />
             </div>
             <div>
               <label for="quorum">评议会到会比例（如 4/5）</label>
-              <input id="quorum" name="quorum" value={shareText(s.quorum)} />
+              <input id="quorum" name="quorum" value={shareText(settings.quorum)} />
             </div>
           </div>
           <button type="submit">保存设置</button>
         </form>
       ) : (
         <p>
-          匿名保护人数下限 {s.anonymityK}；满意率低于 {s.satisfactionThreshold}% 需补课；“优秀”不超过{' '}
-          {percent(s.excellentCap)}；评议会应到 {percent(s.quorum)}；“不合格”票占比达到{' '}
-          {percent(s.incompetentShareThreshold)} 需关注。
+          匿名保护人数下限 {settings.anonymityK}；满意率低于 {settings.satisfactionThreshold}%
+          需补课；“优秀”不超过 {percent(settings.excellentCap)}；评议会应到 {percent(settings.quorum)}
+          ；“不合格”票占比达到 {percent(settings.incompetentShareThreshold)} 需关注。
         </p>
       )}
 

@@ -15,11 +15,12 @@ export function ReviewSection(props: {
   return (
     <section>
       <h2>民主评议</h2>
-      {props.sessions.map((s) => (
+      {props.sessions.map((session) => (
         <p>
-          <a href={`/console/review-sessions/${s.id}`}>
-            {stateLabels[s.state]}：{chinaTime(s.opensAt)} 至 {chinaTime(s.closedEarlyAt ?? s.closesAt)}
-            ，评议党员 {s.members.length} 名
+          <a href={`/console/review-sessions/${session.id}`}>
+            {stateLabels[session.state]}：{chinaTime(session.opensAt)} 至{' '}
+            {chinaTime(session.closedEarlyAt ?? session.closesAt)}
+            ，评议党员 {session.members.length} 名
           </a>
         </p>
       ))}

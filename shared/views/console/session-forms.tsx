@@ -10,8 +10,8 @@ import { Csrf } from './layout';
 
 /** An open session's forms: mint codes, revoke unused ones, paper ballots handed out. */
 export function CodeForms(props: { session: SessionView; csrf: string }) {
-  const { session: s, csrf } = props;
-  const base = `/console/review-sessions/${s.id}`;
+  const { session, csrf } = props;
+  const base = `/console/review-sessions/${session.id}`;
   return (
     <div class="grid">
       <form method="post" action={`${base}/codes`} class="card">
@@ -49,7 +49,7 @@ export function CodeForms(props: { session: SessionView; csrf: string }) {
         {voterGroups.map((g) => (
           <div>
             <label for={`pi_${g}`}>{voterGroupLabels[g]}</label>
-            <input id={`pi_${g}`} name={g} type="number" min="0" value={String(s.paperIssued[g])} />
+            <input id={`pi_${g}`} name={g} type="number" min="0" value={String(session.paperIssued[g])} />
           </div>
         ))}
         <button type="submit">保存</button>
@@ -60,8 +60,8 @@ export function CodeForms(props: { session: SessionView; csrf: string }) {
 
 /** The paper-ballot entry form: two tellers each enter the same slip. */
 export function PaperEntryForm(props: { session: SessionView; csrf: string }) {
-  const { session: s, csrf } = props;
-  const base = `/console/review-sessions/${s.id}`;
+  const { session, csrf } = props;
+  const base = `/console/review-sessions/${session.id}`;
   return (
     <form method="post" action={`${base}/paper`} class="card">
       <Csrf token={csrf} />
@@ -89,7 +89,7 @@ export function PaperEntryForm(props: { session: SessionView; csrf: string }) {
       </div>
       <table>
         <tbody>
-          {s.members.map((m) => (
+          {session.members.map((m) => (
             <tr>
               <th>{m.name}</th>
               <td>

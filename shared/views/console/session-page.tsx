@@ -21,19 +21,19 @@ export function SessionPage(props: {
   results?: ResultsView | undefined;
   receipts?: string[] | undefined;
 }) {
-  const { session: s, reconciliation: r, csrf } = props;
+  const { session, reconciliation: r, csrf } = props;
   const canRun = props.who.scope.role !== 'supervisor';
-  const base = `/console/review-sessions/${s.id}`;
+  const base = `/console/review-sessions/${session.id}`;
   return (
     <ConsoleLayout
-      title={`${s.unitName} 民主评议（${stateLabels[s.state]}）`}
+      title={`${session.unitName} 民主评议（${stateLabels[session.state]}）`}
       who={props.who}
       csrf={csrf}
       flash={props.flash}
     >
       <p>
-        {chinaTime(s.opensAt)} 至 {chinaTime(s.closedEarlyAt ?? s.closesAt)}。
-        <a href={`/console/units/${s.unitId}`}>返回单位</a>
+        {chinaTime(session.opensAt)} 至 {chinaTime(session.closedEarlyAt ?? session.closesAt)}。
+        <a href={`/console/units/${session.unitId}`}>返回单位</a>
       </p>
       <h2>计票</h2>
       {r.void && <p class="flash error">收回票数多于发出票数，本次评议无效。</p>}
@@ -77,9 +77,9 @@ export function SessionPage(props: {
             .join('、')}
         </p>
       )}
-      {canRun && s.state !== 'closed' && <CodeForms session={s} csrf={csrf} />}
-      {canRun && s.state !== 'notYetOpen' && <PaperEntryForm session={s} csrf={csrf} />}
-      {canRun && s.state !== 'closed' && (
+      {canRun && session.state !== 'closed' && <CodeForms session={session} csrf={csrf} />}
+      {canRun && session.state !== 'notYetOpen' && <PaperEntryForm session={session} csrf={csrf} />}
+      {canRun && session.state !== 'closed' && (
         <form method="post" action={`${base}/close`}>
           <Csrf token={csrf} />
           <button type="submit" class="secondary">
@@ -87,7 +87,7 @@ export function SessionPage(props: {
           </button>
         </form>
       )}
-      {props.results && <SessionResults {...props.results} session={s} csrf={csrf} canRun={canRun} />}
+      {props.results && <SessionResults {...props.results} session={session} csrf={csrf} canRun={canRun} />}
       {props.receipts && (
         <div class="card">
           <h2 style="margin-top:0">计入统计的网上选票回执（可公布）</h2>

@@ -1,0 +1,136 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { asRecord, call } from './support/api';
+import { memberBody, type OrgFixture, orgFixture } from './support/org-fixture';
+import { cast, marks, mint, openSession, toAppraisal } from './support/review-fixture';
+import { createTestContext, type TestContext } from './support/test-env';
+
+describe('democratic review results: tally, paper ballots, determinations', () => {
+  let t: TestContext;
+  let f: OrgFixture;
+
+  beforeAll(async () => {
+    t = await createTestContext({ LOG_LEVEL: 'warn' });
+    f = await orgFixture(t);
+    await call(t, f.tokens.leader, 'POST', `/api/units/${f.ids.u1}/members`, memberBody());
+    await toAppraisal(t, f, f.ids.u1);
+  }, 60_000);
+
+  it('hides results while open, then tallies exactly the ballots cast, per voter group', async () => {
+    const s = await openSession(t, f.tokens.office, f.ids.u1);
+    expect((await call(t, f.tokens.leader, 'GET', `/api/review-sessions/${s.id}/results`)).status).toBe(409);
+    const memberCodes = await mint(t, f.tokens.leader, s.id, 'member', 6);
+    const massCodes = await mint(t, f.tokens.leader, s.id, 'mass', 3);
+    const [target] = s.members;
+    const plan = ['excellent', 'excellent', 'competent', 'incompetent', 'incompetent', 'basicallyCompetent'];
+    for (const [i, code] of memberCodes.entries()) {
+      const m = marks(s.members, 'competent', i < 4 ? 'satisfied' : 'unknown');
+      m.grades[target?.id ?? ''] = plan[i] ?? 'competent';
+      expect((await cast(t, s.id, code, 'member', m)).status).toBe(201);
+    }
+    for (const code of massCodes) {
+      const m = marks(s.members, 'competent', 'dissatisfied');
+      m.grades[target?.id ?? ''] = 'incompetent';
+      expect((await cast(t, s.id, code, 'mass', m)).status).toBe(201);
+    }
+    const live = asRecord(
+      (await call(t, f.tokens.leader, 'GET', `/api/review-sessions/${s.id}/reconciliation`)).json,
+    );
+    expect(asRecord(asRecord(live.groups).member).ballots).toEqual({ online: 6, paper: 0, total: 6 });
+
+    expect((await call(t, f.tokens.leader, 'POST', `/api/review-sessions/${s.id}/close`)).status).toBe(200);
+    const res = asRecord(
+      (await call(t, f.tokens.leader, 'GET', `/api/review-sessions/${s.id}/results`)).json,
+    );
+    const tally = asRecord(res.tally);
+    expect(tally.ballots).toEqual({ member: 6, mass: 3, total: 9 });
+    expect(tally.shownApart).toEqual({ member: true, mass: false });
+    const row = (tally.members as Record<string, unknown>[]).find((m) => m.id === target?.id) ?? {};
+    expect(row.combined).toEqual({ excellent: 2, competent: 1, basicallyCompetent: 1, incompetent: 5 });
+    expect(asRecord(row.byGroup).member).toEqual({
+      excellent: 2,
+      competent: 1,
+      basicallyCompetent: 1,
+      incompetent: 2,
+    });
+    expect(asRecord(row.byGroup).mass).toBeNull();
+    expect(row.flagIncompetent).toBe(true);
+    const leadership = asRecord(tally.leadership);
+    // 4 satisfied, 2 unknown, 3 dissatisfied: (4 + 0) / (9 - 2).
+    expect(leadership.satisfactionRate).toBeCloseTo(4 / 7, 10);
+    expect(leadership.remedial).toBe(true);
+    const receipts = asRecord(
+      (await call(t, f.tokens.leader, 'GET', `/api/review-sessions/${s.id}/receipts`)).json,
+    );
+    expect(receipts.receipts).toHaveLength(9);
+  }, 60_000);
+
+  it('counts a paper ballot once both tellers enter it alike, and voids a round with more ballots than issued', async () => {
+    const s = await openSession(t, f.tokens.office, f.ids.u1);
+    const paper = (slip: number, teller: 1 | 2, grade: string) =>
+      call(
+        t,
+        f.tokens.leader,
+        'PUT',
+        `/api/review-sessions/${s.id}/paper-ballots/${slip}/tellers/${teller}`,
+        {
+          voterGroup: 'member',
+          ...marks(s.members, grade),
+        },
+      );
+    expect(
+      (
+        await call(t, f.tokens.leader, 'PUT', `/api/review-sessions/${s.id}/paper-issued`, {
+          member: 1,
+          mass: 0,
+        })
+      ).status,
+    ).toBe(200);
+    await paper(1, 1, 'competent');
+    await paper(1, 2, 'excellent');
+    let rec = asRecord(
+      (await call(t, f.tokens.leader, 'GET', `/api/review-sessions/${s.id}/reconciliation`)).json,
+    );
+    expect(rec.paperMismatches).toEqual([{ slipNo: 1, problem: 'different' }]);
+    await paper(1, 2, 'competent');
+    rec = asRecord(
+      (await call(t, f.tokens.leader, 'GET', `/api/review-sessions/${s.id}/reconciliation`)).json,
+    );
+    expect(rec.paperMismatches).toEqual([]);
+    expect(asRecord(asRecord(rec.groups).member).ballots).toEqual({ online: 0, paper: 1, total: 1 });
+    expect(rec.void).toBe(false);
+    await paper(2, 1, 'competent');
+    await paper(2, 2, 'competent');
+    rec = asRecord(
+      (await call(t, f.tokens.leader, 'GET', `/api/review-sessions/${s.id}/reconciliation`)).json,
+    );
+    expect(rec.void).toBe(true);
+    expect(rec.quorumMet).toBe(false);
+  });
+
+  it('records the organisation’s determination apart from the tally, and flags too many 优秀', async () => {
+    const s = await openSession(t, f.tokens.office, f.ids.u1);
+    expect((await call(t, f.tokens.leader, 'POST', `/api/review-sessions/${s.id}/close`)).status).toBe(200);
+    for (const m of s.members) {
+      const res = await call(
+        t,
+        f.tokens.leader,
+        'PUT',
+        `/api/review-sessions/${s.id}/determinations/${m.id}`,
+        {
+          grade: 'excellent',
+          reason: '表现突出',
+        },
+      );
+      expect(res.status).toBe(200);
+    }
+    const res = asRecord(
+      (await call(t, f.tokens.leader, 'GET', `/api/review-sessions/${s.id}/results`)).json,
+    );
+    expect(res.excellentCap).toEqual({
+      allowed: Math.floor(s.members.length / 3 + 1e-9),
+      determined: s.members.length,
+      exceeded: true,
+    });
+    expect(res.determinations).toHaveLength(s.members.length);
+  });
+});

@@ -1,0 +1,92 @@
+import {
+  type Case,
+  collectsForOwnUnit,
+  inADay,
+  readsOwnUnit,
+  roundOf,
+  sessionMembers,
+  sessionOf,
+  unitOf,
+} from './matrix';
+
+/** The matrix rows of collection: opinion rounds, opinions, democratic review. */
+export const collectCases: Case[] = [
+  readsOwnUnit('GET', '/api/units/:unitId/rounds', (f, s) => ({ path: `/api/units/${unitOf(f, s)}/rounds` })),
+  collectsForOwnUnit('POST', '/api/units/:unitId/rounds', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/rounds`,
+    body: { closesAt: inADay() },
+  })),
+  readsOwnUnit('GET', '/api/rounds/:roundId', (f, s) => ({ path: `/api/rounds/${roundOf(f, s)}` })),
+  readsOwnUnit('GET', '/api/rounds/:roundId/qr.svg', (f, s) => ({
+    path: `/api/rounds/${roundOf(f, s)}/qr.svg`,
+  })),
+  readsOwnUnit('GET', '/api/rounds/:roundId/qr.png', (f, s) => ({
+    path: `/api/rounds/${roundOf(f, s)}/qr.png`,
+  })),
+  collectsForOwnUnit('PUT', '/api/rounds/:roundId/form', (f, s) => ({
+    path: `/api/rounds/${roundOf(f, s)}/form`,
+    body: { questions: [] },
+  })),
+  collectsForOwnUnit('POST', '/api/rounds/:roundId/close', (f, s) => ({
+    path: `/api/rounds/${roundOf(f, s)}/close`,
+  })),
+  readsOwnUnit('GET', '/api/units/:unitId/opinions', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/opinions`,
+  })),
+  readsOwnUnit('GET', '/api/units/:unitId/opinions/summary', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/opinions/summary`,
+  })),
+  readsOwnUnit('GET', '/api/units/:unitId/opinions/export', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/opinions/export`,
+  })),
+  readsOwnUnit('GET', '/api/units/:unitId/review-sessions', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/review-sessions`,
+  })),
+  collectsForOwnUnit('POST', '/api/units/:unitId/review-sessions', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/review-sessions`,
+    body: { closesAt: inADay() },
+  })),
+  readsOwnUnit('GET', '/api/review-sessions/:sessionId', (_, s) => ({
+    path: `/api/review-sessions/${sessionOf(s)}`,
+  })),
+  collectsForOwnUnit('POST', '/api/review-sessions/:sessionId/codes', (_, s) => ({
+    path: `/api/review-sessions/${sessionOf(s)}/codes`,
+    body: { voterGroup: 'member', count: 2 },
+  })),
+  collectsForOwnUnit('POST', '/api/review-sessions/:sessionId/codes/revoke', (_, s) => ({
+    path: `/api/review-sessions/${sessionOf(s)}/codes/revoke`,
+    body: { voterGroup: 'mass' },
+  })),
+  collectsForOwnUnit('PUT', '/api/review-sessions/:sessionId/paper-issued', (_, s) => ({
+    path: `/api/review-sessions/${sessionOf(s)}/paper-issued`,
+    body: { member: 3, mass: 0 },
+  })),
+  collectsForOwnUnit(
+    'PUT',
+    '/api/review-sessions/:sessionId/paper-ballots/:slipNo/tellers/:teller',
+    (_, s) => ({
+      path: `/api/review-sessions/${sessionOf(s)}/paper-ballots/1/tellers/1`,
+      body: {
+        voterGroup: 'member',
+        grades: Object.fromEntries(sessionMembers(s).map((m) => [m.id, 'competent'])),
+        satisfaction: 'satisfied',
+      },
+    }),
+  ),
+  readsOwnUnit('GET', '/api/review-sessions/:sessionId/reconciliation', (_, s) => ({
+    path: `/api/review-sessions/${sessionOf(s)}/reconciliation`,
+  })),
+  readsOwnUnit('GET', '/api/review-sessions/:sessionId/results', (_, s) => ({
+    path: `/api/review-sessions/${sessionOf(s)}/results`,
+  })),
+  readsOwnUnit('GET', '/api/review-sessions/:sessionId/receipts', (_, s) => ({
+    path: `/api/review-sessions/${sessionOf(s)}/receipts`,
+  })),
+  collectsForOwnUnit('PUT', '/api/review-sessions/:sessionId/determinations/:memberId', (_, s) => ({
+    path: `/api/review-sessions/${sessionOf(s)}/determinations/${sessionMembers(s)[0]?.id}`,
+    body: { grade: 'competent', reason: '组织评定意见' },
+  })),
+  collectsForOwnUnit('POST', '/api/review-sessions/:sessionId/close', (_, s) => ({
+    path: `/api/review-sessions/${sessionOf(s)}/close`,
+  })),
+];
