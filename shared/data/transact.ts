@@ -5,6 +5,7 @@ import type { AuditEntry } from '../domain/audit';
 import type { AppError } from '../errors';
 import { newId } from './ids';
 import { keys } from './keys';
+import { retryConflicts } from './retry-conflicts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -35,7 +36,7 @@ export async function writeAudited(
 ): Promise<void> {
   const all = [...items, auditPut(deps.tableName, deps.now().toISOString(), audit)];
   try {
-    await deps.db.send(new TransactWriteCommand({ TransactItems: all }));
+    await retryConflicts(() => deps.db.send(new TransactWriteCommand({ TransactItems: all })));
   } catch (err) {
     if (err instanceof TransactionCanceledException) {
       const failed = err.CancellationReasons?.findIndex((r) => r.Code === 'ConditionalCheckFailed') ?? -1;

@@ -29,12 +29,19 @@ export interface Vote extends TimeWindow {
   paperIssued: ByGroup<number>;
 }
 
-/** A stored code: its keyed hash, its vote, voter group and state — never the code itself. */
+/**
+ * A stored code: its keyed hash, its vote, voter group and state — never the
+ * code itself. It carries its vote's window, so a cast checks the window on
+ * the code alone and never touches the vote's own item; closing a vote early
+ * turns its unused codes `closed`.
+ */
 export const BallotCode = z.object({
   codeHash: z.string(),
   voteId: z.string(),
   voterGroup: VoterGroup,
-  state: z.enum(['unused', 'used', 'revoked']),
+  state: z.enum(['unused', 'used', 'revoked', 'closed']),
+  opensAt: z.string(),
+  closesAt: z.string(),
 });
 export type BallotCode = z.infer<typeof BallotCode>;
 

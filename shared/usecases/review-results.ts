@@ -1,4 +1,4 @@
-import { ballotsOf, putPaperEntry } from '../data/repos/ballot-box';
+import { ballotsOf, closeUnusedCodes, putPaperEntry } from '../data/repos/ballot-box';
 import { determinationsOf, putDetermination } from '../data/repos/determinations';
 import type { Deps } from '../deps';
 import type { CampaignSettings } from '../domain/campaign';
@@ -26,6 +26,11 @@ export async function enterPaperBallot(
   return entry;
 }
 
+/** A session closed early may have codes its close did not reach (it was interrupted): close them first. */
+async function finishClosing(deps: Deps, session: ReviewSession) {
+  if (session.closedEarlyAt) await closeUnusedCodes(deps, session.id);
+}
+
 /** The session's reconciliation (计票) and the ballots that count, online and on matched paper. */
 export const countSession = (
   deps: Deps,
@@ -44,6 +49,7 @@ export async function results(
 ): Promise<ResultsView> {
   if (sessionState(session, deps.now()) !== 'closed')
     throw conflict('SESSION_OPEN', '评议结束后才能查看结果，进行中只显示参评情况');
+  await finishClosing(deps, session);
   const [{ reconciliation, online, paper }, determinations] = await Promise.all([
     countSession(deps, session, settings),
     determinationsOf(deps, session.id),
@@ -62,6 +68,7 @@ export async function results(
 export async function receipts(deps: Deps, session: ReviewSession): Promise<string[]> {
   if (sessionState(session, deps.now()) !== 'closed')
     throw conflict('SESSION_OPEN', '评议结束后公布计入的选票回执');
+  await finishClosing(deps, session);
   return (await ballotsOf(deps, session.id, Ballot)).map((b) => b.receipt).sort();
 }
 

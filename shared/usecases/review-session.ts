@@ -1,4 +1,5 @@
 import { newId } from '../data/ids';
+import { closeUnusedCodes } from '../data/repos/ballot-box';
 import { allMembers } from '../data/repos/members';
 import { createSession, updateOpenSession } from '../data/repos/sessions';
 import type { Deps } from '../deps';
@@ -53,7 +54,13 @@ export async function openSession(
   return session;
 }
 
-/** Closes a session before its end time; its results become visible. */
+/**
+ * Closes a session before its end time.
+ * 1. The session records when it was closed (audited).
+ * 2. Its unused codes are closed, so no cast gets through afterwards; a cast
+ *    already under way either lands first (and counts) or is refused.
+ * Counting runs step 2 again, so an interrupted close is finished before any result.
+ */
 export async function closeSession(
   deps: Deps,
   actor: string,
@@ -62,6 +69,7 @@ export async function closeSession(
   if (sessionState(session, deps.now()) === 'closed') throw conflict('SESSION_CLOSED', '本次评议已经结束');
   const at = deps.now().toISOString();
   await updateOpenSession(deps, actor, session, { closedEarlyAt: at }, 'review.close');
+  await closeUnusedCodes(deps, session.id);
   return { ...session, closedEarlyAt: at };
 }
 

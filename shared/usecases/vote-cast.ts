@@ -1,7 +1,7 @@
-import { castWithCode, getBallot, getCode, type VoteKind } from '../data/repos/ballot-box';
+import { castWithCode, getBallot, getCode } from '../data/repos/ballot-box';
 import type { Deps } from '../deps';
 import { ballotIdFor, codeHash } from '../domain/ballot-code';
-import { windowClosedError } from '../domain/time-window';
+import { windowClosedError, windowState } from '../domain/time-window';
 import { type Vote, VoteBallot, type VoterGroup } from '../domain/vote';
 import { badRequest, conflict, gone, notFound } from '../errors';
 import { receiptFor } from './receipt';
@@ -15,8 +15,8 @@ export const findCode = (deps: Deps, code: string) =>
 
 /**
  * Casts one ballot of a vote with a single-use code, secretly.
- * 1. One DynamoDB request consumes the code, checks the window and puts the
- *    ballot under an id derived from the page's request token.
+ * 1. One DynamoDB request of two items consumes the code (which carries the
+ *    window) and puts the ballot under an id derived from the page's request token.
  * 2. The ballot keeps the vote, the voter group, the marks and a receipt —
  *    nothing that names the code, the person or the time.
  * 3. A retry of the same page (same request token) finds its ballot and
@@ -24,7 +24,6 @@ export const findCode = (deps: Deps, code: string) =>
  */
 export async function castBallot(
   deps: Deps,
-  kind: VoteKind,
   vote: Vote,
   cast: { code: string; voterGroup: VoterGroup; requestToken: string; marks: Record<string, unknown> },
 ): Promise<{ receipt: string }> {
@@ -34,7 +33,6 @@ export async function castBallot(
   const receipt = receiptFor(secret, `ballot:${cast.requestToken}`);
   const ballot: VoteBallot = { voteId: vote.id, voterGroup: cast.voterGroup, channel: 'online', receipt };
   const result = await castWithCode(deps, {
-    kind,
     voteId: vote.id,
     codeHash: hash,
     voterGroup: cast.voterGroup,
@@ -56,7 +54,9 @@ export async function castBallot(
   }
   if (current.state === 'revoked') throw codeRevoked();
   if (current.state === 'used') throw codeUsed();
-  if (result === 'windowClosed') throw windowClosedError('session', vote, deps.now());
+  // Closed early (its code was closed), or outside the window the code carries.
+  if (current.state === 'closed' || windowState(current, deps.now()) !== 'open')
+    throw windowClosedError('session', vote, deps.now());
   // A concurrent cast of the same code was still in flight and holds it.
   throw codeUsed();
 }

@@ -21,7 +21,7 @@ export async function mintCodes(deps: Deps, by: VoteActor, vote: Vote, group: Vo
   if (windowState(vote, deps.now()) === 'closed') throw conflict('SESSION_CLOSED', '本次评议已经结束');
   const codes = Array.from({ length: count }, newBallotCode);
   const hashes = codes.map((code) => codeHash(deps.config.CODE_HASH_SECRET, code));
-  await putCodes(deps, vote.id, group, hashes, {
+  await putCodes(deps, vote, group, hashes, {
     actor: by.actor,
     action: 'review.codes.mint',
     target: by.target,

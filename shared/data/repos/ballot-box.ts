@@ -1,5 +1,9 @@
-import { IdempotentParameterMismatchException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  IdempotentParameterMismatchException,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
+import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import type { Deps } from '../../deps';
 import type { AuditEntry } from '../../domain/audit';
@@ -8,8 +12,8 @@ import { AppError, conflict } from '../../errors';
 import { putAllOrNothing } from '../batch-write';
 import { accessPatterns, keys } from '../keys';
 import { queryAll } from '../query';
+import { retryConflicts } from '../retry-conflicts';
 import { auditItem, type TransactItem, writeAudited } from '../transact';
-import { openWindowCheck } from '../window-check';
 import { getItem } from './get-item';
 
 /**
@@ -18,19 +22,23 @@ import { getItem } from './get-item';
  * and ballots is sent from here.
  */
 
-/** Where a kind of vote keeps its window (opens, closes, closed early). */
-const windowKey = { review: (voteId: string) => keys.session(voteId) };
-export type VoteKind = keyof typeof windowKey;
-
-/** Stores new unused codes of one voter group with the audit record, all or nothing. */
+/** Stores new unused codes of one voter group, with the vote's window, and the audit record, all or nothing. */
 export async function putCodes(
   deps: Deps,
-  voteId: string,
+  vote: { id: string; opensAt: string; closesAt: string },
   voterGroup: VoterGroup,
   hashes: string[],
   audit: Omit<AuditEntry, 'id' | 'at'>,
 ) {
-  const code = (codeHash: string): BallotCode => ({ codeHash, voteId, voterGroup, state: 'unused' });
+  const voteId = vote.id;
+  const code = (codeHash: string): BallotCode => ({
+    codeHash,
+    voteId,
+    voterGroup,
+    state: 'unused',
+    opensAt: vote.opensAt,
+    closesAt: vote.closesAt,
+  });
   await putAllOrNothing(deps, [
     ...hashes.map((h) => ({ ...keys.code(h), ...keys.codeListing(voteId, voterGroup, h), ...code(h) })),
     auditItem(deps.now().toISOString(), audit),
@@ -88,18 +96,20 @@ export async function revokeUnused(
   return revoked;
 }
 
-/** What became of a cast: stored; the code (or the ballot id) refused it; the window is shut; the token was reused with other content. */
-export type CastResult = 'cast' | 'refused' | 'windowClosed' | 'tokenReused';
+/** What became of a cast: stored; refused by the code or the ballot id; the token was reused with other content. */
+export type CastResult = 'cast' | 'refused' | 'tokenReused';
 
 /**
- * Casts a ballot in one request: a transaction that consumes the code (unused,
- * of this vote and voter group), checks the vote's window, and puts the
- * ballot under its id. The page's request token is the ClientRequestToken.
+ * Casts a ballot in one request of exactly two items: the code is consumed
+ * (unused, of this vote and voter group, inside its window) and the ballot is
+ * put under its id. No vote, session or counter item takes part, so
+ * concurrent casts never conflict; a conflict on the code itself (the same
+ * code cast twice at once) is retried. The page's request token is the
+ * ClientRequestToken.
  */
 export async function castWithCode(
   deps: Deps,
   cast: {
-    kind: VoteKind;
     voteId: string;
     codeHash: string;
     voterGroup: VoterGroup;
@@ -109,44 +119,76 @@ export async function castWithCode(
     now: Date;
   },
 ): Promise<CastResult> {
+  const command = new TransactWriteCommand({
+    ClientRequestToken: cast.requestToken,
+    TransactItems: [
+      {
+        Update: {
+          TableName: deps.tableName,
+          Key: keys.code(cast.codeHash),
+          UpdateExpression: 'SET #state = :used',
+          // The voter group came from the page; the code's own group must agree.
+          ConditionExpression:
+            '#state = :unused AND voteId = :v AND voterGroup = :g AND opensAt <= :now AND closesAt > :now',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: {
+            ':used': 'used',
+            ':unused': 'unused',
+            ':v': cast.voteId,
+            ':g': cast.voterGroup,
+            ':now': cast.now.toISOString(),
+          },
+        },
+      },
+      {
+        Put: {
+          TableName: deps.tableName,
+          Item: { ...keys.ballot(cast.voteId, cast.ballotId), ...cast.ballot },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ],
+  });
   try {
-    await deps.db.send(
-      new TransactWriteCommand({
-        ClientRequestToken: cast.requestToken,
-        TransactItems: [
-          {
-            Update: {
-              TableName: deps.tableName,
-              Key: keys.code(cast.codeHash),
-              UpdateExpression: 'SET #state = :used',
-              // The voter group came from the page; the code's own group must agree.
-              ConditionExpression: '#state = :unused AND voteId = :v AND voterGroup = :g',
-              ExpressionAttributeNames: { '#state': 'state' },
-              ExpressionAttributeValues: {
-                ':used': 'used',
-                ':unused': 'unused',
-                ':v': cast.voteId,
-                ':g': cast.voterGroup,
-              },
-            },
-          },
-          openWindowCheck(deps.tableName, windowKey[cast.kind](cast.voteId), cast.now),
-          {
-            Put: {
-              TableName: deps.tableName,
-              Item: { ...keys.ballot(cast.voteId, cast.ballotId), ...cast.ballot },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-        ],
-      }),
-    );
+    // Another cast of the same code held it: once that one has spent the code, retrying is pointless.
+    const spent = async () => (await getCode(deps, cast.codeHash))?.state !== 'unused';
+    await retryConflicts(() => deps.db.send(command), { pointless: spent });
     return 'cast';
   } catch (err) {
     if (err instanceof IdempotentParameterMismatchException) return 'tokenReused';
-    if (!(err instanceof TransactionCanceledException)) throw err;
-    return err.CancellationReasons?.[1]?.Code === 'ConditionalCheckFailed' ? 'windowClosed' : 'refused';
+    if (err instanceof TransactionCanceledException) return 'refused';
+    throw err;
   }
+}
+
+/**
+ * Closes a vote's still-unused codes (`closed`), so nothing more can be cast
+ * once it is closed early. Idempotent and resumable: run it again and it
+ * finishes what is left; a code being cast at that moment ends up used.
+ */
+export async function closeUnusedCodes(deps: Deps, voteId: string): Promise<number> {
+  let closed = 0;
+  for (const code of await codesOf(deps, voteId)) {
+    if (code.state !== 'unused') continue;
+    try {
+      await retryConflicts(() =>
+        deps.db.send(
+          new UpdateCommand({
+            TableName: deps.tableName,
+            Key: keys.code(code.codeHash),
+            UpdateExpression: 'SET #state = :closed',
+            ConditionExpression: '#state = :unused',
+            ExpressionAttributeNames: { '#state': 'state' },
+            ExpressionAttributeValues: { ':closed': 'closed', ':unused': 'unused' },
+          }),
+        ),
+      );
+      closed += 1;
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    }
+  }
+  return closed;
 }
 
 export const getBallot = <S extends z.ZodType>(deps: Deps, voteId: string, ballotId: string, schema: S) =>

@@ -1,50 +1,42 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../../deps';
 import { Opinion, type OpinionFilters, OpinionView } from '../../domain/opinion';
 import { accessPatterns, keys } from '../keys';
 import { type PageRequest, type QueryFilter, queryAll, queryPage } from '../query';
-import { openWindowCheck } from '../window-check';
+import { retryConflicts } from '../retry-conflicts';
 import { getItem } from './get-item';
 
-/** What became of an opinion put: stored, or refused because its id exists or the round is closed. */
-export type PutOpinionResult = 'stored' | 'idTaken' | 'roundClosed';
+/** What became of an opinion put: stored, or refused because its submission id exists. */
+export type PutOpinionResult = 'stored' | 'idTaken';
 
 /**
- * Puts a new opinion under its submission id, in one request: a transaction
- * that checks the round is open and puts the opinion only if the id is new.
+ * Puts a new opinion under its submission id: one conditional PutItem that
+ * touches no other item (no round, no counter), so concurrent opinions never
+ * conflict. Whether the round takes opinions is the caller's check.
  */
 export async function putOpinion(
   deps: Deps,
   submissionId: string,
   opinion: Opinion,
-  now: Date,
 ): Promise<PutOpinionResult> {
   try {
-    await deps.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          openWindowCheck(deps.tableName, keys.round(opinion.roundId), now),
-          {
-            Put: {
-              TableName: deps.tableName,
-              Item: {
-                ...keys.opinion(opinion.roundId, submissionId),
-                ...keys.opinionListing(opinion.unitId, opinion.day, submissionId),
-                ...opinion,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
+    await retryConflicts(() =>
+      deps.db.send(
+        new PutCommand({
+          TableName: deps.tableName,
+          Item: {
+            ...keys.opinion(opinion.roundId, submissionId),
+            ...keys.opinionListing(opinion.unitId, opinion.day, submissionId),
+            ...opinion,
           },
-        ],
-      }),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
     );
     return 'stored';
   } catch (err) {
-    if (!(err instanceof TransactionCanceledException)) throw err;
-    const [roundReason, putReason] = err.CancellationReasons ?? [];
-    if (putReason?.Code === 'ConditionalCheckFailed') return 'idTaken';
-    if (roundReason?.Code === 'ConditionalCheckFailed') return 'roundClosed';
+    if (err instanceof ConditionalCheckFailedException) return 'idTaken';
     throw err;
   }
 }

@@ -85,7 +85,7 @@ export function ballotRoutes(deps: Deps) {
     if (!input.success) throw validationError(zodProblems(input.error));
     if (!buckets.take(session.id)) throw tooManyRequests();
     const { requestToken, voterGroup, ...marks } = input.data;
-    return castBallot(deps, 'review', session, { code, voterGroup, requestToken, marks });
+    return castBallot(deps, session, { code, voterGroup, requestToken, marks });
   }
 
   // For a voter who types the code from the slip instead of scanning it.
