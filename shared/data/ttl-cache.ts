@@ -1,7 +1,7 @@
 /**
  * Memoises `load` per key for `ttlMs` in this process (a Lambda instance).
  * For definitions the hot paths read on every submission (a round, a review
- * session) whose changing parts are checked again inside the write itself.
+ * session); each caller says what a stale entry may cost.
  */
 export function ttlCache<T>(load: (key: string) => Promise<T | undefined>, ttlMs: number, maxEntries = 1000) {
   const entries = new Map<string, { value: T; at: number }>();

@@ -54,7 +54,7 @@ export function ballotRoutes(deps: Deps) {
     capacity: deps.config.FLOOD_BURST,
     refillPerSecond: deps.config.FLOOD_PER_SECOND,
   });
-  // The open check is inside the casting transaction, so a session may be read from a short cache.
+  // The window is checked on the code inside the casting transaction, so a session may come from a short cache.
   const cachedSession = ttlCache((id) => getSession(deps, id), 30_000);
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 

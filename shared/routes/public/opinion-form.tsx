@@ -45,8 +45,8 @@ export function opinionFormRoutes(deps: Deps) {
     refillPerSecond: deps.config.FLOOD_PER_SECOND,
   });
 
-  // The round's open check is inside the submitting transaction, so the definition may come
-  // from a short cache: a submission then costs exactly one DynamoDB request.
+  // The round comes from a short cache, so a submission costs exactly one write and no read.
+  // The price: an early close reaches this instance's submissions within 30 s (see README).
   const cachedRound = ttlCache((token) => getRound(deps, token), 30_000);
   const findRound = (token: string) =>
     tokenPattern.test(token) ? cachedRound(token) : Promise.resolve(undefined);
