@@ -44,10 +44,12 @@ export class AppFunction extends Construct {
     });
   }
 
-  /** Sets TABLE_NAME and grants read and write on the table and its indexes, nothing more. */
-  bindTable(tableResource: ITableV2): this {
-    this.fn.addEnvironment('TABLE_NAME', tableResource.tableName);
-    tableResource.grantReadWriteData(this.fn);
+  /** Sets the tables' names and grants read and write on them and their indexes, nothing more. */
+  bindTables(main: ITableV2, ballotBox: ITableV2): this {
+    this.fn.addEnvironment('TABLE_NAME', main.tableName);
+    this.fn.addEnvironment('BALLOT_BOX_TABLE_NAME', ballotBox.tableName);
+    main.grantReadWriteData(this.fn);
+    ballotBox.grantReadWriteData(this.fn);
     return this;
   }
 }

@@ -1,34 +1,51 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { AttributeType, Billing, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, ProjectionType, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { table } from '../shared/data/table';
+import { ballotBoxTable, type TableDefinition, table } from '../shared/data/table';
 import { AppFunction } from './api-function';
 import { functionEntries } from './bundling';
 
 const str = (name: string) => ({ name, type: AttributeType.STRING });
 
-/** The table (from the one definition), the API function and its HTTP API. */
+/** A table from its one definition: on demand, deletion-protected, kept when the stack goes. */
+function tableFrom(
+  scope: Construct,
+  id: string,
+  def: TableDefinition,
+  opts: { pointInTimeRecovery?: boolean } = {},
+) {
+  return new TableV2(scope, id, {
+    partitionKey: str(def.partitionKey),
+    sortKey: str(def.sortKey),
+    globalSecondaryIndexes: def.indexes.map((i) => ({
+      indexName: i.name,
+      partitionKey: str(i.partitionKey),
+      sortKey: str(i.sortKey),
+      projectionType: ProjectionType[i.projection],
+    })),
+    ...(def.ttlAttribute ? { timeToLiveAttribute: def.ttlAttribute } : {}),
+    ...(def.stream ? { dynamoStream: StreamViewType[def.stream] } : {}),
+    billing: Billing.onDemand(),
+    pointInTimeRecoverySpecification: {
+      pointInTimeRecoveryEnabled: opts.pointInTimeRecovery ?? def.pointInTimeRecovery,
+    },
+    deletionProtection: true,
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+}
+
+/** The tables (from the one definition), the API function and its HTTP API. */
 export class AppraisalStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
 
-    const data = new TableV2(this, 'Table', {
-      partitionKey: str(table.partitionKey),
-      sortKey: str(table.sortKey),
-      globalSecondaryIndexes: table.indexes.map((i) => ({
-        indexName: i.name,
-        partitionKey: str(i.partitionKey),
-        sortKey: str(i.sortKey),
-      })),
-      timeToLiveAttribute: table.ttlAttribute,
-      dynamoStream: StreamViewType[table.stream],
-      billing: Billing.onDemand(),
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+    const data = tableFrom(this, 'Table', table);
+    // The ballot box: no stream; point-in-time recovery only if the operator opts in (SECURITY.md).
+    const ballotBox = tableFrom(this, 'BallotBox', ballotBoxTable, {
+      pointInTimeRecovery: this.node.tryGetContext('ballotBoxPitr') === 'true',
     });
 
     // Generated once at first deploy and kept: rotating CODE_HASH_SECRET would orphan issued ballot codes.
@@ -55,7 +72,7 @@ export class AppraisalStack extends Stack {
           ? { PUBLIC_BASE_URL: String(this.node.tryGetContext('publicBaseUrl')) }
           : {}),
       },
-    }).bindTable(data);
+    }).bindTables(data, ballotBox);
 
     const httpApi = new HttpApi(this, 'HttpApi', {
       defaultIntegration: new HttpLambdaIntegration('ApiIntegration', api.fn),
@@ -63,5 +80,6 @@ export class AppraisalStack extends Stack {
 
     new CfnOutput(this, 'ApiUrl', { value: httpApi.apiEndpoint });
     new CfnOutput(this, 'TableName', { value: data.tableName });
+    new CfnOutput(this, 'BallotBoxTableName', { value: ballotBox.tableName });
   }
 }

@@ -1,4 +1,4 @@
-import type { Config } from './config/env';
+import { type Config, tableNames } from './config/env';
 import { createDocumentClient, createDynamoClient, type DocumentClient } from './data/client';
 import { createLogger, type Logger, type LogSink } from './log/logger';
 
@@ -6,7 +6,10 @@ import { createLogger, type Logger, type LogSink } from './log/logger';
 export interface Deps {
   config: Config;
   db: DocumentClient;
+  /** The main table. */
   tableName: string;
+  /** The ballot box: codes, ballots, paper entries (no stream). */
+  ballotBoxTableName: string;
   log: Logger;
   /** The clock; tests pass a fixed one. */
   now: () => Date;
@@ -18,7 +21,8 @@ export function createDeps(config: Config, overrides: { logSink?: LogSink; now?:
   return {
     config,
     db: createDocumentClient(client),
-    tableName: config.TABLE_NAME,
+    tableName: tableNames(config).main,
+    ballotBoxTableName: tableNames(config).ballotBox,
     log: createLogger(config.LOG_LEVEL, overrides.logSink),
     now: overrides.now ?? (() => new Date()),
   };

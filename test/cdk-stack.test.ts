@@ -2,7 +2,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppraisalStack } from '../cdk/stack';
-import { createTableInput, table } from '../shared/data/table';
+import { ballotBoxTable, createTableInput, table } from '../shared/data/table';
 
 describe('the CDK stack', () => {
   let template: Template;
@@ -10,13 +10,13 @@ describe('the CDK stack', () => {
     template = Template.fromStack(new AppraisalStack(new App(), 'Test'));
   }, 120_000);
 
-  it('builds the table from the one definition', () => {
-    const local = createTableInput('x');
+  it('builds the main table from the one definition', () => {
+    const local = createTableInput(table, 'x');
     template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       KeySchema: local.KeySchema,
       AttributeDefinitions: Match.arrayEquals(local.AttributeDefinitions ?? []),
       GlobalSecondaryIndexes: (local.GlobalSecondaryIndexes ?? []).map((i) =>
-        Match.objectLike({ IndexName: i.IndexName, KeySchema: i.KeySchema }),
+        Match.objectLike({ IndexName: i.IndexName, KeySchema: i.KeySchema, Projection: i.Projection }),
       ),
       StreamSpecification: { StreamViewType: table.stream },
       TimeToLiveSpecification: { AttributeName: table.ttlAttribute, Enabled: true },
@@ -24,17 +24,41 @@ describe('the CDK stack', () => {
     });
   });
 
+  it('builds the ballot box without a stream, with a keys-only index and no point-in-time recovery', () => {
+    const local = createTableInput(ballotBoxTable, 'x');
+    expect(local.StreamSpecification).toBeUndefined();
+    const tables = template.findResources('AWS::DynamoDB::GlobalTable');
+    const boxes = Object.values(tables).filter(
+      (r) => r.Properties.GlobalSecondaryIndexes?.[0]?.Projection?.ProjectionType === 'KEYS_ONLY',
+    );
+    expect(boxes).toHaveLength(1);
+    const box = boxes[0]?.Properties;
+    expect(box.StreamSpecification).toBeUndefined();
+    expect(box.KeySchema).toEqual(local.KeySchema);
+    expect(box.Replicas[0].PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: false });
+    expect(box.DeletionProtectionEnabled ?? box.Replicas[0].DeletionProtectionEnabled).toBe(true);
+  });
+
   it('runs the API on ARM64 Node 22 with the table bound', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
-      Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue() }) },
+      Environment: {
+        Variables: Match.objectLike({
+          TABLE_NAME: Match.anyValue(),
+          BALLOT_BOX_TABLE_NAME: Match.anyValue(),
+        }),
+      },
     });
     template.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
   });
 
   it('declares keys nowhere but the table definition', () => {
-    const attributes = createTableInput('x').AttributeDefinitions?.map((a) => a.AttributeName);
+    const attributes = createTableInput(table, 'x').AttributeDefinitions?.map((a) => a.AttributeName);
     expect(attributes).toEqual(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk']);
+    const boxAttributes = createTableInput(ballotBoxTable, 'x').AttributeDefinitions?.map(
+      (a) => a.AttributeName,
+    );
+    expect(boxAttributes).toEqual(['pk', 'sk', 'gsi1pk', 'gsi1sk']);
   });
 });

@@ -5,7 +5,7 @@ import { asRecord, call } from './support/api';
 import { simulateTransactionConflicts } from './support/conflict-simulator';
 import { opinionCalls } from './support/opinion-fixture';
 import { memberBody, type OrgFixture, orgFixture } from './support/org-fixture';
-import { cast, marks, mint, openSession, toAppraisal } from './support/review-fixture';
+import { cast, confirmCount, marks, mint, openSession, toAppraisal } from './support/review-fixture';
 import { scanAll } from './support/scan';
 import { createTestContext, type TestContext } from './support/test-env';
 
@@ -99,6 +99,7 @@ describe('submissions at once, under AWS’s transaction conflict rules', () => 
     const acknowledged = new Set(
       answers.filter((a) => a.status === 201).map((a) => asRecord(a.json).receipt),
     );
+    expect((await confirmCount(t, f.tokens.office, session.id)).status).toBe(200);
     const results = asRecord(
       (await call(t, f.tokens.leader, 'GET', `/api/review-sessions/${session.id}/receipts`)).json,
     );

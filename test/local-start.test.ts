@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDocumentClient, createDynamoClient } from '../shared/data/client';
@@ -49,6 +50,11 @@ describe('npm start', () => {
     const db = createDocumentClient(raw);
     const key = { pk: 'TEST#restart', sk: 'TEST' };
     await db.send(new PutCommand({ TableName: 'start-test', Item: { ...key, kept: 'yes' } }));
+    // The ballot box was created beside the main table, without a stream.
+    const box = await raw.send(new DescribeTableCommand({ TableName: 'start-test-ballot-box' }));
+    expect(box.Table?.StreamSpecification?.StreamEnabled ?? false).toBe(false);
+    const main = await raw.send(new DescribeTableCommand({ TableName: 'start-test' }));
+    expect(main.Table?.StreamSpecification?.StreamEnabled).toBe(true);
 
     expect(await stop(first)).toBe(0);
     expect(javaProcessesFor(dataDir)).toEqual([]);

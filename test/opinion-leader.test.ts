@@ -79,6 +79,47 @@ describe('the leader’s view of opinions: form versions, list, counts, exports,
     for (const c of problems) expect(c.count === null || c.count === 0 || c.count >= 5).toBe(true);
   });
 
+  it('answers a filter that narrows below k with a notice, and withholds small groups’ respondent tags', async () => {
+    const round = String((await openRound()).id);
+    for (let i = 0; i < 2; i++) {
+      const sent = await postJson(round, {
+        submissionId: `SMALL${String(i).padStart(17, '0')}`,
+        respondent: 'member',
+        problems: ['interestView'],
+        opinion: '群众观念淡薄',
+      });
+      expect(sent.status).toBe(201);
+    }
+    const narrowed = await call(
+      t,
+      f.tokens.leader,
+      'GET',
+      `/api/units/${f.ids.u1}/opinions?problem=interestView&respondent=member`,
+    );
+    expect(narrowed.status).toBe(200);
+    expect(asRecord(narrowed.json)).toMatchObject({ items: [], total: null, withheld: { k: 5 } });
+    expect(
+      (await call(t, f.tokens.leader, 'GET', `/api/units/${f.ids.u1}/opinions?problem=interestView`)).json,
+    ).toMatchObject({
+      items: [],
+    });
+
+    const all = asRecord(
+      (await call(t, f.tokens.leader, 'GET', `/api/units/${f.ids.u1}/opinions?limit=100`)).json,
+    );
+    const items = all.items as { respondent?: string; respondentWithheld: boolean; opinion: string }[];
+    // The two members are below k: their tag is withheld, and the untagged rows together are at least k.
+    expect(items.filter((o) => o.respondent === 'member')).toEqual([]);
+    const untagged = items.filter((o) => o.respondentWithheld);
+    expect(untagged.length === 0 || untagged.length >= 5).toBe(true);
+    expect(items.filter((o) => o.opinion === '群众观念淡薄').every((o) => o.respondentWithheld)).toBe(true);
+
+    const csv = await call(t, f.tokens.leader, 'GET', `/api/units/${f.ids.u1}/opinions/export?format=csv`);
+    const rows = csv.text.split('\n').filter((line) => line.includes('群众观念淡薄'));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.split(',')[1]).toBe('不显示');
+  });
+
   it('exports CSV for Excel with formulas neutralised, and XLSX', async () => {
     expect(
       (await postJson(token, { submissionId: 'JJJJJJJJJJJJJJJJJJJJJJ', opinion: '=HYPERLINK("http://x")' }))

@@ -25,7 +25,14 @@ describe('democratic review in the console', () => {
     cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
   });
 
-  it('mints printable slips, shows the reconciliation, and the results after closing', async () => {
+  /** Signs in as another demo account for the steps that follow. */
+  const signInAs = async (username: string) => {
+    cookie = '';
+    const login = await post('/console/login', { username, password: demoPassword });
+    cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
+  };
+
+  it('mints slips, closes, has the tellers enter a paper slip, the supervision group confirm, then shows results', async () => {
     const unitPath = (await get('/console')).headers.get('location') ?? '';
     const unitHtml = await (await get(unitPath)).text();
     const sessionPath = unitHtml.match(/href="(\/console\/review-sessions\/[^"]+)"/)?.[1] ?? '';
@@ -44,7 +51,45 @@ describe('democratic review in the console', () => {
 
     const closed = await post(`${sessionPath}/close`, { _csrf: csrf });
     expect(closed.status).toBe(303);
+    const counting = await (await get(sessionPath)).text();
+    expect(counting).toContain('计票中');
+    expect(counting).not.toContain('评议结果');
+    // The unit leader gets neither the entry form nor the confirmation.
+    expect(counting).not.toContain('录入纸质票');
+    expect(counting).not.toContain('确认计票结束');
+
+    const slip = (html: string) => {
+      const fields: Record<string, string> = { _csrf: csrfIn(html), slipNo: '1', voterGroup: 'member' };
+      for (const name of new Set([...html.matchAll(/name="(g_[^"]+)"/g)].map((m) => m[1] ?? ''))) {
+        fields[name] = 'competent';
+      }
+      fields.satisfaction = 'satisfied';
+      fields.teller = html.match(/name="teller" value="(\d)"/)?.[1] ?? '';
+      return fields;
+    };
+    for (const teller of [demoAccounts.teller1, demoAccounts.teller2]) {
+      await signInAs(teller.username);
+      const html = await (await get(sessionPath)).text();
+      expect(html).toContain('录入纸质票');
+      expect(html).not.toContain('确认计票结束');
+      const entered = await post(`${sessionPath}/paper`, slip(html));
+      expect(entered.status).toBe(303);
+      expect(decodeURIComponent(entered.headers.get('location') ?? '')).toContain('已录入第1号票');
+    }
+
+    await signInAs(demoAccounts.supervisor.username);
+    const supervising = await (await get(sessionPath)).text();
+    expect(supervising).toContain('纸质票已全部核对一致');
+    const confirmed = await post(`${sessionPath}/count/confirm`, {
+      _csrf: csrfIn(supervising),
+      unresolvedSlips: '',
+      checked: 'yes',
+    });
+    expect(confirmed.status).toBe(303);
+
+    await signInAs(demoAccounts.leader.username);
     const after = await (await get(sessionPath)).text();
+    expect(after).toContain('计票结束');
     expect(after).toContain('评议结果');
     expect(after).toContain('组织评定');
   });

@@ -1,25 +1,36 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asRecord, call } from './support/api';
 import { memberBody, type OrgFixture, orgFixture } from './support/org-fixture';
-import { cast, marks, mint, openSession, toAppraisal } from './support/review-fixture';
+import {
+  appointTellers,
+  cast,
+  confirmCount,
+  marks,
+  mint,
+  openSession,
+  tellerAccounts,
+  toAppraisal,
+} from './support/review-fixture';
 import { createTestContext, type TestContext } from './support/test-env';
 
 describe('democratic review results: tally, paper ballots, determinations', () => {
   let t: TestContext;
   let f: OrgFixture;
+  let tellers: Awaited<ReturnType<typeof tellerAccounts>>;
 
   beforeAll(async () => {
     t = await createTestContext({ LOG_LEVEL: 'warn' });
     f = await orgFixture(t);
+    tellers = await tellerAccounts(t, f);
     await call(t, f.tokens.leader, 'POST', `/api/units/${f.ids.u1}/members`, memberBody());
     await toAppraisal(t, f, f.ids.u1);
   }, 60_000);
 
-  it('hides results while open, then tallies exactly the ballots cast, per voter group', async () => {
+  it('hides results until the count is confirmed, then tallies exactly the ballots cast; 6 + 4 shows combined only', async () => {
     const s = await openSession(t, f.tokens.office, f.ids.u1);
     expect((await call(t, f.tokens.leader, 'GET', `/api/review-sessions/${s.id}/results`)).status).toBe(409);
     const memberCodes = await mint(t, f.tokens.leader, s.id, 'member', 6);
-    const massCodes = await mint(t, f.tokens.leader, s.id, 'mass', 3);
+    const massCodes = await mint(t, f.tokens.leader, s.id, 'mass', 4);
     const [target] = s.members;
     const plan = ['excellent', 'excellent', 'competent', 'incompetent', 'incompetent', 'basicallyCompetent'];
     for (const [i, code] of memberCodes.entries()) {
@@ -38,38 +49,44 @@ describe('democratic review results: tally, paper ballots, determinations', () =
     expect(asRecord(asRecord(live.groups).member).ballots).toEqual({ online: 6, paper: 0, total: 6 });
 
     expect((await call(t, f.tokens.leader, 'POST', `/api/review-sessions/${s.id}/close`)).status).toBe(200);
+    // Closed but not yet confirmed: still no results, no receipts.
+    expect((await call(t, f.tokens.leader, 'GET', `/api/review-sessions/${s.id}/results`)).status).toBe(409);
+    expect((await call(t, f.tokens.leader, 'GET', `/api/review-sessions/${s.id}/receipts`)).status).toBe(409);
+    // The unit leader, who is among those appraised, cannot confirm the count.
+    expect((await confirmCount(t, f.tokens.leader, s.id)).status).toBe(403);
+    const confirmed = await confirmCount(t, f.tokens.supervisor, s.id);
+    expect(confirmed.status).toBe(200);
     const res = asRecord(
       (await call(t, f.tokens.leader, 'GET', `/api/review-sessions/${s.id}/results`)).json,
     );
+    expect(res).toEqual(asRecord(confirmed.json));
+    expect(asRecord(res.count).sha256).toMatch(/^[0-9a-f]{64}$/);
     const tally = asRecord(res.tally);
-    expect(tally.ballots).toEqual({ member: 6, mass: 3, total: 9 });
-    expect(tally.shownApart).toEqual({ member: true, mass: false });
+    expect(tally.ballots).toEqual({ member: 6, mass: 4, total: 10 });
+    // Four masses are below k = 5: neither group is shown apart, or combined − members would give them.
+    expect(tally.shownApart).toEqual({ member: false, mass: false });
     const row = (tally.members as Record<string, unknown>[]).find((m) => m.id === target?.id) ?? {};
-    expect(row.combined).toEqual({ excellent: 2, competent: 1, basicallyCompetent: 1, incompetent: 5 });
-    expect(asRecord(row.byGroup).member).toEqual({
-      excellent: 2,
-      competent: 1,
-      basicallyCompetent: 1,
-      incompetent: 2,
-    });
-    expect(asRecord(row.byGroup).mass).toBeNull();
+    expect(row.combined).toEqual({ excellent: 2, competent: 1, basicallyCompetent: 1, incompetent: 6 });
+    expect(row.byGroup).toEqual({ member: null, mass: null });
     expect(row.flagIncompetent).toBe(true);
     const leadership = asRecord(tally.leadership);
-    // 4 satisfied, 2 unknown, 3 dissatisfied: (4 + 0) / (9 - 2).
-    expect(leadership.satisfactionRate).toBeCloseTo(4 / 7, 10);
+    expect(leadership.byGroup).toEqual({ member: null, mass: null });
+    // 4 satisfied, 2 unknown, 4 dissatisfied: (4 + 0) / (10 - 2).
+    expect(leadership.satisfactionRate).toBeCloseTo(4 / 8, 10);
     expect(leadership.remedial).toBe(true);
     const receipts = asRecord(
       (await call(t, f.tokens.leader, 'GET', `/api/review-sessions/${s.id}/receipts`)).json,
     );
-    expect(receipts.receipts).toHaveLength(9);
+    expect(receipts.receipts).toHaveLength(10);
   }, 60_000);
 
   it('counts a paper ballot once both tellers enter it alike, and voids a round with more ballots than issued', async () => {
     const s = await openSession(t, f.tokens.office, f.ids.u1);
+    await appointTellers(t, f, s.id);
     const paper = (slip: number, teller: 1 | 2, grade: string) =>
       call(
         t,
-        f.tokens.leader,
+        teller === 1 ? tellers.tel1 : tellers.tel2,
         'PUT',
         `/api/review-sessions/${s.id}/paper-ballots/${slip}/tellers/${teller}`,
         {
@@ -85,6 +102,7 @@ describe('democratic review results: tally, paper ballots, determinations', () =
         })
       ).status,
     ).toBe(200);
+    expect((await call(t, f.tokens.leader, 'POST', `/api/review-sessions/${s.id}/close`)).status).toBe(200);
     await paper(1, 1, 'competent');
     await paper(1, 2, 'excellent');
     let rec = asRecord(
@@ -110,6 +128,7 @@ describe('democratic review results: tally, paper ballots, determinations', () =
   it('records the organisation’s determination apart from the tally, and flags too many 优秀', async () => {
     const s = await openSession(t, f.tokens.office, f.ids.u1);
     expect((await call(t, f.tokens.leader, 'POST', `/api/review-sessions/${s.id}/close`)).status).toBe(200);
+    expect((await confirmCount(t, f.tokens.office, s.id)).status).toBe(200);
     for (const m of s.members) {
       const res = await call(
         t,

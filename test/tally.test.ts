@@ -17,6 +17,7 @@ const session = (n: number): ReviewSession => ({
   })),
   due: { member: 10, mass: 10 },
   paperIssued: { member: 0, mass: 0 },
+  paperEntries: 0,
   comments: true,
   opensAt: '2026-01-01T00:00:00.000Z',
   closesAt: '2026-01-02T00:00:00.000Z',
@@ -44,36 +45,73 @@ describe('the tally', () => {
       fc.property(ballotsFor(3), (ballots) => {
         const t = tally(session(3), ballots, settings);
         expect(t.ballots.total).toBe(ballots.length);
+        const fewerThanK = ballots.length > 0 && ballots.length < settings.anonymityK;
+        expect(t.withheld).toBe(fewerThanK);
         for (const m of t.members) {
-          expect(Object.values(m.combined).reduce((s, n) => s + n, 0)).toBe(ballots.length);
-          for (const g of grades) {
-            expect(m.combined[g]).toBe(ballots.filter((b) => b.grades[m.id] === g).length);
+          if (fewerThanK) {
+            // Fewer than k ballots in all: no marks at all, only how many came back.
+            expect(m.combined).toBeNull();
+            expect(m.flagIncompetent).toBe(false);
+            continue;
           }
+          expect(Object.values(m.combined ?? {}).reduce((s, n) => s + n, 0)).toBe(ballots.length);
+          for (const g of grades) {
+            expect(m.combined?.[g]).toBe(ballots.filter((b) => b.grades[m.id] === g).length);
+          }
+        }
+        if (fewerThanK) expect(t.leadership.combined).toBeNull();
+      }),
+    );
+  });
+
+  it('never shows a voter group of fewer than k ballots, not even by subtraction', () => {
+    fc.assert(
+      fc.property(ballotsFor(2), (ballots) => {
+        const t = tally(session(2), ballots, settings);
+        const n = (g: (typeof voterGroups)[number]) => ballots.filter((b) => b.voterGroup === g).length;
+        const small = voterGroups.filter((g) => n(g) > 0 && n(g) < settings.anonymityK);
+        for (const g of voterGroups) {
+          const shown = t.shownApart[g];
+          // Every figure published for a group apart is the group's own, or nothing.
+          expect(t.leadership.byGroup[g] === null).toBe(!shown);
+          for (const m of t.members) expect(m.byGroup[g] === null).toBe(!shown);
+          // A group apart is shown only when no group that voted is below k:
+          // then combined − shown group reveals only groups of k or more.
+          if (shown) expect(small).toEqual([]);
+          if (shown) expect(n(g)).toBeGreaterThanOrEqual(settings.anonymityK);
+        }
+        // What subtraction can yield: combined minus every group shown apart.
+        const derived = voterGroups.filter((g) => !t.shownApart[g] && n(g) > 0);
+        if (voterGroups.some((g) => t.shownApart[g])) {
+          for (const g of derived) expect(n(g)).toBeGreaterThanOrEqual(settings.anonymityK);
         }
       }),
     );
   });
 
-  it('never shows a voter group of fewer than k ballots apart', () => {
-    fc.assert(
-      fc.property(ballotsFor(2), (ballots) => {
-        const t = tally(session(2), ballots, settings);
-        for (const g of voterGroups) {
-          const n = ballots.filter((b) => b.voterGroup === g).length;
-          expect(t.shownApart[g]).toBe(n >= settings.anonymityK);
-          if (n < settings.anonymityK) {
-            expect(t.leadership.byGroup[g]).toBeNull();
-            for (const m of t.members) expect(m.byGroup[g]).toBeNull();
-          }
-        }
-      }),
-    );
+  it('shows 6 members and 4 masses combined only (k = 5)', () => {
+    const six = Array.from({ length: 6 }, () => ({
+      voterGroup: 'member' as const,
+      grades: { m0: 'competent' as const },
+      satisfaction: 'satisfied' as const,
+    }));
+    const four = Array.from({ length: 4 }, () => ({
+      voterGroup: 'mass' as const,
+      grades: { m0: 'incompetent' as const },
+      satisfaction: 'dissatisfied' as const,
+    }));
+    const t = tally(session(1), [...six, ...four], { ...settings, anonymityK: 5 });
+    expect(t.shownApart).toEqual({ member: false, mass: false });
+    expect(t.members[0]?.byGroup).toEqual({ member: null, mass: null });
+    expect(t.leadership.byGroup).toEqual({ member: null, mass: null });
+    expect(t.members[0]?.combined?.incompetent).toBe(4);
   });
 
   it('computes 满意率 leaving out 不了解, and flags 补课 below the threshold', () => {
     fc.assert(
       fc.property(ballotsFor(1), (ballots) => {
-        const t = tally(session(1), ballots, settings);
+        // k = 1: the arithmetic, apart from withholding small counts.
+        const t = tally(session(1), ballots, { ...settings, anonymityK: 1 });
         const known = ballots.filter((b) => b.satisfaction !== 'unknown');
         const good = known.filter(
           (b) => b.satisfaction === 'satisfied' || b.satisfaction === 'basicallySatisfied',
@@ -88,7 +126,7 @@ describe('the tally', () => {
   it('flags a member whose share of 不合格 reaches the threshold', () => {
     fc.assert(
       fc.property(ballotsFor(1), (ballots) => {
-        const [m] = tally(session(1), ballots, settings).members;
+        const [m] = tally(session(1), ballots, { ...settings, anonymityK: 1 }).members;
         const bad = ballots.filter((b) => b.grades.m0 === 'incompetent').length;
         expect(m?.flagIncompetent).toBe(ballots.length > 0 && bad / ballots.length >= 1 / 3);
       }),
@@ -107,7 +145,7 @@ describe('the tally', () => {
         { voterGroup: 'member', grades: { m0: 'basicallyCompetent' }, satisfaction: 'satisfied' },
         { voterGroup: 'member', grades: { m0: 'incompetent' }, satisfaction: 'satisfied' },
       ],
-      settings,
+      { ...settings, anonymityK: 1 },
     );
     expect(t.members[0]).toMatchObject({ excellentRate: 0.25, qualifiedRate: 0.5, incompetentShare: 0.25 });
   });
@@ -124,6 +162,7 @@ describe('paper ballots entered by two tellers', () => {
     slipNo,
     teller,
     voterGroup: 'member',
+    enteredBy: `teller${teller}`,
     grades: { m0: grade },
     satisfaction: 'satisfied',
   });

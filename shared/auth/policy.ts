@@ -7,7 +7,9 @@ export type Action =
   | 'manageMembers'
   | 'requestStage'
   | 'decideStage'
-  | 'collect'; // open and close opinion rounds, edit their forms
+  | 'collect' // open and close opinion rounds, edit their forms
+  | 'superviseCount' // appoint a session's tellers, confirm its count
+  | 'enterPaper'; // enter paper ballots as an appointed teller (the use case checks the appointment)
 
 /** What it wants to do it to, with the ids that place it in the campaign's tree. */
 export type Resource =
@@ -23,7 +25,12 @@ export type Resource =
 export type Decision = 'allow' | 'hidden' | 'forbidden';
 
 const leaderActions: ReadonlySet<Action> = new Set(['read', 'manageMembers', 'requestStage', 'collect']);
-const supervisorActions: ReadonlySet<Action> = new Set(['read', 'decideStage']);
+const supervisorActions: ReadonlySet<Action> = new Set([
+  'read',
+  'decideStage',
+  'superviseCount',
+  'enterPaper',
+]);
 
 /** The one authorization rule of the console: every request is decided here. */
 export function decide(scope: Scope, action: Action, resource: Resource): Decision {

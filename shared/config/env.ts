@@ -10,6 +10,11 @@ const schema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_.-]{3,255}$/, 'must be 3-255 characters of letters, digits, _ . -')
     .default('xjx-appraisal'),
+  /** The ballot box table (codes, ballots, paper entries); defaults to TABLE_NAME + "-ballot-box". */
+  BALLOT_BOX_TABLE_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{3,255}$/, 'must be 3-255 characters of letters, digits, _ . -')
+    .optional(),
   AWS_REGION: z.string().min(1).default('cn-north-1'),
   /** Points the DynamoDB client somewhere other than AWS (DynamoDB Local). */
   DYNAMODB_ENDPOINT: z.url().optional(),
@@ -41,6 +46,12 @@ const localSchema = z.object({
 });
 
 export type Config = z.infer<typeof schema>;
+
+/** The names of the app's two tables under this configuration. */
+export const tableNames = (config: Pick<Config, 'TABLE_NAME' | 'BALLOT_BOX_TABLE_NAME'>) => ({
+  main: config.TABLE_NAME,
+  ballotBox: config.BALLOT_BOX_TABLE_NAME ?? `${config.TABLE_NAME}-ballot-box`,
+});
 export type LocalConfig = z.infer<typeof localSchema>;
 
 /** Thrown when the environment is missing or malforms a variable; names every bad variable. */

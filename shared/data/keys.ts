@@ -1,3 +1,5 @@
+import type { TableId } from './table';
+
 /**
  * Key builders: the only place stored key values are spelled. Values are
  * prefixed and readable (`UNIT#u1`, `MEMBER#m1`). Each entity lives in its
@@ -52,10 +54,6 @@ export const keys = {
     pk: `ROUND#${roundId}`,
     sk: `OPINION#${submissionId}`,
   }),
-  opinionListing: (unitId: string, day: string, submissionId: string) => ({
-    gsi1pk: `UNIT#${unitId}#OPINIONS`,
-    gsi1sk: `${day}#${submissionId}`,
-  }),
 
   /** A democratic review session of a unit. */
   session: (id: string) => ({ pk: `SESSION#${id}`, sk: 'META' }),
@@ -63,19 +61,21 @@ export const keys = {
     gsi1pk: `UNIT#${unitId}#SESSIONS`,
     gsi1sk: `${createdAt}#${id}`,
   }),
-  /** A ballot code of a vote, stored only as its keyed hash. */
+  /** A ballot code of a vote, stored only as its keyed hash (ballot box table). */
   code: (hash: string) => ({ pk: `CODE#${hash}`, sk: 'META' }),
   codeListing: (voteId: string, group: string, hash: string) => ({
     gsi1pk: `VOTE#${voteId}#CODES`,
     gsi1sk: `${group}#${hash}`,
   }),
-  /** A cast ballot, under an id derived from the page's request token; nothing in it points at a code. */
+  /** A cast ballot, under an id derived from the page's request token; nothing in it points at a code (ballot box). */
   ballot: (voteId: string, ballotId: string) => ({ pk: `VOTE#${voteId}`, sk: `BALLOT#${ballotId}` }),
-  /** One teller's entry of one paper slip. */
+  /** One teller's entry of one paper slip (ballot box). */
   paperEntry: (voteId: string, slipNo: number, teller: 1 | 2) => ({
     pk: `VOTE#${voteId}`,
     sk: `PAPER#${String(slipNo).padStart(5, '0')}#${teller}`,
   }),
+  /** A session's sealed results, written once when the count is confirmed. */
+  sealedResults: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: 'RESULTS' }),
   /** The organisation's own determination for a member (组织评定). */
   determination: (sessionId: string, memberId: string) => ({
     pk: `SESSION#${sessionId}`,
@@ -84,6 +84,8 @@ export const keys = {
 };
 
 export type AccessPattern = {
+  /** The table it reads; the main table unless said. */
+  table?: TableId;
   index?: 'gsi1' | 'gsi2';
   pk: string;
   skPrefix?: string;
@@ -106,11 +108,11 @@ export const accessPatterns = {
   opinionsOfRound: (roundId: string) => pattern({ pk: `ROUND#${roundId}`, skPrefix: 'OPINION#' }),
   sessionsOfUnit: (unitId: string) =>
     pattern({ index: 'gsi1', pk: `UNIT#${unitId}#SESSIONS`, newestFirst: true }),
-  codesOfVote: (voteId: string) => pattern({ index: 'gsi1', pk: `VOTE#${voteId}#CODES` }),
-  ballotsOfVote: (voteId: string) => pattern({ pk: `VOTE#${voteId}`, skPrefix: 'BALLOT#' }),
-  paperOfVote: (voteId: string) => pattern({ pk: `VOTE#${voteId}`, skPrefix: 'PAPER#' }),
+  /** Keys only: the codes' states are read from the items themselves. */
+  codesOfVote: (voteId: string) => pattern({ table: 'ballotBox', index: 'gsi1', pk: `VOTE#${voteId}#CODES` }),
+  ballotsOfVote: (voteId: string) =>
+    pattern({ table: 'ballotBox', pk: `VOTE#${voteId}`, skPrefix: 'BALLOT#' }),
+  paperOfVote: (voteId: string) => pattern({ table: 'ballotBox', pk: `VOTE#${voteId}`, skPrefix: 'PAPER#' }),
   determinationsOfSession: (sessionId: string) =>
     pattern({ pk: `SESSION#${sessionId}`, skPrefix: 'DETERMINATION#' }),
-  opinionsOfUnit: (unitId: string) =>
-    pattern({ index: 'gsi1', pk: `UNIT#${unitId}#OPINIONS`, newestFirst: true }),
 };

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Deps } from '../deps';
 import { badRequest } from '../errors';
 import type { AccessPattern } from './keys';
-import { table } from './table';
+import { type TableId, tables } from './table';
 
 export interface Page<T> {
   items: T[];
@@ -11,11 +11,20 @@ export interface Page<T> {
   nextCursor?: string;
 }
 
-const keyAttributes = new Set<string>([
-  table.partitionKey,
-  table.sortKey,
-  ...table.indexes.flatMap((i) => [i.partitionKey, i.sortKey]),
-]);
+const keyAttributes = new Set<string>(
+  Object.values(tables).flatMap((t) => [
+    t.partitionKey,
+    t.sortKey,
+    ...t.indexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+  ]),
+);
+
+/** The deps a read needs: the client and the names of the tables. */
+export type ReadDeps = Pick<Deps, 'db' | 'tableName' | 'ballotBoxTableName'>;
+
+/** The configured name of one of the app's tables. */
+export const tableNameOf = (deps: Pick<Deps, 'tableName' | 'ballotBoxTableName'>, id: TableId = 'main') =>
+  id === 'ballotBox' ? deps.ballotBoxTableName : deps.tableName;
 
 /** Encodes DynamoDB's LastEvaluatedKey as an opaque cursor. */
 export function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
@@ -58,9 +67,10 @@ export function queryParams(
   pattern: AccessPattern,
   opts: { limit: number; cursor?: string | undefined; filter?: QueryFilter | undefined },
 ): QueryCommandInput {
-  const index = table.indexes.find((i) => i.name === pattern.index);
-  const pkName = index ? index.partitionKey : table.partitionKey;
-  const skName = index ? index.sortKey : table.sortKey;
+  const def = tables[pattern.table ?? 'main'];
+  const index = def.indexes.find((i) => i.name === pattern.index);
+  const pkName = index ? index.partitionKey : def.partitionKey;
+  const skName = index ? index.sortKey : def.sortKey;
   const params: QueryCommandInput = {
     TableName: tableName,
     KeyConditionExpression: pattern.skPrefix ? '#pk = :pk AND begins_with(#sk, :sk)' : '#pk = :pk',
@@ -84,19 +94,21 @@ export function queryParams(
 
 /** Reads one page of an access pattern and parses every item with `schema`. */
 export async function queryPage<S extends z.ZodType>(
-  deps: Pick<Deps, 'db' | 'tableName'>,
+  deps: ReadDeps,
   pattern: AccessPattern,
   schema: S,
   opts: PageRequest & { filter?: QueryFilter | undefined },
 ): Promise<Page<z.infer<S>>> {
-  const out = await deps.db.send(new QueryCommand(queryParams(deps.tableName, pattern, opts)));
+  const out = await deps.db.send(
+    new QueryCommand(queryParams(tableNameOf(deps, pattern.table), pattern, opts)),
+  );
   const nextCursor = encodeCursor(out.LastEvaluatedKey);
   return { items: (out.Items ?? []).map((i) => schema.parse(i)), ...(nextCursor ? { nextCursor } : {}) };
 }
 
 /** Reads every page of an access pattern (for bounded lists such as a unit's members). */
 export async function queryAll<S extends z.ZodType>(
-  deps: Pick<Deps, 'db' | 'tableName'>,
+  deps: ReadDeps,
   pattern: AccessPattern,
   schema: S,
 ): Promise<z.infer<S>[]> {

@@ -144,10 +144,12 @@ export function demoMembers(
   );
 }
 
-/** The demo accounts, one per role; the README lists them. */
+/** The demo accounts, one per role, and two tellers of the first supervision group; the README lists them. */
 export const demoPassword = 'Demo-2026-xjx';
 export const demoAccounts = {
   office: { username: 'office', displayName: '活动领导小组办公室' },
   supervisor: { username: 'dudao1', displayName: '第一督导组 组长' },
   leader: { username: 'leader1', displayName: '精密机械有限公司 党支部书记' },
+  teller1: { username: 'jipiao1', displayName: '第一督导组 计票人甲' },
+  teller2: { username: 'jipiao2', displayName: '第一督导组 计票人乙' },
 };

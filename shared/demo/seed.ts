@@ -2,6 +2,7 @@ import { hashPassword } from '../auth/password';
 import { newId } from '../data/ids';
 import type { StoredAccount } from '../data/repos/accounts';
 import { getDemoMarker, putDemoMarker, putDemoStructure } from '../data/repos/demo';
+import { putTellers } from '../data/repos/sessions';
 import type { Deps } from '../deps';
 import { type Campaign, CampaignSettings } from '../domain/campaign';
 import type { Group, Member, Unit } from '../domain/org';
@@ -114,6 +115,9 @@ export async function seedDemo(deps: Deps, baseUrl: string): Promise<DemoInfo> {
           groupId: firstGroup.id,
         }),
         account(demoAccounts.leader, { role: 'leader', campaignId: campaign.id, unitId: firstUnit.id }),
+        ...[demoAccounts.teller1, demoAccounts.teller2].map((a) =>
+          account(a, { role: 'supervisor', campaignId: campaign.id, groupId: firstGroup.id }),
+        ),
       ],
     });
     // The first unit is in 分析评议 with an open review session and codes to try.
@@ -122,6 +126,11 @@ export async function seedDemo(deps: Deps, baseUrl: string): Promise<DemoInfo> {
       comments: true,
     });
     const by = { actor: demoAccounts.leader.username, target: `unit:${firstUnit.id}/session:${session.id}` };
+    // The supervision group has named the session's two tellers for the counting after the vote.
+    await putTellers(deps, demoAccounts.supervisor.username, session, {
+      teller1: demoAccounts.teller1.username,
+      teller2: demoAccounts.teller2.username,
+    });
     const memberCodes = await mintCodes(deps, by, session, 'member', 12);
     const massCodes = await mintCodes(deps, by, session, 'mass', 20);
     ballotLinks = [
@@ -135,7 +144,7 @@ export async function seedDemo(deps: Deps, baseUrl: string): Promise<DemoInfo> {
     ballotLinks,
     lines: [
       ...(demoRoundId ? [`群众意见表 Form:  ${baseUrl}/f/${demoRoundId}   (${demoUnits[0]?.name})`] : []),
-      `控制台 Console:   ${baseUrl}/console   (demo accounts: office / dudao1 / leader1, password ${demoPassword})`,
+      `控制台 Console:   ${baseUrl}/console   (demo accounts: office / dudao1 / leader1, tellers jipiao1 / jipiao2, password ${demoPassword})`,
       `API 参考 Docs:    ${baseUrl}/docs`,
       `健康检查 Health:  ${baseUrl}/healthz`,
     ],

@@ -5,20 +5,22 @@ import { ReconciliationView } from './vote-count';
 const GradeCounts = z.record(Grade, z.number());
 const SatisfactionCounts = z.record(Satisfaction, z.number());
 
-/** A closed session's results: the tally, the flags and the organisation's determinations. */
+/** A counted session's results: the sealed tally and flags, and the organisation's determinations. */
 export const ResultsView = z
   .object({
     reconciliation: ReconciliationView,
     tally: z.object({
       ballots: z.object({ member: z.number(), mass: z.number(), total: z.number() }),
       shownApart: z.object({ member: z.boolean(), mass: z.boolean() }),
+      /** Fewer than k ballots in all: no marks shown. */
+      withheld: z.boolean(),
       members: z.array(
         z.object({
           id: z.string(),
           name: z.string(),
           category: z.string(),
           byGroup: z.object({ member: GradeCounts.nullable(), mass: GradeCounts.nullable() }),
-          combined: GradeCounts,
+          combined: GradeCounts.nullable(),
           excellentRate: z.number().nullable(),
           qualifiedRate: z.number().nullable(),
           incompetentShare: z.number().nullable(),
@@ -27,10 +29,19 @@ export const ResultsView = z
       ),
       leadership: z.object({
         byGroup: z.object({ member: SatisfactionCounts.nullable(), mass: SatisfactionCounts.nullable() }),
-        combined: SatisfactionCounts,
+        combined: SatisfactionCounts.nullable(),
         satisfactionRate: z.number().nullable(),
         remedial: z.boolean(),
       }),
+    }),
+    /** The confirmation that sealed these figures (计票结束). */
+    count: z.object({
+      confirmedAt: z.string(),
+      confirmedBy: z.string(),
+      /** Paper slips the tellers could not agree on, named at confirmation and left out. */
+      unresolvedSlips: z.array(z.number()),
+      /** SHA-256 of the sealed reconciliation and tally (canonical JSON). */
+      sha256: z.string(),
     }),
     determinations: z.array(Determination),
     excellentCap: z.object({ allowed: z.number(), determined: z.number(), exceeded: z.boolean() }),

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { conflict } from '../errors';
 import { MemberCategory } from './org';
 import { type WindowState, windowState } from './time-window';
 import { ByGroupCount, PaperSlip, VoteBallot } from './vote';
@@ -61,12 +62,31 @@ export const ReviewSession = z
     closedEarlyAt: z.string().optional(),
     createdAt: z.string(),
     createdBy: z.string(),
+    /** The two tellers (计票人) the supervision group or the office appointed, by username. */
+    teller1: z.string().optional(),
+    teller2: z.string().optional(),
+    /** How many teller entries were written; a confirmation that read fewer fails. */
+    paperEntries: z.number().int().default(0),
+    /** When and by whom the count was confirmed (计票结束); from then on the results are sealed. */
+    countedAt: z.string().optional(),
+    countedBy: z.string().optional(),
+    /** SHA-256 of the sealed results' canonical JSON. */
+    resultsSha256: z.string().optional(),
   })
   .openapi('ReviewSession');
 export type ReviewSession = z.infer<typeof ReviewSession>;
 
-/** Whether a session takes ballots at `now`; its results show only once it is closed. */
+/** Whether a session takes ballots at `now`; once closed it is counted, and its results show once the count is confirmed. */
 export const sessionState: (s: ReviewSession, now: Date) => WindowState = windowState;
+
+/** Answers for writes that meet a confirmed count, or a count that moved meanwhile. */
+export const countConfirmed = () => conflict('COUNT_CONFIRMED', '计票已经结束，结果已封存，不能再修改');
+export const countChanged = () => conflict('COUNT_CHANGED', '计票情况已变化，请刷新后重试');
+
+/** Where a session stands: casting (not yet open, open), counting (closed, not confirmed), counted (sealed). */
+export type SessionPhase = WindowState | 'counted';
+export const sessionPhase = (s: ReviewSession, now: Date): SessionPhase =>
+  s.countedAt ? 'counted' : sessionState(s, now);
 
 /** A session as the API answers it: with its state at the time of the answer. */
 export const SessionView = ReviewSession.extend({ state: z.enum(['notYetOpen', 'open', 'closed']) }).openapi(
@@ -106,7 +126,7 @@ export type Ballot = z.infer<typeof Ballot>;
 export const PaperEntry = PaperSlip.extend({
   grades: z.record(z.string(), Grade),
   satisfaction: Satisfaction,
-});
+}).openapi('PaperEntry');
 export type PaperEntry = z.infer<typeof PaperEntry>;
 
 /** The organisation's own determination for a member (组织评定), with its reason. */

@@ -46,9 +46,11 @@ export function excellentAllowed(gradedMembers: number, cap: number): number {
 
 /**
  * Counts a closed session's ballots: per member, grades per voter group and
- * combined, with their rates; the leading team's satisfaction likewise. A
- * voter group with fewer than k ballots is not shown apart, only merged into
- * the combined figures. Flags follow the campaign's settings; they advise,
+ * combined, with their rates; the leading team's satisfaction likewise. The
+ * groups are shown apart only when every group that voted has at least k
+ * ballots; otherwise only the combined figures are shown, so no group below k
+ * can be had by subtraction. With fewer than k ballots in all, no marks are
+ * shown (nor flags computed), only the numbers of ballots. Flags follow the campaign's settings; they advise,
  * the organisation decides (看票不唯票).
  */
 export function tally(
@@ -57,7 +59,12 @@ export function tally(
   settings: Pick<CampaignSettings, 'anonymityK' | 'satisfactionThreshold' | 'incompetentShareThreshold'>,
 ) {
   const ballotsBy = byGroup((g) => ballots.filter((b) => b.voterGroup === g).length);
-  const shownApart = byGroup((g) => ballotsBy[g] >= settings.anonymityK);
+  // Combined minus one group shown apart is the other group: if any group is
+  // below k, neither is shown apart. A group with no ballots exposes nobody.
+  const someGroupSmall = voterGroups.some((g) => ballotsBy[g] > 0 && ballotsBy[g] < settings.anonymityK);
+  const shownApart = byGroup((g) => !someGroupSmall && ballotsBy[g] > 0);
+  // Fewer than k ballots in all: any figure would be a handful of people's own marks.
+  const withheld = ballots.length > 0 && ballots.length < settings.anonymityK;
 
   const members = session.members.map((m) => {
     const counts: ByGroup<GradeCounts> = byGroup(zeroGrades);
@@ -67,11 +74,11 @@ export function tally(
     }
     const combined = zeroGrades();
     for (const g of voterGroups) for (const grade of grades) combined[grade] += counts[g][grade];
-    const rates = gradeRates(combined);
+    const rates = gradeRates(withheld ? zeroGrades() : combined);
     return {
       ...m,
       byGroup: byGroup((g) => (shownApart[g] ? counts[g] : null)),
-      combined,
+      combined: withheld ? null : combined,
       ...rates,
       flagIncompetent:
         rates.incompetentShare !== null && rates.incompetentShare >= settings.incompetentShareThreshold,
@@ -82,15 +89,17 @@ export function tally(
   for (const b of ballots) satBy[b.voterGroup][b.satisfaction] += 1;
   const satCombined = zeroSatisfaction();
   for (const g of voterGroups) for (const s of satisfactions) satCombined[s] += satBy[g][s];
-  const rate = satisfactionRate(satCombined);
+  const rate = withheld ? null : satisfactionRate(satCombined);
 
   return {
     ballots: { ...ballotsBy, total: ballots.length },
     shownApart,
+    /** True when fewer than k ballots came back: no marks are shown at all, only how many. */
+    withheld,
     members,
     leadership: {
       byGroup: byGroup((g) => (shownApart[g] ? satBy[g] : null)),
-      combined: satCombined,
+      combined: withheld ? null : satCombined,
       satisfactionRate: rate,
       /** Below the threshold, the leading team must 补课 (make up the lesson). */
       remedial: rate !== null && rate * 100 < settings.satisfactionThreshold,

@@ -54,15 +54,17 @@ export const VoteBallot = z.object({
 });
 export type VoteBallot = z.infer<typeof VoteBallot>;
 
-/** One teller's entry of one paper slip; the marks sit beside these fields. */
+/** One teller's entry of one paper slip, and the account that typed it; the marks sit beside these fields. */
 export const PaperSlip = z.object({
   slipNo: z.number().int(),
   teller: z.union([z.literal(1), z.literal(2)]),
   voterGroup: VoterGroup,
+  enteredBy: z.string(),
 });
 export type PaperSlip = z.infer<typeof PaperSlip>;
 
-const marksOf = <E extends PaperSlip>({ slipNo: _n, teller: _t, ...marks }: E) => canonicalJson(marks);
+const marksOf = <E extends PaperSlip>({ slipNo: _n, teller: _t, enteredBy: _b, ...marks }: E) =>
+  canonicalJson(marks);
 
 /** Pairs the tellers' entries: a paper slip counts once both entered it the same way. */
 export function matchPaper<E extends PaperSlip>(entries: E[]) {

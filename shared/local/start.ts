@@ -1,8 +1,8 @@
 import { serve } from '@hono/node-server';
 import { createApp } from '../app';
-import { ConfigError, loadConfig, loadLocalConfig } from '../config/env';
+import { ConfigError, loadConfig, loadLocalConfig, tableNames } from '../config/env';
 import { createDynamoClient } from '../data/client';
-import { ensureTable } from '../data/ensure-table';
+import { ensureTables } from '../data/ensure-table';
 import { seedDemo } from '../demo/seed';
 import { createDeps } from '../deps';
 import { demoBallotLinks } from './demo-links';
@@ -34,7 +34,7 @@ async function main() {
       DYNAMODB_ENDPOINT: endpoint,
     });
     const client = createDynamoClient({ region: config.AWS_REGION, endpoint });
-    await ensureTable(client, config.TABLE_NAME);
+    await ensureTables(client, tableNames(config));
     client.destroy();
 
     const deps = createDeps(config);
@@ -54,7 +54,7 @@ async function main() {
       [
         '',
         `先进性教育活动 意见征求与民主评议 — running at ${baseUrl}`,
-        `DynamoDB: ${endpoint} (table ${config.TABLE_NAME})${dynamo ? `, data in ${local.DATA_DIR}/dynamodb` : ''}`,
+        `DynamoDB: ${endpoint} (tables ${tableNames(config).main}, ${tableNames(config).ballotBox})${dynamo ? `, data in ${local.DATA_DIR}/dynamodb` : ''}`,
         demo.seededNow ? 'Demo data seeded.' : '',
         ...demo.lines,
         ...ballotLines,

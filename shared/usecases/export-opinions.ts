@@ -1,13 +1,13 @@
 import ExcelJS from 'exceljs';
-import type { Opinion } from '../domain/opinion';
 import { aboutOptions, focusAreas, problemLabels, respondentOptions } from '../domain/opinion-form';
+import type { OpinionListItem } from '../domain/opinion-list';
 import type { UnitType } from '../domain/org';
 import { toCsv } from '../domain/spreadsheet-cells';
 
 const header = ['日期', '身份', '涉及方面', '着力点', '问题', '意见', '建议', '其他问题的回答'];
 
 /** One opinion as the cells of an export row, in Chinese. */
-function rowOf(o: Opinion, unitType: UnitType): string[] {
+function rowOf(o: OpinionListItem, unitType: UnitType): string[] {
   const label = (labels: Record<string, string>, keys: string[]) =>
     keys.map((k) => labels[k] ?? k).join('、');
   const answers = Object.entries(o.answers)
@@ -15,7 +15,11 @@ function rowOf(o: Opinion, unitType: UnitType): string[] {
     .join('；');
   return [
     o.day,
-    o.respondent ? respondentOptions[o.respondent as keyof typeof respondentOptions] : '未填',
+    o.respondentWithheld
+      ? '不显示'
+      : o.respondent
+        ? respondentOptions[o.respondent as keyof typeof respondentOptions]
+        : '未填',
     label(aboutOptions, o.about),
     label(focusAreas[unitType], o.focus),
     label(problemLabels, o.problems),
@@ -26,13 +30,13 @@ function rowOf(o: Opinion, unitType: UnitType): string[] {
 }
 
 /** The opinions as CSV for Excel and WPS: UTF-8 with BOM, formula-like cells neutralised. */
-export function opinionsCsv(opinions: Opinion[], unitType: UnitType): string {
+export function opinionsCsv(opinions: OpinionListItem[], unitType: UnitType): string {
   return toCsv([header, ...opinions.map((o) => rowOf(o, unitType))]);
 }
 
 /** The opinions as an XLSX workbook (cells are written as text, never as formulas). */
 export async function opinionsXlsx(
-  opinions: Opinion[],
+  opinions: OpinionListItem[],
   unitType: UnitType,
   title: string,
 ): Promise<Uint8Array<ArrayBuffer>> {

@@ -44,6 +44,7 @@ export async function openSession(
     members,
     due: input.due ?? { member: unit.membersDue, mass: unit.massRepresentativesDue },
     paperIssued: { member: 0, mass: 0 },
+    paperEntries: 0,
     comments: input.comments,
     opensAt,
     closesAt,

@@ -5,6 +5,9 @@ import { windowState } from '../domain/time-window';
 import type { Vote, VoterGroup } from '../domain/vote';
 import { conflict, notFound, validationError } from '../errors';
 
+/** Once casting is over, codes are part of the count: none are added or revoked. */
+const voteClosed = () => conflict('SESSION_CLOSED', '投票已经结束，选票码不能再制发或作废');
+
 /** Who asked, and what the audit trail names as the target. */
 export interface VoteActor {
   actor: string;
@@ -18,7 +21,7 @@ export interface VoteActor {
  * 3. The plain codes are returned once, for the printable slips; they cannot be shown again.
  */
 export async function mintCodes(deps: Deps, by: VoteActor, vote: Vote, group: VoterGroup, count: number) {
-  if (windowState(vote, deps.now()) === 'closed') throw conflict('SESSION_CLOSED', '本次评议已经结束');
+  if (windowState(vote, deps.now()) === 'closed') throw voteClosed();
   const codes = Array.from({ length: count }, newBallotCode);
   const hashes = codes.map((code) => codeHash(deps.config.CODE_HASH_SECRET, code));
   await putCodes(deps, vote, group, hashes, {
@@ -32,7 +35,7 @@ export async function mintCodes(deps: Deps, by: VoteActor, vote: Vote, group: Vo
 
 /**
  * Revokes unused codes: one typed code, or every unused code of a voter
- * group (after a lost batch of slips). Used codes stay used.
+ * group (after a lost batch of slips), while casting is open. Used codes stay used.
  */
 export async function revokeCodes(
   deps: Deps,
@@ -40,6 +43,7 @@ export async function revokeCodes(
   vote: Vote,
   what: { code?: string | undefined; group?: VoterGroup | undefined },
 ) {
+  if (windowState(vote, deps.now()) === 'closed') throw voteClosed();
   let hashes: string[];
   if (what.code) {
     const code = normalizeCode(what.code);

@@ -6,12 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { createApp } from '../../shared/app';
-import { loadConfig } from '../../shared/config/env';
+import { loadConfig, tableNames } from '../../shared/config/env';
 import { createDynamoClient } from '../../shared/data/client';
-import { ensureTable } from '../../shared/data/ensure-table';
+import { ensureTables } from '../../shared/data/ensure-table';
 import { seedDemo } from '../../shared/demo/seed';
 import { createDeps } from '../../shared/deps';
 import { startDynamoLocal } from '../../shared/local/dynamodb-local';
+import { meterWrites } from './capacity';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -54,8 +55,9 @@ try {
     FLOOD_BURST: '100000',
   });
   const client = createDynamoClient({ region: 'local', endpoint: dynamo.endpoint });
-  await ensureTable(client, config.TABLE_NAME);
+  await ensureTables(client, tableNames(config));
   const deps = createDeps(config);
+  const meter = meterWrites(deps.db);
   const app = createApp(deps);
   const demo = await seedDemo(deps, 'http://bench');
   const formPath = new URL(demo.lines.find((l) => l.includes('/f/'))?.match(/http\S+/)?.[0] ?? '').pathname;
@@ -66,18 +68,22 @@ try {
   await timed(50, 5, () => app.request(formPath)); // warm-up: JIT and connection pool
   const render = await timed(300, 1, () => app.request(formPath));
   const submitN = 400;
-  const submit = await timed(submitN, 4, (i) =>
-    app.request(`/api/public/rounds/${token}/opinions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        submissionId: randomBytes(16).toString('base64url'),
-        about: ['work'],
-        problems: ['discipline'],
-        opinion: `基准测试意见 ${i}，车间加班安排需要改进。`,
+  let submit: Awaited<ReturnType<typeof timed>> | undefined;
+  const opinionCost = await meter.measure(async () => {
+    submit = await timed(submitN, 4, (i) =>
+      app.request(`/api/public/rounds/${token}/opinions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          submissionId: randomBytes(16).toString('base64url'),
+          about: ['work'],
+          problems: ['discipline'],
+          opinion: `基准测试意见 ${i}，车间加班安排需要改进。`,
+        }),
       }),
-    }),
-  );
+    );
+  });
+  if (!submit) throw new Error('no submit run');
 
   // Ballots: mint codes through the API as the demo leader, then cast each once.
   const login = await app.request('/api/auth/login', {
@@ -105,19 +111,28 @@ try {
     })
   ).json()) as { codes: { code: string }[] };
   const grades = Object.fromEntries(session.members.map((m) => [m.id, 'competent']));
-  const cast = await timed(minted.codes.length, 4, (i) =>
-    app.request(`/api/public/review-sessions/${session.id}/ballots`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        code: minted.codes[i]?.code,
-        voterGroup: 'mass',
-        requestToken: randomBytes(16).toString('base64url'),
-        grades,
-        satisfaction: 'satisfied',
+  let cast: Awaited<ReturnType<typeof timed>> | undefined;
+  const ballotCost = await meter.measure(async () => {
+    cast = await timed(minted.codes.length, 4, (i) =>
+      app.request(`/api/public/review-sessions/${session.id}/ballots`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          code: minted.codes[i]?.code,
+          voterGroup: 'mass',
+          requestToken: randomBytes(16).toString('base64url'),
+          grades,
+          satisfaction: 'satisfied',
+        }),
       }),
-    }),
-  );
+    );
+  });
+  if (!cast) throw new Error('no cast run');
+  const perOpinion = { requests: opinionCost.requests / submitN, wcu: opinionCost.wcu / submitN };
+  const perBallot = {
+    requests: ballotCost.requests / minted.codes.length,
+    wcu: ballotCost.wcu / minted.codes.length,
+  };
   const summary = await timed(50, 5, () =>
     app.request(`/api/units/${account.scope.unitId}/opinions/summary`, { headers: auth }),
   );
@@ -129,9 +144,13 @@ try {
     ['opinion submit p95 (4 at once)', `${submit.p95.toFixed(1)} ms`, '≤ 250 ms', submit.p95 <= 250],
     ['opinion submits refused', String(submit.failures), '0', submit.failures === 0],
     ['opinion submits per second', submit.perSecond.toFixed(0), '≥ 30', submit.perSecond >= 30],
+    ['write requests per opinion', perOpinion.requests.toFixed(2), '1', perOpinion.requests === 1],
+    ['write units per opinion (≤ 1 KB)', perOpinion.wcu.toFixed(2), '≤ 1', perOpinion.wcu <= 1],
     ['ballot cast p95 (4 at once)', `${cast.p95.toFixed(1)} ms`, '≤ 200 ms', cast.p95 <= 200],
     ['ballot casts refused', String(cast.failures), '0', cast.failures === 0],
     ['ballot casts per second', cast.perSecond.toFixed(0), '≥ 40', cast.perSecond >= 40],
+    ['write requests per ballot', perBallot.requests.toFixed(2), '1', perBallot.requests === 1],
+    ['write units per ballot', perBallot.wcu.toFixed(2), '≤ 4', perBallot.wcu <= 4],
     [
       `opinion summary p95 (${submitN} opinions)`,
       `${summary.p95.toFixed(1)} ms`,

@@ -6,6 +6,7 @@ import {
   roundOf,
   sessionMembers,
   sessionOf,
+  supervisesCount,
   unitOf,
 } from './matrix';
 
@@ -61,18 +62,24 @@ export const collectCases: Case[] = [
     path: `/api/review-sessions/${sessionOf(s)}/paper-issued`,
     body: { member: 3, mass: 0 },
   })),
-  collectsForOwnUnit(
-    'PUT',
-    '/api/review-sessions/:sessionId/paper-ballots/:slipNo/tellers/:teller',
-    (_, s) => ({
-      path: `/api/review-sessions/${sessionOf(s)}/paper-ballots/1/tellers/1`,
-      body: {
-        voterGroup: 'member',
-        grades: Object.fromEntries(sessionMembers(s).map((m) => [m.id, 'competent'])),
-        satisfaction: 'satisfied',
-      },
-    }),
-  ),
+  supervisesCount('PUT', '/api/review-sessions/:sessionId/tellers', (_, s) => ({
+    path: `/api/review-sessions/${sessionOf(s)}/tellers`,
+    body: { teller1: 'sup1', teller2: 'spare' },
+  })),
+  supervisesCount('POST', '/api/review-sessions/:sessionId/count/confirm', (_, s) => ({
+    path: `/api/review-sessions/${sessionOf(s)}/count/confirm`,
+    body: { unresolvedSlips: [] },
+  })),
+  // The supervision group and the office pass the policy; the use case then wants the appointed teller
+  // (the sessions are still open here, so they meet 409 first).
+  supervisesCount('PUT', '/api/review-sessions/:sessionId/paper-ballots/:slipNo/tellers/:teller', (_, s) => ({
+    path: `/api/review-sessions/${sessionOf(s)}/paper-ballots/1/tellers/1`,
+    body: {
+      voterGroup: 'member',
+      grades: Object.fromEntries(sessionMembers(s).map((m) => [m.id, 'competent'])),
+      satisfaction: 'satisfied',
+    },
+  })),
   readsOwnUnit('GET', '/api/review-sessions/:sessionId/reconciliation', (_, s) => ({
     path: `/api/review-sessions/${sessionOf(s)}/reconciliation`,
   })),

@@ -44,4 +44,13 @@ export const collectsForOwnUnit = (method: string, route: string, request: Case[
   supervisor: [403, 404],
   leader: ['ok', 404],
 });
+/** A route of the supervision group (and the office) over the units of its group: never the unit itself. */
+export const supervisesCount = (method: string, route: string, request: Case['request']): Case => ({
+  method,
+  route,
+  request,
+  office: 'ok',
+  supervisor: ['ok', 404],
+  leader: [403, 404],
+});
 export const groupOfCampaign = (f: OrgFixture, s: Side) => (s === 'own' ? f.ids.g1 : f.ids.gb);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { asRecord, call } from './api';
+import { asRecord, call, tokenFor } from './api';
 import type { OrgFixture } from './org-fixture';
 import type { TestContext } from './test-env';
 
@@ -63,4 +63,38 @@ export function cast(
     requestToken: token,
     ...body,
   });
+}
+
+/** Creates two supervisor accounts of G1 to serve as tellers (once per test file); returns their tokens. */
+export async function tellerAccounts(t: TestContext, f: OrgFixture) {
+  for (const username of ['tel1', 'tel2']) {
+    const res = await call(t, f.tokens.office, 'POST', '/api/accounts', {
+      username,
+      displayName: username,
+      password: 'Correct-Horse-9',
+      role: 'supervisor',
+      groupId: f.ids.g1,
+    });
+    if (res.status !== 201) throw new Error(`account ${username}: ${res.status} ${res.text}`);
+  }
+  return { tel1: await tokenFor(t, 'tel1'), tel2: await tokenFor(t, 'tel2') };
+}
+
+/** The supervisor of G1 appoints tel1 and tel2 as the session's tellers. */
+export async function appointTellers(t: TestContext, f: OrgFixture, sessionId: string) {
+  const res = await call(t, f.tokens.supervisor, 'PUT', `/api/review-sessions/${sessionId}/tellers`, {
+    teller1: 'tel1',
+    teller2: 'tel2',
+  });
+  if (res.status !== 200) throw new Error(`appoint tellers failed: ${res.status} ${res.text}`);
+}
+
+/** Confirms the count of a closed session (as `token`, the office by default) and returns the answer. */
+export function confirmCount(
+  t: TestContext,
+  token: string,
+  sessionId: string,
+  unresolvedSlips: number[] = [],
+) {
+  return call(t, token, 'POST', `/api/review-sessions/${sessionId}/count/confirm`, { unresolvedSlips });
 }

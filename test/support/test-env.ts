@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { createApp } from '../../shared/app';
-import { type Config, loadConfig } from '../../shared/config/env';
+import { type Config, loadConfig, tableNames } from '../../shared/config/env';
 import { createDynamoClient } from '../../shared/data/client';
-import { ensureTable } from '../../shared/data/ensure-table';
+import { ensureTables } from '../../shared/data/ensure-table';
 import { createDeps, type Deps } from '../../shared/deps';
 
 /** Refuses anything but a loopback endpoint, so no test can touch a real table. */
@@ -44,7 +44,7 @@ export async function createTestContext(
 ): Promise<TestContext> {
   const config = loadConfig(testEnv(overrides));
   const client = createDynamoClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
-  await ensureTable(client, config.TABLE_NAME);
+  await ensureTables(client, tableNames(config));
   client.destroy();
   const logs: string[] = [];
   const deps = createDeps(config, { logSink: (line) => logs.push(line), ...(now ? { now } : {}) });

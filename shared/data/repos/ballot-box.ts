@@ -3,26 +3,34 @@ import {
   IdempotentParameterMismatchException,
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
-import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { z } from 'zod';
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
 import type { Deps } from '../../deps';
 import type { AuditEntry } from '../../domain/audit';
 import { BallotCode, type PaperSlip, type VoterGroup } from '../../domain/vote';
 import { AppError, conflict } from '../../errors';
-import { putAllOrNothing } from '../batch-write';
+import { batchGetAll } from '../batch-get';
 import { accessPatterns, keys } from '../keys';
 import { queryAll } from '../query';
 import { retryConflicts } from '../retry-conflicts';
-import { auditItem, type TransactItem, writeAudited } from '../transact';
+import { type TransactItem, writeAudited } from '../transact';
 import { getItem } from './get-item';
 
 /**
- * The vote module's storage: single-use codes (by keyed hash), the ballots
- * cast with them, and the tellers' paper entries. Every request about codes
- * and ballots is sent from here.
+ * The vote module's storage, all in the ballot box table (no stream, see
+ * `table.ts`): single-use codes (by keyed hash), the ballots cast with them,
+ * and the tellers' paper entries. Every request about codes and ballots is
+ * sent from here; audit records go to the main table in the same transaction.
  */
 
-/** Stores new unused codes of one voter group, with the vote's window, and the audit record, all or nothing. */
+const box = (deps: Deps) => deps.ballotBoxTableName;
+
+/**
+ * Stores new unused codes of one voter group, with the vote's window, in
+ * transactions of up to 99 codes, each with its audit record. If a later
+ * batch fails, the codes already stored are revoked (audited) before the
+ * error is rethrown: nobody ever saw them.
+ */
 export async function putCodes(
   deps: Deps,
   vote: { id: string; opensAt: string; closesAt: string },
@@ -39,16 +47,45 @@ export async function putCodes(
     opensAt: vote.opensAt,
     closesAt: vote.closesAt,
   });
-  await putAllOrNothing(deps, [
-    ...hashes.map((h) => ({ ...keys.code(h), ...keys.codeListing(voteId, voterGroup, h), ...code(h) })),
-    auditItem(deps.now().toISOString(), audit),
-  ]);
+  const stored: string[] = [];
+  try {
+    for (let i = 0; i < hashes.length; i += 99) {
+      const batch = hashes.slice(i, i + 99);
+      await writeAudited(
+        deps,
+        batch.map((h) => ({
+          Put: {
+            TableName: box(deps),
+            Item: { ...keys.code(h), ...keys.codeListing(voteId, voterGroup, h), ...code(h) },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        })),
+        { ...audit, detail: { ...audit.detail, count: batch.length } },
+        () => conflict('CODE_EXISTS', '选票码重复，请重新制发'),
+      );
+      stored.push(...batch);
+    }
+  } catch (err) {
+    if (stored.length > 0) {
+      await revokeUnused(deps, voteId, stored, { ...audit, detail: { reason: 'mintFailed' } });
+    }
+    throw err;
+  }
 }
 
-export const getCode = (deps: Deps, hash: string) => getItem(deps, keys.code(hash), BallotCode);
+export const getCode = (deps: Deps, hash: string) => getItem(deps, keys.code(hash), BallotCode, 'ballotBox');
 
-export const codesOf = (deps: Deps, voteId: string) =>
-  queryAll(deps, accessPatterns.codesOfVote(voteId), BallotCode);
+/** A vote's codes: their keys from the keys-only index, then the items themselves. */
+export async function codesOf(deps: Deps, voteId: string): Promise<BallotCode[]> {
+  const listed = await queryAll(deps, accessPatterns.codesOfVote(voteId), CodeKey);
+  return batchGetAll(
+    deps,
+    box(deps),
+    listed.map(({ pk, sk }) => ({ pk, sk })),
+    BallotCode,
+  );
+}
+const CodeKey = z.object({ pk: z.string(), sk: z.string() });
 
 const revokeItem = (tableName: string, hash: string, voteId: string): TransactItem => ({
   Update: {
@@ -80,7 +117,7 @@ export async function revokeUnused(
       try {
         await writeAudited(
           deps,
-          batch.map((h) => revokeItem(deps.tableName, h, voteId)),
+          batch.map((h) => revokeItem(box(deps), h, voteId)),
           { ...audit, detail: { ...audit.detail, revoked: batch.length } },
           () => conflict('CODE_CHANGED', '选票码状态已变化'),
         );
@@ -124,7 +161,7 @@ export async function castWithCode(
     TransactItems: [
       {
         Update: {
-          TableName: deps.tableName,
+          TableName: box(deps),
           Key: keys.code(cast.codeHash),
           UpdateExpression: 'SET #state = :used',
           // The voter group came from the page; the code's own group must agree.
@@ -142,7 +179,7 @@ export async function castWithCode(
       },
       {
         Put: {
-          TableName: deps.tableName,
+          TableName: box(deps),
           Item: { ...keys.ballot(cast.voteId, cast.ballotId), ...cast.ballot },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
@@ -174,7 +211,7 @@ export async function closeUnusedCodes(deps: Deps, voteId: string): Promise<numb
       await retryConflicts(() =>
         deps.db.send(
           new UpdateCommand({
-            TableName: deps.tableName,
+            TableName: box(deps),
             Key: keys.code(code.codeHash),
             UpdateExpression: 'SET #state = :closed',
             ConditionExpression: '#state = :unused',
@@ -192,18 +229,59 @@ export async function closeUnusedCodes(deps: Deps, voteId: string): Promise<numb
 }
 
 export const getBallot = <S extends z.ZodType>(deps: Deps, voteId: string, ballotId: string, schema: S) =>
-  getItem(deps, keys.ballot(voteId, ballotId), schema);
+  getItem(deps, keys.ballot(voteId, ballotId), schema, 'ballotBox');
 
 export const ballotsOf = <S extends z.ZodType>(deps: Deps, voteId: string, schema: S) =>
   queryAll(deps, accessPatterns.ballotsOfVote(voteId), schema);
 
-/** Stores one teller's entry of one paper slip; entering again replaces that teller's own entry. */
-export async function putPaperEntry(deps: Deps, voteId: string, entry: PaperSlip & Record<string, unknown>) {
-  await deps.db.send(
-    new PutCommand({
-      TableName: deps.tableName,
-      Item: { ...keys.paperEntry(voteId, entry.slipNo, entry.teller), ...entry },
-    }),
+export const getPaperEntry = <S extends z.ZodType>(
+  deps: Deps,
+  voteId: string,
+  slip: Pick<PaperSlip, 'slipNo' | 'teller'>,
+  schema: S,
+) => getItem(deps, keys.paperEntry(voteId, slip.slipNo, slip.teller), schema, 'ballotBox');
+
+/** Why a teller's entry was refused by its transaction. */
+export type PaperEntryRefusal = 'countClosed' | 'sameAccountOtherSide';
+
+/**
+ * Stores one teller's entry of one paper slip, with its audit record, in one
+ * transaction. `counting` is the vote owner's check that the account is this
+ * side's teller and the count is still open (it also bumps the owner's entry
+ * counter, so a confirmation that read fewer entries fails). The other side
+ * of the slip must not have been entered by the same account. Entering again
+ * replaces this side's own entry (a correction).
+ */
+export async function putPaperEntry(
+  deps: Deps,
+  voteId: string,
+  entry: PaperSlip & Record<string, unknown>,
+  counting: TransactItem,
+  audit: Omit<AuditEntry, 'id' | 'at'>,
+  refused: (why: PaperEntryRefusal) => AppError,
+) {
+  const other = entry.teller === 1 ? 2 : 1;
+  await writeAudited(
+    deps,
+    [
+      counting,
+      {
+        ConditionCheck: {
+          TableName: box(deps),
+          Key: keys.paperEntry(voteId, entry.slipNo, other),
+          ConditionExpression: 'attribute_not_exists(pk) OR enteredBy <> :me',
+          ExpressionAttributeValues: { ':me': entry.enteredBy },
+        },
+      },
+      {
+        Put: {
+          TableName: box(deps),
+          Item: { ...keys.paperEntry(voteId, entry.slipNo, entry.teller), ...entry },
+        },
+      },
+    ],
+    audit,
+    (index) => refused(index === 1 ? 'sameAccountOtherSide' : 'countClosed'),
   );
 }
 

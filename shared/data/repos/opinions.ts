@@ -1,9 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { Opinion, type OpinionFilters, OpinionView } from '../../domain/opinion';
+import { Opinion } from '../../domain/opinion';
 import { accessPatterns, keys } from '../keys';
-import { type PageRequest, type QueryFilter, queryAll, queryPage } from '../query';
+import { queryAll, queryPage } from '../query';
 import { retryConflicts } from '../retry-conflicts';
 import { getItem } from './get-item';
 
@@ -26,8 +27,8 @@ export async function putOpinion(
         new PutCommand({
           TableName: deps.tableName,
           Item: {
+            // No index keys: an opinion up to 1 KB costs one write unit.
             ...keys.opinion(opinion.roundId, submissionId),
-            ...keys.opinionListing(opinion.unitId, opinion.day, submissionId),
             ...opinion,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
@@ -44,38 +45,21 @@ export async function putOpinion(
 export const getOpinion = (deps: Deps, roundId: string, submissionId: string) =>
   getItem(deps, keys.opinion(roundId, submissionId), Opinion);
 
-/** The FilterExpression for the list's filters (all must hold); pure. */
-export function opinionFilter(f: OpinionFilters): QueryFilter | undefined {
-  const parts: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const add = (attr: string, op: 'eq' | 'contains', value: string | undefined) => {
-    if (value === undefined) return;
-    const i = parts.length;
-    names[`#f${i}`] = attr;
-    values[`:f${i}`] = value;
-    parts.push(op === 'eq' ? `#f${i} = :f${i}` : `contains(#f${i}, :f${i})`);
-  };
-  add('roundId', 'eq', f.roundId);
-  add('about', 'contains', f.about);
-  add('focus', 'contains', f.focus);
-  add('problems', 'contains', f.problem);
-  add('respondent', 'eq', f.respondent);
-  return parts.length ? { expression: parts.join(' AND '), names, values } : undefined;
-}
-
-/** One page of a unit's opinions, newest day first, narrowed by the filters. */
-export const listOpinions = (deps: Deps, unitId: string, filters: OpinionFilters, page: PageRequest) =>
-  queryPage(deps, accessPatterns.opinionsOfUnit(unitId), OpinionView, {
-    ...page,
-    filter: opinionFilter(filters),
-  });
-
-/** Every opinion of a unit, or of one of its rounds (a round of another unit yields nothing). */
+/**
+ * Every opinion of a unit, or of one of its rounds (a round of another unit
+ * yields nothing). Opinions sit under their round, so a unit's are read round
+ * by round; a unit has a handful of rounds.
+ */
 export async function allOpinions(deps: Deps, unitId: string, roundId?: string): Promise<Opinion[]> {
-  const pattern = roundId ? accessPatterns.opinionsOfRound(roundId) : accessPatterns.opinionsOfUnit(unitId);
-  return (await queryAll(deps, pattern, Opinion)).filter((o) => o.unitId === unitId);
+  const roundIds = roundId
+    ? [roundId]
+    : (await queryAll(deps, accessPatterns.roundsOfUnit(unitId), RoundId)).map((r) => r.id);
+  const perRound = await Promise.all(
+    roundIds.map((id) => queryAll(deps, accessPatterns.opinionsOfRound(id), Opinion)),
+  );
+  return perRound.flat().filter((o) => o.unitId === unitId);
 }
+const RoundId = z.object({ id: z.string() });
 
 /** Whether a round has any opinion yet (its form then changes by a new version). */
 export async function roundHasOpinions(deps: Deps, roundId: string): Promise<boolean> {

@@ -1,12 +1,14 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { allOpinions, listOpinions } from '../../data/repos/opinions';
+import { allOpinions } from '../../data/repos/opinions';
 import type { Deps } from '../../deps';
-import { OpinionFilters, OpinionView } from '../../domain/opinion';
+import { OpinionFilters } from '../../domain/opinion';
+import { listOpinions, OpinionListPage } from '../../domain/opinion-list';
 import { OpinionSummary } from '../../domain/opinion-summary';
 import type { AppEnv } from '../../http/env';
-import { errorResponses, ok, PageQuery, pageOf, security, UnitParams } from '../../http/openapi';
+import { errorResponses, ok, PageQuery, security, UnitParams } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
 import { opinionsCsv, opinionsXlsx } from '../../usecases/export-opinions';
+import { opinionListPage } from '../../usecases/list-opinions';
 import { summarizeOpinions } from '../../usecases/summarize-opinions';
 import { guards } from './guard';
 
@@ -17,9 +19,10 @@ const list = createRoute({
   path: '/api/units/{unitId}/opinions',
   tags,
   security,
-  summary: 'Opinions of the unit, newest day first, filterable',
+  summary:
+    'Opinions of the unit, newest day first, filterable; a filter matching fewer than k answers with a notice, and small groups’ respondent tags are withheld',
   request: { params: UnitParams, query: PageQuery.extend(OpinionFilters.shape) },
-  responses: { 200: ok(pageOf(OpinionView)), ...errorResponses },
+  responses: { 200: ok(OpinionListPage), ...errorResponses },
 });
 const summary = createRoute({
   method: 'get',
@@ -61,8 +64,10 @@ export function opinionRoutes(deps: Deps) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(list, async (c) => {
       const { unit } = await guard.unit(c, 'read', c.req.valid('param').unitId);
+      const { campaign } = await guard.campaign(c, 'read', unit.campaignId);
       const { limit, cursor, ...filters } = c.req.valid('query');
-      return c.json(await listOpinions(deps, unit.id, filters, { limit, cursor }), 200);
+      const k = campaign.settings.anonymityK;
+      return c.json(await opinionListPage(deps, unit.id, k, filters, { limit, cursor }), 200);
     })
     .openapi(summary, async (c) => {
       const { unit } = await guard.unit(c, 'read', c.req.valid('param').unitId);
@@ -72,8 +77,13 @@ export function opinionRoutes(deps: Deps) {
     })
     .openapi(exportFile, async (c) => {
       const { unit } = await guard.unit(c, 'read', c.req.valid('param').unitId);
+      const { campaign } = await guard.campaign(c, 'read', unit.campaignId);
       const { format, roundId } = c.req.valid('query');
-      const opinions = await allOpinions(deps, unit.id, roundId);
+      const { rows: opinions } = listOpinions(
+        await allOpinions(deps, unit.id, roundId),
+        { roundId },
+        campaign.settings.anonymityK,
+      );
       const name = encodeURIComponent(`${unit.name}-群众意见.${format}`);
       const disposition = `attachment; filename="opinions.${format}"; filename*=UTF-8''${name}`;
       if (format === 'xlsx') {

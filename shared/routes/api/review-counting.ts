@@ -1,6 +1,14 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Deps } from '../../deps';
-import { Determination, Grade, PaperEntry, type ReviewSession, Satisfaction } from '../../domain/review';
+import { username } from '../../domain/account';
+import {
+  Determination,
+  Grade,
+  PaperEntry,
+  type ReviewSession,
+  Satisfaction,
+  SessionView,
+} from '../../domain/review';
 import { ResultsView } from '../../domain/review-views';
 import { VoterGroup } from '../../domain/vote';
 import { ReconciliationView } from '../../domain/vote-count';
@@ -8,17 +16,46 @@ import { validationError } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { errorResponses, jsonBody, ok, SessionParams } from '../../http/openapi';
 import { validationHook, zodProblems } from '../../http/validation';
-import { countSession, determine, enterPaperBallot, receipts, results } from '../../usecases/review-results';
+import { appointTellers, confirmCount, enterPaperBallot } from '../../usecases/review-counting';
+import { countSession, determine, receipts, results } from '../../usecases/review-results';
 import { guards } from './guard';
-import { reviewRoute } from './review-sessions';
+import { reviewRoute, sessionView } from './review-sessions';
 
 const json = z.record(z.string(), z.unknown());
 
+const tellers = createRoute({
+  ...reviewRoute(
+    'put',
+    '/api/review-sessions/{sessionId}/tellers',
+    'Appoint the two tellers (计票人): office or supervision-group accounts, never the unit’s own (supervision group, office)',
+  ),
+  request: {
+    params: SessionParams,
+    body: jsonBody(z.strictObject({ teller1: username, teller2: username })),
+  },
+  responses: { 200: ok(SessionView), ...errorResponses },
+});
+const confirm = createRoute({
+  ...reviewRoute(
+    'post',
+    '/api/review-sessions/{sessionId}/count/confirm',
+    'Confirm the count (计票结束), naming the unresolved paper slips; seals the results (supervision group, office; not a teller)',
+  ),
+  request: {
+    params: SessionParams,
+    body: jsonBody(
+      z.strictObject({
+        unresolvedSlips: z.array(z.number().int().min(1).max(99_999)).max(10_000).default([]),
+      }),
+    ),
+  },
+  responses: { 200: ok(ResultsView), ...errorResponses },
+});
 const paper = createRoute({
   ...reviewRoute(
     'put',
     '/api/review-sessions/{sessionId}/paper-ballots/{slipNo}/tellers/{teller}',
-    'One teller’s entry of one paper ballot',
+    'One teller’s entry or correction of one paper ballot, after casting closed (the appointed teller of that side)',
   ),
   request: {
     params: SessionParams.extend({
@@ -42,7 +79,7 @@ const result = createRoute({
   ...reviewRoute(
     'get',
     '/api/review-sessions/{sessionId}/results',
-    'The tally of a closed session, its flags and the organisation’s determinations',
+    'The sealed tally of a counted session, its flags and the organisation’s determinations',
   ),
   request: { params: SessionParams },
   responses: { 200: ok(ResultsView), ...errorResponses },
@@ -51,7 +88,7 @@ const receiptList = createRoute({
   ...reviewRoute(
     'get',
     '/api/review-sessions/{sessionId}/receipts',
-    'Receipts of the counted online ballots, sorted, for publishing after closing',
+    'Receipts of the counted online ballots, sorted, for publishing once the count is confirmed',
   ),
   request: { params: SessionParams },
   responses: { 200: ok(z.object({ receipts: z.array(z.string()) })), ...errorResponses },
@@ -84,19 +121,31 @@ const PaperBody = (s: ReviewSession) =>
     satisfaction: Satisfaction,
   });
 
-/** Counting a review session: paper entries, reconciliation, results, receipts, determinations. */
+/** Counting a review session: tellers, paper entries, confirmation, reconciliation, results, receipts, determinations. */
 export function reviewCountingRoutes(deps: Deps) {
   const guard = guards(deps);
   const settingsOf = async (c: Parameters<typeof guard.campaign>[0], s: ReviewSession) =>
     (await guard.campaign(c, 'read', s.campaignId)).campaign.settings;
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .openapi(tellers, async (c) => {
+      const { who, session } = await guard.session(c, 'superviseCount', c.req.valid('param').sessionId);
+      const appointed = await appointTellers(deps, who, session, c.req.valid('json'));
+      return c.json(sessionView(deps, appointed), 200);
+    })
+    .openapi(confirm, async (c) => {
+      const { who, session } = await guard.session(c, 'superviseCount', c.req.valid('param').sessionId);
+      const settings = await settingsOf(c, session);
+      await confirmCount(deps, who, session, settings, c.req.valid('json').unresolvedSlips);
+      const { session: counted } = await guard.session(c, 'read', session.id);
+      return c.json(await results(deps, counted, settings), 200);
+    })
     .openapi(paper, async (c) => {
       const { sessionId, slipNo, teller } = c.req.valid('param');
-      const { session } = await guard.session(c, 'collect', sessionId);
+      const { who, session } = await guard.session(c, 'enterPaper', sessionId);
       const body = PaperBody(session).safeParse(c.req.valid('json'));
       if (!body.success) throw validationError(zodProblems(body.error));
       const entry = { slipNo, teller: teller === '1' ? (1 as const) : (2 as const), ...body.data };
-      return c.json(await enterPaperBallot(deps, session, entry), 200);
+      return c.json(await enterPaperBallot(deps, who, session, entry), 200);
     })
     .openapi(reconciliation, async (c) => {
       const { session } = await guard.session(c, 'read', c.req.valid('param').sessionId);

@@ -7,7 +7,7 @@ import type { Deps } from '../../deps';
 import { Account } from '../../domain/account';
 import { AuditEntry } from '../../domain/audit';
 import { Campaign } from '../../domain/campaign';
-import { OpinionView } from '../../domain/opinion';
+import { OpinionListPage } from '../../domain/opinion-list';
 import { OpinionSummary } from '../../domain/opinion-summary';
 import { Group, Member, Unit } from '../../domain/org';
 import { SessionView } from '../../domain/review';
@@ -132,7 +132,7 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
     }
     const cursor = c.req.query('cursor');
     const listPath = `/api/units/${id}/opinions?limit=50&${filters}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-    const list = pages(OpinionView).parse(apiData(await api(c, 'GET', listPath)));
+    const list = OpinionListPage.parse(apiData(await api(c, 'GET', listPath)));
     const summary = OpinionSummary.parse(apiData(await api(c, 'GET', `/api/units/${id}/opinions/summary`)));
     return c.html(
       page(
@@ -141,8 +141,7 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
           csrf={viewer.csrf}
           unit={unit}
           summary={summary}
-          opinions={list.items}
-          nextCursor={list.nextCursor}
+          list={list}
           query={filters.toString()}
         />,
       ),

@@ -42,7 +42,7 @@ export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
     const reconciliation = ReconciliationView.parse(apiData(await api(c, 'GET', `${path}/reconciliation`)));
     let results: ResultsView | undefined;
     let receipts: string[] | undefined;
-    if (session.state === 'closed') {
+    if (session.countedAt) {
       results = ResultsView.parse(apiData(await api(c, 'GET', `${path}/results`)));
       receipts = z
         .object({ receipts: z.array(z.string()) })
@@ -130,13 +130,40 @@ export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
     );
   });
 
+  app.post('/console/review-sessions/:id/tellers', async (c) => {
+    const f = await c.req.parseBody();
+    const id = c.req.param('id');
+    const body = { teller1: field(f, 'teller1'), teller2: field(f, 'teller2') };
+    return back(
+      c,
+      `/console/review-sessions/${id}`,
+      await api(c, 'PUT', `${sessionPath(id)}/tellers`, body),
+      '已指定计票人',
+    );
+  });
+
+  app.post('/console/review-sessions/:id/count/confirm', async (c) => {
+    const f = await c.req.parseBody();
+    const id = c.req.param('id');
+    const unresolvedSlips = field(f, 'unresolvedSlips')
+      .split(',')
+      .filter(Boolean)
+      .map((n) => Number(n));
+    return back(
+      c,
+      `/console/review-sessions/${id}`,
+      await api(c, 'POST', `${sessionPath(id)}/count/confirm`, { unresolvedSlips }),
+      '计票结束，结果已封存',
+    );
+  });
+
   app.post('/console/review-sessions/:id/close', async (c) => {
     const id = c.req.param('id');
     return back(
       c,
       `/console/review-sessions/${id}`,
       await api(c, 'POST', `${sessionPath(id)}/close`),
-      '评议已结束',
+      '投票已结束，请督导组指定的计票人录入纸质票',
     );
   });
 

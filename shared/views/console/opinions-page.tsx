@@ -1,12 +1,11 @@
 import type { Principal } from '../../domain/account';
-import type { Opinion } from '../../domain/opinion';
 import { aboutOptions, focusAreas, problemLabels, respondentOptions } from '../../domain/opinion-form';
+import type { OpinionListPage } from '../../domain/opinion-list';
 import type { OpinionSummary } from '../../domain/opinion-summary';
 import type { Unit } from '../../domain/org';
 import { ConsoleLayout } from './layout';
 
 type Cell = { key: string; count: number | null };
-type ListedOpinion = Omit<Opinion, 'contentHash' | 'receipt'>;
 
 const respondentLabels: Record<string, string> = { ...respondentOptions, unspecified: '未填身份' };
 
@@ -47,8 +46,7 @@ export function OpinionsPage(props: {
   csrf: string;
   unit: Unit;
   summary: OpinionSummary;
-  opinions: ListedOpinion[];
-  nextCursor?: string | undefined;
+  list: OpinionListPage;
   query: string;
 }) {
   const { unit, summary } = props;
@@ -121,10 +119,18 @@ export function OpinionsPage(props: {
           </tr>
         </thead>
         <tbody>
-          {props.opinions.map((o) => (
+          {props.list.items.map((o) => (
             <tr>
               <td>{o.day}</td>
-              <td>{o.respondent ? respondentLabels[o.respondent] : '未填'}</td>
+              <td>
+                {o.respondentWithheld ? (
+                  <span class="muted">不显示</span>
+                ) : o.respondent ? (
+                  respondentLabels[o.respondent]
+                ) : (
+                  '未填'
+                )}
+              </td>
               <td>
                 {[label(aboutOptions, o.about), label(focusLabels, o.focus), label(problemLabels, o.problems)]
                   .filter(Boolean)
@@ -136,9 +142,15 @@ export function OpinionsPage(props: {
           ))}
         </tbody>
       </table>
-      {props.nextCursor && (
+      {props.list.withheld && <p class="flash">{props.list.withheld.message}</p>}
+      {props.list.items.some((o) => o.respondentWithheld) && (
+        <p class="muted">人数少于{summary.k}人的身份不显示，以免认出提意见的人。</p>
+      )}
+      {props.list.nextCursor && (
         <p>
-          <a href={`?${props.query}${props.query ? '&' : ''}cursor=${encodeURIComponent(props.nextCursor)}`}>
+          <a
+            href={`?${props.query}${props.query ? '&' : ''}cursor=${encodeURIComponent(props.list.nextCursor)}`}
+          >
             下一页
           </a>
         </p>

@@ -1,10 +1,4 @@
-import {
-  gradeLabels,
-  grades,
-  type SessionView,
-  satisfactionLabels,
-  satisfactions,
-} from '../../domain/review';
+import type { SessionView } from '../../domain/review';
 import { voterGroupLabels, voterGroups } from '../../domain/vote';
 import { Csrf } from './layout';
 
@@ -55,65 +49,5 @@ export function CodeForms(props: { session: SessionView; csrf: string }) {
         <button type="submit">保存</button>
       </form>
     </div>
-  );
-}
-
-/** The paper-ballot entry form: two tellers each enter the same slip. */
-export function PaperEntryForm(props: { session: SessionView; csrf: string }) {
-  const { session, csrf } = props;
-  const base = `/console/review-sessions/${session.id}`;
-  return (
-    <form method="post" action={`${base}/paper`} class="card">
-      <Csrf token={csrf} />
-      <h2 style="margin-top:0">录入纸质票（两名计票人分别录入同一张票）</h2>
-      <div class="grid">
-        <div>
-          <label for="teller">计票人</label>
-          <select id="teller" name="teller">
-            <option value="1">计票人一</option>
-            <option value="2">计票人二</option>
-          </select>
-        </div>
-        <div>
-          <label for="slipNo">票号</label>
-          <input id="slipNo" name="slipNo" type="number" min="1" required />
-        </div>
-        <div>
-          <label for="pgroup">投票人</label>
-          <select id="pgroup" name="voterGroup">
-            {voterGroups.map((g) => (
-              <option value={g}>{voterGroupLabels[g]}</option>
-            ))}
-          </select>
-        </div>
-      </div>
-      <table>
-        <tbody>
-          {session.members.map((m) => (
-            <tr>
-              <th>{m.name}</th>
-              <td>
-                {grades.map((g) => (
-                  <label style="display:inline;font-weight:normal;margin-right:1rem">
-                    <input type="radio" name={`g_${m.id}`} value={g} required /> {gradeLabels[g]}
-                  </label>
-                ))}
-              </td>
-            </tr>
-          ))}
-          <tr>
-            <th>领导班子</th>
-            <td>
-              {satisfactions.map((x) => (
-                <label style="display:inline;font-weight:normal;margin-right:1rem">
-                  <input type="radio" name="satisfaction" value={x} required /> {satisfactionLabels[x]}
-                </label>
-              ))}
-            </td>
-          </tr>
-        </tbody>
-      </table>
-      <button type="submit">录入</button>
-    </form>
   );
 }

@@ -3,15 +3,20 @@ import type { SessionView } from '../../domain/review';
 import type { ResultsView } from '../../domain/review-views';
 import { voterGroupLabels, voterGroups } from '../../domain/vote';
 import type { ReconciliationView } from '../../domain/vote-count';
+import { ConfirmCountForm, PaperEntryForm, TellersForm } from './counting-forms';
 import { chinaTime, percent } from './format';
 import { ConsoleLayout, Csrf } from './layout';
 import { stateLabels } from './review-section';
-import { CodeForms, PaperEntryForm } from './session-forms';
+import { CodeForms } from './session-forms';
 import { SessionResults } from './session-results';
 
 type Flash = { ok?: string | undefined; error?: string | undefined };
 
-/** One review session: live reconciliation (计票), codes, paper ballots, and after closing the results. */
+/**
+ * One review session: live reconciliation, codes while casting is open;
+ * after it closes, the counting step (tellers enter paper slips, the
+ * supervision group confirms); once confirmed, the sealed results.
+ */
 export function SessionPage(props: {
   who: Principal;
   csrf: string;
@@ -23,10 +28,15 @@ export function SessionPage(props: {
 }) {
   const { session, reconciliation: r, csrf } = props;
   const canRun = props.who.scope.role !== 'supervisor';
+  const canSupervise = props.who.scope.role !== 'leader';
+  const me = props.who.username;
+  const side = session.teller1 === me ? 1 : session.teller2 === me ? 2 : undefined;
+  const counted = Boolean(session.countedAt);
+  const counting = session.state === 'closed' && !counted;
   const base = `/console/review-sessions/${session.id}`;
   return (
     <ConsoleLayout
-      title={`${session.unitName} 民主评议（${stateLabels[session.state]}）`}
+      title={`${session.unitName} 民主评议（${counted ? '计票结束' : counting ? '计票中' : stateLabels[session.state]}）`}
       who={props.who}
       csrf={csrf}
       flash={props.flash}
@@ -77,8 +87,17 @@ export function SessionPage(props: {
             .join('、')}
         </p>
       )}
+      <p>
+        计票人：{session.teller1 ?? '未指定'}、{session.teller2 ?? '未指定'}
+        {counted &&
+          `；${session.countedBy} 于 ${chinaTime(session.countedAt ?? '')} 确认计票结束，结果已封存`}
+      </p>
       {canRun && session.state !== 'closed' && <CodeForms session={session} csrf={csrf} />}
-      {canRun && session.state !== 'notYetOpen' && <PaperEntryForm session={session} csrf={csrf} />}
+      {counting && side && <PaperEntryForm session={session} csrf={csrf} side={side} />}
+      {canSupervise && !counted && <TellersForm session={session} csrf={csrf} />}
+      {canSupervise && counting && !side && (
+        <ConfirmCountForm session={session} csrf={csrf} reconciliation={r} />
+      )}
       {canRun && session.state !== 'closed' && (
         <form method="post" action={`${base}/close`}>
           <Csrf token={csrf} />

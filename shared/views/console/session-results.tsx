@@ -11,12 +11,19 @@ export function SessionResults(props: ResultsView & { session: SessionView; csrf
   return (
     <section>
       <h2>评议结果（仅供参考，以组织评定为准）</h2>
-      <p>
-        领导班子：满意 {l.combined.satisfied}，基本满意 {l.combined.basicallySatisfied}，不满意{' '}
-        {l.combined.dissatisfied}，不了解 {l.combined.unknown}；满意率{' '}
-        {l.satisfactionRate === null ? '—' : percent(l.satisfactionRate)}
-        {l.remedial ? '，低于规定，需要补课' : ''}。
-      </p>
+      {props.tally.withheld && (
+        <p class="flash">
+          收回的选票只有{props.tally.ballots.total}张，太少：为保护投票人，不公布票数，请组织评定。
+        </p>
+      )}
+      {l.combined && (
+        <p>
+          领导班子：满意 {l.combined.satisfied}，基本满意 {l.combined.basicallySatisfied}，不满意{' '}
+          {l.combined.dissatisfied}，不了解 {l.combined.unknown}；满意率{' '}
+          {l.satisfactionRate === null ? '—' : percent(l.satisfactionRate)}
+          {l.remedial ? '，低于规定，需要补课' : ''}。
+        </p>
+      )}
       {props.excellentCap.exceeded && (
         <p class="flash error">
           组织评定“优秀”{props.excellentCap.determined}名，超过上限 {props.excellentCap.allowed} 名。
@@ -46,7 +53,7 @@ export function SessionResults(props: ResultsView & { session: SessionView; csrf
                   {m.flagIncompetent && <strong style="color:#a61b1b">　不合格票较多</strong>}
                 </td>
                 {grades.map((g) => (
-                  <td>{m.combined[g]}</td>
+                  <td>{m.combined ? m.combined[g] : '—'}</td>
                 ))}
                 <td>{m.excellentRate === null ? '—' : percent(m.excellentRate)}</td>
                 <td>{m.qualifiedRate === null ? '—' : percent(m.qualifiedRate)}</td>

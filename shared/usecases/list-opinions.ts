@@ -1,0 +1,43 @@
+import { allOpinions } from '../data/repos/opinions';
+import type { Deps } from '../deps';
+import type { OpinionFilters } from '../domain/opinion';
+import { listOpinions, type OpinionListPage, withheldMessage } from '../domain/opinion-list';
+import { badRequest } from '../errors';
+
+const encodeOffset = (n: number) => Buffer.from(JSON.stringify({ o: n })).toString('base64url');
+
+function decodeOffset(cursor: string | undefined): number {
+  if (!cursor) return 0;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const o = (parsed as { o?: unknown } | null)?.o;
+    if (typeof o === 'number' && Number.isInteger(o) && o >= 0 && o <= 1_000_000) return o;
+  } catch {
+    // fall through
+  }
+  throw badRequest('BAD_CURSOR', '分页游标无效');
+}
+
+/**
+ * One page of a unit's opinions, newest day first, with k applied over the
+ * whole filtered list (not the page): a narrowing filter with fewer than k
+ * matches answers with a notice, and respondent tags of small groups are
+ * withheld. Reads the unit's opinions until live aggregates can answer the counts.
+ */
+export async function opinionListPage(
+  deps: Deps,
+  unitId: string,
+  k: number,
+  filters: OpinionFilters,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<OpinionListPage> {
+  const offset = decodeOffset(page.cursor);
+  const { rows, withheld } = listOpinions(await allOpinions(deps, unitId, filters.roundId), filters, k);
+  if (withheld) return { items: [], total: null, withheld: { k, message: withheldMessage(k) } };
+  const end = offset + page.limit;
+  return {
+    items: rows.slice(offset, end),
+    total: rows.length,
+    ...(end < rows.length ? { nextCursor: encodeOffset(end) } : {}),
+  };
+}

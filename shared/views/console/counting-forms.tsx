@@ -1,0 +1,116 @@
+import {
+  gradeLabels,
+  grades,
+  type SessionView,
+  satisfactionLabels,
+  satisfactions,
+} from '../../domain/review';
+import { voterGroupLabels, voterGroups } from '../../domain/vote';
+import type { ReconciliationView } from '../../domain/vote-count';
+import { Csrf } from './layout';
+
+/** The supervision group (or the office) names the two tellers, until the count is confirmed. */
+export function TellersForm(props: { session: SessionView; csrf: string }) {
+  const { session, csrf } = props;
+  return (
+    <form method="post" action={`/console/review-sessions/${session.id}/tellers`} class="card">
+      <Csrf token={csrf} />
+      <h2 style="margin-top:0">指定计票人</h2>
+      <p class="muted">两名计票人须为本督导组或活动领导小组办公室的两个不同账号，不能是被评议单位的账号。</p>
+      <div class="grid">
+        <div>
+          <label for="teller1">第一计票人（用户名）</label>
+          <input id="teller1" name="teller1" value={session.teller1 ?? ''} required />
+        </div>
+        <div>
+          <label for="teller2">第二计票人（用户名）</label>
+          <input id="teller2" name="teller2" value={session.teller2 ?? ''} required />
+        </div>
+      </div>
+      <button type="submit">保存</button>
+    </form>
+  );
+}
+
+/** The supervision group confirms the count (计票结束), naming the slips still unresolved. */
+export function ConfirmCountForm(props: {
+  session: SessionView;
+  csrf: string;
+  reconciliation: ReconciliationView;
+}) {
+  const { session, csrf } = props;
+  const open = props.reconciliation.paperMismatches.map((m) => m.slipNo);
+  return (
+    <form method="post" action={`/console/review-sessions/${session.id}/count/confirm`} class="card">
+      <Csrf token={csrf} />
+      <input type="hidden" name="unresolvedSlips" value={open.join(',')} />
+      <h2 style="margin-top:0">确认计票结束</h2>
+      {open.length > 0 ? (
+        <p class="flash error">以下纸质票两名计票人仍未录入一致，确认后不计入结果：第{open.join('、')}号。</p>
+      ) : (
+        <p>纸质票已全部核对一致。</p>
+      )}
+      <label style="font-weight:normal">
+        <input type="checkbox" name="checked" value="yes" required /> 我已核对参评情况
+        {open.length > 0 ? '和以上未解决的选票' : ''}
+      </label>
+      <p class="muted">确认后结果即封存，选票、纸质票和选票码都不能再改动。</p>
+      <button type="submit">确认计票结束并封存结果</button>
+    </form>
+  );
+}
+
+/** The paper-ballot entry form of one appointed teller; the other teller enters the same slips apart. */
+export function PaperEntryForm(props: { session: SessionView; csrf: string; side: 1 | 2 }) {
+  const { session, csrf } = props;
+  const base = `/console/review-sessions/${session.id}`;
+  return (
+    <form method="post" action={`${base}/paper`} class="card">
+      <Csrf token={csrf} />
+      <input type="hidden" name="teller" value={String(props.side)} />
+      <h2 style="margin-top:0">录入纸质票（您是第{props.side}计票人）</h2>
+      <p class="muted">另一名计票人独立录入同一批选票，两份一致才计入；录错了再录一次同一票号即可更正。</p>
+      <div class="grid">
+        <div>
+          <label for="slipNo">票号</label>
+          <input id="slipNo" name="slipNo" type="number" min="1" required />
+        </div>
+        <div>
+          <label for="pgroup">投票人</label>
+          <select id="pgroup" name="voterGroup">
+            {voterGroups.map((g) => (
+              <option value={g}>{voterGroupLabels[g]}</option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <table>
+        <tbody>
+          {session.members.map((m) => (
+            <tr>
+              <th>{m.name}</th>
+              <td>
+                {grades.map((g) => (
+                  <label style="display:inline;font-weight:normal;margin-right:1rem">
+                    <input type="radio" name={`g_${m.id}`} value={g} required /> {gradeLabels[g]}
+                  </label>
+                ))}
+              </td>
+            </tr>
+          ))}
+          <tr>
+            <th>领导班子</th>
+            <td>
+              {satisfactions.map((x) => (
+                <label style="display:inline;font-weight:normal;margin-right:1rem">
+                  <input type="radio" name="satisfaction" value={x} required /> {satisfactionLabels[x]}
+                </label>
+              ))}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <button type="submit">录入</button>
+    </form>
+  );
+}
