@@ -68,15 +68,16 @@ export class AppraisalStack extends Stack {
       environment: {
         SESSION_SECRET: secrets.secretValueFromJson('SESSION_SECRET').unsafeUnwrap(),
         CODE_HASH_SECRET: codeSecret.secretValue.unsafeUnwrap(),
-        ...(this.node.tryGetContext('publicBaseUrl')
-          ? { PUBLIC_BASE_URL: String(this.node.tryGetContext('publicBaseUrl')) }
-          : {}),
       },
     }).bindTables(data, ballotBox);
 
     const httpApi = new HttpApi(this, 'HttpApi', {
       defaultIntegration: new HttpLambdaIntegration('ApiIntegration', api.fn),
     });
+    // Links and QR codes are built from this origin, never from request headers: a custom domain
+    // (`-c publicBaseUrl=https://…`) or else the API's own URL.
+    const publicBaseUrl = this.node.tryGetContext('publicBaseUrl');
+    api.fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl ? String(publicBaseUrl) : httpApi.apiEndpoint);
 
     new CfnOutput(this, 'ApiUrl', { value: httpApi.apiEndpoint });
     new CfnOutput(this, 'TableName', { value: data.tableName });

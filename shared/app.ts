@@ -1,15 +1,17 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { sessionMiddleware } from './auth/middleware';
 import type { Deps } from './deps';
 import { notFound, payloadTooLarge } from './errors';
 import { accessLog } from './http/access-log';
 import type { AppEnv } from './http/env';
+import { refusePrototypeKeys } from './http/json-guard';
 import { createErrorHandler, renderError } from './http/on-error';
+import { requestIds } from './http/request-id';
 import { validationHook } from './http/validation';
 import { apiRoutes } from './routes/api';
+import { assetRoutes } from './routes/assets';
 import { consoleRoutes } from './routes/console';
 import { internalApi } from './routes/console/internal-api';
 import { docsRoutes } from './routes/docs';
@@ -24,16 +26,17 @@ import { opinionFormRoutes } from './routes/public/opinion-form';
 export function createApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-  app.use(requestId({ headerName: 'X-Request-Id' }));
+  app.use(requestIds());
   app.use(accessLog(deps.log));
   app.use(
     secureHeaders({
-      // Pages load nothing from outside our origin; inline <style> and data: QR images only.
+      // Pages load nothing from outside our origin: inline <style>, data: QR images, and scripts
+      // only as same-origin files (no inline script runs, so injected markup cannot run any).
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
         baseUri: ["'none'"],
@@ -50,10 +53,13 @@ export function createApp(deps: Deps) {
     }),
   );
 
+  app.use(refusePrototypeKeys());
+
   app.use('/api/*', sessionMiddleware(deps));
   app.use('/console/*', sessionMiddleware(deps));
 
   app.route('/', healthRoutes(deps));
+  app.route('/', assetRoutes());
   app.route('/', apiRoutes(deps));
   app.route('/', opinionFormRoutes(deps));
   app.route('/', ballotRoutes(deps));

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, loadLocalConfig } from '../shared/config/env';
 const secrets = {
   SESSION_SECRET: 'x'.repeat(32),
   CODE_HASH_SECRET: 'y'.repeat(32),
+  PUBLIC_BASE_URL: 'https://pingyi.example.cn/',
 };
 
 function problemsOf(fn: () => unknown): string[] {
@@ -22,12 +23,15 @@ describe('config', () => {
     expect(config.TABLE_NAME).toBe('xjx-appraisal');
     expect(config.BODY_LIMIT_BYTES).toBe(65536);
     expect(config.DYNAMODB_ENDPOINT).toBeUndefined();
+    expect(config.PUBLIC_BASE_URL).toBe('https://pingyi.example.cn');
   });
 
   it('names every missing secret', () => {
     const problems = problemsOf(() => loadConfig({}));
     expect(problems.some((p) => p.startsWith('SESSION_SECRET'))).toBe(true);
     expect(problems.some((p) => p.startsWith('CODE_HASH_SECRET'))).toBe(true);
+    // Links and QR codes come from the configured origin only, so it has no default.
+    expect(problems.some((p) => p.startsWith('PUBLIC_BASE_URL'))).toBe(true);
   });
 
   it('rejects a malformed endpoint and names it', () => {

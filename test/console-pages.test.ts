@@ -1,30 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoAccounts, demoPassword, demoUnits } from '../shared/demo/campaign';
 import { seedDemo } from '../shared/demo/seed';
+import { consoleClient, csrfIn } from './support/console-client';
 import { createTestContext, type TestContext } from './support/test-env';
 
-/** A cookie-carrying browser stand-in over `app.request`. */
-function browser(t: TestContext) {
-  let cookie = '';
-  const request = async (path: string, init: RequestInit = {}) => {
-    const res = await t.app.request(path, {
-      ...init,
-      headers: { accept: 'text/html', ...(cookie ? { cookie } : {}), ...(init.headers ?? {}) },
-    });
-    const set = res.headers.get('set-cookie');
-    if (set) cookie = set.split(';')[0] ?? '';
-    return res;
-  };
-  const post = (path: string, fields: Record<string, string>) =>
-    request(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(fields).toString(),
-    });
-  return { request, post };
-}
-
-const csrfIn = (html: string) => html.match(/name="_csrf" value="([^"]+)"/)?.[1] ?? '';
+const browser = (t: TestContext) => consoleClient(t);
 
 describe('console pages', () => {
   let t: TestContext;
@@ -43,17 +23,14 @@ describe('console pages', () => {
 
   it('shows a wrong password on the sign-in page without a session', async () => {
     const b = browser(t);
-    const res = await b.post('/console/login', { username: 'office', password: 'wrong-password' });
+    const res = await b.signIn('office', 'wrong-password');
     expect(res.status).toBe(401);
     expect(await res.text()).toContain('用户名或密码错误');
   });
 
   it('shows the office every unit of the demo campaign', async () => {
     const b = browser(t);
-    expect(
-      (await b.post('/console/login', { username: demoAccounts.office.username, password: demoPassword }))
-        .status,
-    ).toBe(303);
+    expect((await b.signIn(demoAccounts.office.username, demoPassword)).status).toBe(303);
     const home = await (await b.request('/console')).text();
     const campaignLink = home.match(/href="(\/console\/campaigns\/[^"]+)"/)?.[1];
     expect(campaignLink).toBeDefined();
@@ -66,7 +43,7 @@ describe('console pages', () => {
 
   it('takes a leader to their own unit and hides others behind a 404 page', async () => {
     const b = browser(t);
-    await b.post('/console/login', { username: demoAccounts.leader.username, password: demoPassword });
+    await b.signIn(demoAccounts.leader.username, demoPassword);
     const home = await b.request('/console');
     expect(home.status).toBe(303);
     const unitPath = home.headers.get('location') ?? '';
@@ -80,7 +57,7 @@ describe('console pages', () => {
 
   it('adds a member through a form post only with the CSRF token', async () => {
     const b = browser(t);
-    await b.post('/console/login', { username: demoAccounts.leader.username, password: demoPassword });
+    await b.signIn(demoAccounts.leader.username, demoPassword);
     const unitPath = (await b.request('/console')).headers.get('location') ?? '';
     const html = await (await b.request(unitPath)).text();
     const fields = { name: '测试新党员', category: 'frontline' };
@@ -95,7 +72,7 @@ describe('console pages', () => {
 
   it('shows API validation errors back on the page', async () => {
     const b = browser(t);
-    await b.post('/console/login', { username: demoAccounts.leader.username, password: demoPassword });
+    await b.signIn(demoAccounts.leader.username, demoPassword);
     const unitPath = (await b.request('/console')).headers.get('location') ?? '';
     const html = await (await b.request(unitPath)).text();
     const res = await b.post(`${unitPath}/members`, { name: '', category: 'nonsense', _csrf: csrfIn(html) });
@@ -108,32 +85,20 @@ describe('console pages', () => {
 });
 
 describe('console pages for opinion rounds', () => {
-  it('prints the round link with the origin the leader uses', async () => {
+  it('prints the round link with the configured origin, whatever Host the request names', async () => {
     const t = await createTestContext({ LOG_LEVEL: 'warn' });
     await seedDemo(t.deps, 'http://x');
-    let cookie = '';
-    const login = await t.app.request('http://pingyi.example.cn:8443/console/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        username: demoAccounts.leader.username,
-        password: demoPassword,
-      }).toString(),
-    });
-    cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
-    const home = await t.app.request('http://pingyi.example.cn:8443/console', { headers: { cookie } });
-    const unitPage = await (
-      await t.app.request(`http://pingyi.example.cn:8443${home.headers.get('location')}`, {
-        headers: { cookie },
-      })
-    ).text();
-    expect(unitPage).toMatch(/http:\/\/pingyi\.example\.cn:8443\/f\/[A-Za-z0-9_-]{22}/);
+    const b = consoleClient(t, 'http://evil.example:8443');
+    await b.signIn(demoAccounts.leader.username, demoPassword);
+    const home = await b.request('/console');
+    const unitPage = await (await b.request(home.headers.get('location') ?? '')).text();
+    expect(unitPage).toMatch(/https:\/\/pingyi\.example\.cn\/f\/[A-Za-z0-9_-]{22}/);
+    expect(unitPage).not.toContain('evil.example');
     const poster = unitPage.match(/href="(\/console\/rounds\/[^"]+\/poster)"/)?.[1] ?? '';
-    const posterPage = await (
-      await t.app.request(`http://pingyi.example.cn:8443${poster}`, { headers: { cookie } })
-    ).text();
+    const posterPage = await (await b.request(poster)).text();
     expect(posterPage).toContain('扫码提意见');
     expect(posterPage).toMatch(/src="data:image\/png;base64,/);
-    expect(posterPage).toMatch(/http:\/\/pingyi\.example\.cn:8443\/f\//);
+    expect(posterPage).toMatch(/https:\/\/pingyi\.example\.cn\/f\//);
+    expect(posterPage).not.toContain('evil.example');
   });
 });

@@ -97,8 +97,11 @@ describe('the error model', () => {
     const body = JSON.parse(text) as ErrorBody;
     expect(body.error.code).toBe('INTERNAL');
     expect(body.error.message).toContain(requestId);
-    // The detail goes to the log, tied to the same request id, for operators.
-    expect(t.logs.some((l) => l.includes('secret SDK detail') && l.includes(requestId ?? '?'))).toBe(true);
+    // The log gets the error's name and where it was thrown, tied to the same request id; not its
+    // message, which can quote input (a key, a path value).
+    const line = t.logs.find((l) => l.includes('unhandled error') && l.includes(requestId ?? '?')) ?? '';
+    expect(line).toMatch(/"stack":"\s*at /);
+    expect(t.logs.join('\n')).not.toContain('secret SDK detail');
   });
 
   it('puts a request id on every response', async () => {

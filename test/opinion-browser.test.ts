@@ -91,4 +91,43 @@ describe('the opinion form on a phone', () => {
     expect(body).toContain('少于5人，不单独显示');
     await page.close();
   }, 60_000);
+
+  it('keeps hostile text inert on the leader’s pages', async () => {
+    const token = formUrl.split('/f/')[1] ?? '';
+    const payloads = [
+      '<script>window.__xss=1</script>',
+      '<img src=x onerror="window.__xss=2">',
+      '"><svg onload="window.__xss=3">',
+      "'><iframe src=javascript:window.__xss=4>",
+    ];
+    for (const [i, text] of payloads.entries()) {
+      const res = await t.app.request(`/api/public/rounds/${token}/opinions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          submissionId: `XSS${String(i).padStart(19, '0')}`,
+          opinion: text,
+          suggestion: text,
+        }),
+      });
+      expect(res.status).toBe(201);
+    }
+    const page = await browser.newPage();
+    let dialogs = 0;
+    page.on('dialog', async (d) => {
+      dialogs += 1;
+      await d.dismiss();
+    });
+    await page.goto(`${server.url}/console/login`);
+    await page.fill('#username', demoAccounts.leader.username);
+    await page.fill('#password', demoPassword);
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/console\/units\//);
+    await page.goto(`${page.url()}/opinions`);
+    expect(await page.textContent('body')).toContain('<script>window.__xss=1</script>');
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.$$('img[src=x], svg[onload], iframe')).toHaveLength(0);
+    expect(dialogs).toBe(0);
+    await page.close();
+  }, 60_000);
 });

@@ -1,36 +1,27 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoAccounts, demoPassword } from '../shared/demo/campaign';
 import { seedDemo } from '../shared/demo/seed';
+import { consoleClient, csrfIn } from './support/console-client';
 import { createTestContext, type TestContext } from './support/test-env';
 
 describe('democratic review in the console', () => {
   let t: TestContext;
-  let cookie = '';
-  const get = (path: string) => t.app.request(path, { headers: { cookie, accept: 'text/html' } });
-  const post = (path: string, fields: Record<string, string>) =>
-    t.app.request(path, {
-      method: 'POST',
-      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(fields).toString(),
-    });
-  const csrfIn = (html: string) => html.match(/name="_csrf" value="([^"]+)"/)?.[1] ?? '';
+  let client: ReturnType<typeof consoleClient>;
+  const get = (path: string) => client.request(path);
+  // Fields carry the page's own _csrf, as the forms do.
+  const post = (path: string, fields: Record<string, string>) => client.post(path, fields);
 
   beforeAll(async () => {
     t = await createTestContext({ LOG_LEVEL: 'warn' });
     await seedDemo(t.deps, 'http://x');
-    const login = await post('/console/login', {
-      username: demoAccounts.leader.username,
-      password: demoPassword,
-    });
-    cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
+    await signInAs(demoAccounts.leader.username);
   });
 
-  /** Signs in as another demo account for the steps that follow. */
-  const signInAs = async (username: string) => {
-    cookie = '';
-    const login = await post('/console/login', { username, password: demoPassword });
-    cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
-  };
+  /** Signs in as a demo account (a fresh browser) for the steps that follow. */
+  async function signInAs(username: string) {
+    client = consoleClient(t);
+    expect((await client.signIn(username, demoPassword)).status).toBe(303);
+  }
 
   it('mints slips, closes, has the tellers enter a paper slip, the supervision group confirm, then shows results', async () => {
     const unitPath = (await get('/console')).headers.get('location') ?? '';

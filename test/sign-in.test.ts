@@ -15,7 +15,7 @@ describe('sign-in and sessions', () => {
   let t: TestContext;
   beforeAll(async () => {
     t = await createTestContext();
-    for (const name of ['alice', 'bob', 'carol', 'dave', 'erin', 'frank'])
+    for (const name of ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi'])
       await addAccount(t, name, { role: 'office' });
   });
 
@@ -45,6 +45,40 @@ describe('sign-in and sessions', () => {
     const locked = await login(t, 'bob', testPassword);
     expect(locked.status).toBe(423);
     expect(asRecord(asRecord(await locked.json()).error).code).toBe('ACCOUNT_LOCKED');
+  });
+
+  it('checks at most five passwords of 100 guesses sent at once, and refuses the right one while locked', async () => {
+    const answers = await Promise.all(Array.from({ length: 100 }, () => login(t, 'grace', 'wrong-password')));
+    const statuses = answers.map((a) => a.status);
+    // A 401 means the password was checked; a 423 means it was refused before any check.
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 423)).toHaveLength(95);
+    expect((await login(t, 'grace', testPassword)).status).toBe(423);
+  });
+
+  it('answers an unknown username exactly like an existing one, with the same requests', async () => {
+    const sent: string[] = [];
+    t.deps.db.middlewareStack.add(
+      (next, context) => (args) => {
+        sent.push(context.commandName ?? '');
+        return next(args);
+      },
+      { step: 'initialize', name: 'recordCommands' },
+    );
+    const run = async (username: string) => {
+      sent.length = 0;
+      const statuses = [];
+      for (let i = 0; i < 6; i++) statuses.push((await login(t, username, 'wrong-password')).status);
+      return { statuses, lastRequests: [...sent] };
+    };
+    try {
+      const existing = await run('heidi');
+      const unknown = await run('no-such-user');
+      expect(existing.statuses).toEqual([401, 401, 401, 401, 401, 423]);
+      expect(unknown).toEqual(existing);
+    } finally {
+      t.deps.db.middlewareStack.remove('recordCommands');
+    }
   });
 
   it('requires the CSRF token for cookie-authenticated writes, but not for bearer tokens', async () => {

@@ -5,6 +5,8 @@ import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
 import { forbidden, notFound, unauthorized } from '../errors';
 import type { AppEnv } from '../http/env';
+import { readForm } from '../http/form';
+import { fromOurPages } from './origin';
 import { type Action, decide, type Resource } from './policy';
 import { csrfMatches, readSession, sessionCookie } from './session';
 
@@ -13,8 +15,9 @@ const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
  * Reads the session from `Authorization: Bearer` or the session cookie and,
  * when it is valid and the account still allows it, sets `principal`.
- * Cookie-authenticated writes must carry the CSRF token (`X-CSRF-Token`
- * header or `_csrf` form field). It never rejects anonymous requests: routes
+ * Cookie-authenticated writes must come from our own pages (`Origin`,
+ * `Sec-Fetch-Site`) and carry the CSRF token (`X-CSRF-Token` header or
+ * `_csrf` form field). It never rejects anonymous requests: routes
  * that need a principal ask for one with `principalOf`.
  */
 export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
@@ -37,10 +40,15 @@ export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
       }
     }
     const session = c.get('session');
-    if (session?.via === 'cookie' && unsafe.has(c.req.method)) {
+    // Signing in has its own CSRF and origin checks, and always replaces the session a browser holds.
+    const signingIn = c.req.path === '/console/login' || c.req.path === '/api/auth/login';
+    if (session?.via === 'cookie' && unsafe.has(c.req.method) && !signingIn) {
+      if (!fromOurPages(c, deps.config.PUBLIC_BASE_URL)) {
+        throw forbidden('请从本平台的页面提交', 'CROSS_SITE_REQUEST');
+      }
       let given = c.req.header('x-csrf-token');
       if (!given && (c.req.header('content-type') ?? '').includes('form')) {
-        const form = await c.req.parseBody();
+        const form = await readForm(c);
         given = typeof form._csrf === 'string' ? form._csrf : undefined;
       }
       if (!csrfMatches(deps.config.SESSION_SECRET, session.sid, given)) {

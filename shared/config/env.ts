@@ -29,8 +29,12 @@ const schema = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
   /** Secret that keys the hash of ballot codes; at least 32 characters. */
   CODE_HASH_SECRET: z.string().min(32, 'must be at least 32 characters'),
-  /** Public origin used in QR codes and printed links, e.g. https://pingyi.example.cn */
-  PUBLIC_BASE_URL: z.url().optional(),
+  /**
+   * Our public origin, e.g. https://pingyi.example.cn: every link and QR code is built from it (never
+   * from request headers), and cookie-authenticated writes must come from it. The local start sets
+   * http://localhost:$PORT; CDK sets the API's URL unless told a domain.
+   */
+  PUBLIC_BASE_URL: z.url().transform((u) => new URL(u).origin),
   /** Flood brake per round or review session, per instance: burst size and refill per second. */
   FLOOD_BURST: z.coerce.number().int().min(1).default(300),
   FLOOD_PER_SECOND: z.coerce.number().min(0.1).default(10),

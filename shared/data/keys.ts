@@ -36,6 +36,9 @@ export const keys = {
   account: (username: string) => ({ pk: `ACCOUNT#${username}`, sk: 'META' }),
   accountListing: (username: string) => ({ gsi1pk: 'ACCOUNTS', gsi1sk: username }),
 
+  /** Password checks reserved for a username (existing or not), with its lock window; expires by TTL. */
+  signInAttempts: (username: string) => ({ pk: `SIGNIN#${username}`, sk: 'ATTEMPTS' }),
+
   audit: (at: string, id: string) => ({ pk: 'AUDIT', sk: `${at}#${id}` }),
 
   /** An opinion-collection round; its id is the public link's token. */

@@ -31,21 +31,40 @@ export function encodeCursor(key: Record<string, unknown> | undefined): string |
   return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
 }
 
-/** Decodes a cursor, accepting only string values of key attributes; anything else is a 400. */
-export function decodeCursor(cursor: string | undefined): Record<string, string> | undefined {
+const badCursor = () => badRequest('BAD_CURSOR', '分页游标无效');
+
+/**
+ * Decodes a cursor, accepting only non-empty string values of key attributes;
+ * anything else is a 400. With `expect`, the cursor must hold exactly the
+ * keys a page of that query ends on, in the query's own partition, so a
+ * forged cursor can neither fail inside DynamoDB nor point elsewhere.
+ */
+export function decodeCursor(
+  cursor: string | undefined,
+  expect?: { attributes: string[]; partition: [name: string, value: string] },
+): Record<string, string> | undefined {
   if (!cursor) return undefined;
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
-      const entries = Object.entries(parsed);
-      if (entries.length > 0 && entries.every(([k, v]) => keyAttributes.has(k) && typeof v === 'string')) {
-        return Object.fromEntries(entries) as Record<string, string>;
-      }
-    }
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through
+    throw badCursor();
   }
-  throw badRequest('BAD_CURSOR', '分页游标无效');
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw badCursor();
+  const entries = Object.entries(parsed);
+  const wellFormed =
+    entries.length > 0 &&
+    entries.every(
+      ([k, v]) => keyAttributes.has(k) && typeof v === 'string' && v.length > 0 && v.length <= 1024,
+    );
+  if (!wellFormed) throw badCursor();
+  const key = Object.fromEntries(entries) as Record<string, string>;
+  if (expect) {
+    const names = Object.keys(key).sort();
+    if (names.join() !== [...expect.attributes].sort().join()) throw badCursor();
+    if (key[expect.partition[0]] !== expect.partition[1]) throw badCursor();
+  }
+  return key;
 }
 
 /** A FilterExpression applied after the key condition (it narrows a page; it does not make reads cheaper). */
@@ -87,7 +106,8 @@ export function queryParams(
     params.ExpressionAttributeNames = { ...params.ExpressionAttributeNames, ...opts.filter.names };
     params.ExpressionAttributeValues = { ...params.ExpressionAttributeValues, ...opts.filter.values };
   }
-  const start = decodeCursor(opts.cursor);
+  const attributes = [def.partitionKey, def.sortKey, ...(index ? [index.partitionKey, index.sortKey] : [])];
+  const start = decodeCursor(opts.cursor, { attributes, partition: [pkName, pattern.pk] });
   if (start) params.ExclusiveStartKey = start;
   return params;
 }

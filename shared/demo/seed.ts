@@ -96,7 +96,6 @@ export async function seedDemo(deps: Deps, baseUrl: string): Promise<DemoInfo> {
       createdAt: now.toISOString(),
       passwordHash,
       tokenVersion: 1,
-      failedAttempts: 0,
     });
     const [firstGroup, firstUnit] = [groups[0], units[0]];
     demoRoundId = rounds[0]?.id;

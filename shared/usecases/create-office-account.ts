@@ -25,7 +25,6 @@ export async function createOfficeAccount(
     createdAt: deps.now().toISOString(),
     passwordHash: await hashPassword(secret.data),
     tokenVersion: 1,
-    failedAttempts: 0,
   });
   return name.data;
 }

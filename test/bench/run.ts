@@ -50,6 +50,7 @@ try {
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     SESSION_SECRET: randomBytes(32).toString('hex'),
     CODE_HASH_SECRET: randomBytes(32).toString('hex'),
+    PUBLIC_BASE_URL: 'http://bench.invalid',
     LOG_LEVEL: 'silent',
     // The bench measures the submission path, not the flood brake.
     FLOOD_BURST: '100000',

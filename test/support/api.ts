@@ -15,7 +15,6 @@ export async function addAccount(t: TestContext, username: string, scope: Scope,
     createdAt: new Date().toISOString(),
     passwordHash: await hashPassword(password),
     tokenVersion: 1,
-    failedAttempts: 0,
   });
 }
 

@@ -24,6 +24,7 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     DYNAMODB_ENDPOINT: localEndpoint(),
     SESSION_SECRET: 'test-session-secret-0123456789abcdef',
     CODE_HASH_SECRET: 'test-code-hash-secret-0123456789abcdef',
+    PUBLIC_BASE_URL: 'https://pingyi.example.cn',
     LOG_LEVEL: 'info',
     ...overrides,
   };

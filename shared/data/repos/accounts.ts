@@ -11,8 +11,6 @@ import { type TransactItem, writeAudited } from '../transact';
 export const StoredAccount = Account.extend({
   passwordHash: z.string(),
   tokenVersion: z.number().int(),
-  failedAttempts: z.number().int().default(0),
-  lockedUntil: z.string().optional(),
 });
 export type StoredAccount = z.infer<typeof StoredAccount>;
 
@@ -84,7 +82,7 @@ export async function updateAccount(
   const values = Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v]));
   const assignments = entries.map((_, i) => `#a${i} = :v${i}`);
   // Any change that touches credentials or access ends the account's open sessions.
-  const sets = [...assignments, 'tokenVersion = tokenVersion + :one', 'failedAttempts = :zero'];
+  const sets = [...assignments, 'tokenVersion = tokenVersion + :one'];
   await writeAudited(
     deps,
     [
@@ -92,12 +90,14 @@ export async function updateAccount(
         Update: {
           TableName: deps.tableName,
           Key: keys.account(username),
-          UpdateExpression: `SET ${sets.join(', ')} REMOVE lockedUntil`,
+          UpdateExpression: `SET ${sets.join(', ')}`,
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeNames: names,
-          ExpressionAttributeValues: { ...values, ':one': 1, ':zero': 0 },
+          ExpressionAttributeValues: { ...values, ':one': 1 },
         },
       },
+      // An office change (a new password, re-enabling) also lifts a sign-in lock.
+      { Delete: { TableName: deps.tableName, Key: keys.signInAttempts(username) } },
     ],
     {
       actor,
@@ -106,49 +106,6 @@ export async function updateAccount(
       detail: Object.fromEntries(entries.map(([k, v]) => [k, k === 'passwordHash' ? '(changed)' : v])),
     },
     () => notFound(),
-  );
-}
-
-/** Records a failed sign-in; locks the account for `lockMinutes` once `maxFailures` is reached. */
-export async function recordFailedSignIn(
-  deps: Deps,
-  username: string,
-  now: Date,
-  policy: { maxFailures: number; lockMinutes: number },
-): Promise<void> {
-  const out = await deps.db.send(
-    new UpdateCommand({
-      TableName: deps.tableName,
-      Key: keys.account(username),
-      UpdateExpression: 'ADD failedAttempts :one',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':one': 1 },
-      ReturnValues: 'ALL_NEW',
-    }),
-  );
-  const attempts = Number(out.Attributes?.failedAttempts ?? 0);
-  if (attempts >= policy.maxFailures) {
-    const until = new Date(now.getTime() + policy.lockMinutes * 60_000).toISOString();
-    await deps.db.send(
-      new UpdateCommand({
-        TableName: deps.tableName,
-        Key: keys.account(username),
-        UpdateExpression: 'SET lockedUntil = :until, failedAttempts = :zero',
-        ExpressionAttributeValues: { ':until': until, ':zero': 0 },
-      }),
-    );
-  }
-}
-
-/** Clears the failure counter after a successful sign-in. */
-export async function recordSignIn(deps: Deps, username: string): Promise<void> {
-  await deps.db.send(
-    new UpdateCommand({
-      TableName: deps.tableName,
-      Key: keys.account(username),
-      UpdateExpression: 'SET failedAttempts = :zero REMOVE lockedUntil',
-      ExpressionAttributeValues: { ':zero': 0 },
-    }),
   );
 }
 

@@ -93,7 +93,6 @@ export function accountRoutes(deps: Deps) {
         createdAt: deps.now().toISOString(),
         passwordHash: await hashPassword(input.password),
         tokenVersion: 1,
-        failedAttempts: 0,
       };
       await createAccount(deps, who.username, account);
       return c.json(publicAccount(account), 201);

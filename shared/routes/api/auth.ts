@@ -2,12 +2,13 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { principalOf } from '../../auth/middleware';
+import { fromOurPages } from '../../auth/origin';
 import { hashPassword, verifyPassword } from '../../auth/password';
 import { csrfToken, sessionCookie, sessionSeconds } from '../../auth/session';
 import { bumpTokenVersion, getAccount, updateAccount } from '../../data/repos/accounts';
 import type { Deps } from '../../deps';
 import { password, Scope, username } from '../../domain/account';
-import { badRequest } from '../../errors';
+import { badRequest, forbidden } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { errorResponses, jsonBody, ok, security } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
@@ -80,6 +81,9 @@ export function setSessionCookie(c: Context, token: string) {
 export function authRoutes(deps: Deps) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(login, async (c) => {
+      if (!fromOurPages(c, deps.config.PUBLIC_BASE_URL)) {
+        throw forbidden('请从本平台的页面登录', 'CROSS_SITE_REQUEST');
+      }
       const body = c.req.valid('json');
       const { token, claims } = await signIn(deps, body.username, body.password);
       setSessionCookie(c, token);

@@ -53,7 +53,7 @@ export function reviewCodeRoutes(deps: Deps) {
       const { who, session } = await guard.session(c, 'collect', c.req.valid('param').sessionId);
       const { voterGroup, count } = c.req.valid('json');
       const codes = await mintCodes(deps, byWhom(who.username, session), session, voterGroup, count);
-      const link = (code: string) => publicUrl(c, deps.config.PUBLIC_BASE_URL, `/b/${code}`);
+      const link = (code: string) => publicUrl(deps.config.PUBLIC_BASE_URL, `/b/${code}`);
       return c.json({ voterGroup, codes: codes.map((code) => ({ code, link: link(code) })) }, 201);
     })
     .openapi(revoke, async (c) => {

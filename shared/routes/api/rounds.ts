@@ -85,41 +85,41 @@ const qr = (format: 'svg' | 'png') =>
 /** Opinion-collection rounds (征求意见): open, list, close, form versions, QR codes. */
 export function roundRoutes(deps: Deps) {
   const guard = guards(deps);
-  const view = (c: Parameters<typeof publicUrl>[0], r: Round) => ({
+  const view = (r: Round) => ({
     ...r,
-    link: publicUrl(c, deps.config.PUBLIC_BASE_URL, `/f/${r.id}`),
+    link: publicUrl(deps.config.PUBLIC_BASE_URL, `/f/${r.id}`),
     state: roundState(r, deps.now()),
   });
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(list, async (c) => {
       const { unit } = await guard.unit(c, 'read', c.req.valid('param').unitId);
       const page = await listRounds(deps, unit.id, c.req.valid('query'));
-      return c.json({ ...page, items: page.items.map((r) => view(c, r)) }, 200);
+      return c.json({ ...page, items: page.items.map(view) }, 200);
     })
     .openapi(open, async (c) => {
       const { who, unit } = await guard.unit(c, 'collect', c.req.valid('param').unitId);
-      return c.json(view(c, await openRound(deps, who.username, unit, c.req.valid('json'))), 201);
+      return c.json(view(await openRound(deps, who.username, unit, c.req.valid('json'))), 201);
     })
     .openapi(get, async (c) => {
       const { round } = await guard.round(c, 'read', c.req.valid('param').roundId);
-      return c.json(view(c, round), 200);
+      return c.json(view(round), 200);
     })
     .openapi(close, async (c) => {
       const { who, round } = await guard.round(c, 'collect', c.req.valid('param').roundId);
-      return c.json(view(c, await closeRoundEarly(deps, who.username, round)), 200);
+      return c.json(view(await closeRoundEarly(deps, who.username, round)), 200);
     })
     .openapi(form, async (c) => {
       const { who, round } = await guard.round(c, 'collect', c.req.valid('param').roundId);
-      return c.json(view(c, await changeForm(deps, who.username, round, c.req.valid('json').questions)), 200);
+      return c.json(view(await changeForm(deps, who.username, round, c.req.valid('json').questions)), 200);
     })
     .openapi(qr('svg'), async (c) => {
       const { round } = await guard.round(c, 'read', c.req.valid('param').roundId);
-      const svg = await qrSvg(publicUrl(c, deps.config.PUBLIC_BASE_URL, `/f/${round.id}`));
+      const svg = await qrSvg(publicUrl(deps.config.PUBLIC_BASE_URL, `/f/${round.id}`));
       return c.body(svg, 200, { 'content-type': 'image/svg+xml' });
     })
     .openapi(qr('png'), async (c) => {
       const { round } = await guard.round(c, 'read', c.req.valid('param').roundId);
-      const png = await qrPng(publicUrl(c, deps.config.PUBLIC_BASE_URL, `/f/${round.id}`));
+      const png = await qrPng(publicUrl(deps.config.PUBLIC_BASE_URL, `/f/${round.id}`));
       return c.body(new Uint8Array(png), 200, { 'content-type': 'image/png' });
     });
 }

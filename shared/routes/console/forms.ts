@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { RoundView } from '../../domain/round';
 import type { AppEnv } from '../../http/env';
+import { readForm } from '../../http/form';
 import { parseShare } from '../../views/console/format';
 import type { InternalApi } from './internal-api';
 import { back, field, numberField } from './page-context';
@@ -20,7 +21,7 @@ export function consoleFormRoutes(api: InternalApi) {
   const app = new Hono<AppEnv>();
 
   app.post('/console/campaigns', async (c) => {
-    const f = await c.req.parseBody();
+    const f = await readForm(c);
     const window = (k: string) => ({ start: field(f, `${k}Start`), end: field(f, `${k}End`) });
     const body = {
       name: field(f, 'name'),
@@ -34,7 +35,7 @@ export function consoleFormRoutes(api: InternalApi) {
   });
 
   app.post('/console/campaigns/:id/settings', async (c) => {
-    const f = await c.req.parseBody();
+    const f = await readForm(c);
     const id = c.req.param('id');
     const settings = {
       anonymityK: numberField(f, 'anonymityK'),
@@ -48,7 +49,7 @@ export function consoleFormRoutes(api: InternalApi) {
   });
 
   app.post('/console/campaigns/:id/groups', async (c) => {
-    const f = await c.req.parseBody();
+    const f = await readForm(c);
     const id = c.req.param('id');
     const result = await api(c, 'POST', `/api/campaigns/${encodeURIComponent(id)}/groups`, {
       name: field(f, 'name'),
@@ -57,7 +58,7 @@ export function consoleFormRoutes(api: InternalApi) {
   });
 
   app.post('/console/campaigns/:id/units', async (c) => {
-    const f = await c.req.parseBody();
+    const f = await readForm(c);
     const id = c.req.param('id');
     const body = {
       name: field(f, 'name'),
@@ -78,13 +79,13 @@ export function consoleFormRoutes(api: InternalApi) {
       c,
       'POST',
       `/api/campaigns/${encodeURIComponent(id)}/units/import`,
-      await csvOf(await c.req.parseBody()),
+      await csvOf(await readForm(c)),
     );
     return back(c, `/console/campaigns/${id}`, result, '导入成功');
   });
 
   app.post('/console/units/:id/stage-request', async (c) => {
-    const f = await c.req.parseBody();
+    const f = await readForm(c);
     const id = c.req.param('id');
     const note = field(f, 'note');
     const result = await api(
@@ -97,7 +98,7 @@ export function consoleFormRoutes(api: InternalApi) {
   });
 
   app.post('/console/units/:id/stage-decision', async (c) => {
-    const f = await c.req.parseBody();
+    const f = await readForm(c);
     const id = c.req.param('id');
     const comment = field(f, 'comment');
     const body = { approve: field(f, 'approve') === 'true', ...(comment ? { comment } : {}) };
@@ -106,7 +107,7 @@ export function consoleFormRoutes(api: InternalApi) {
   });
 
   app.post('/console/units/:id/members', async (c) => {
-    const f = await c.req.parseBody();
+    const f = await readForm(c);
     const id = c.req.param('id');
     const body = {
       name: field(f, 'name'),
@@ -123,7 +124,7 @@ export function consoleFormRoutes(api: InternalApi) {
       c,
       'POST',
       `/api/units/${encodeURIComponent(id)}/members/import`,
-      await csvOf(await c.req.parseBody()),
+      await csvOf(await readForm(c)),
     );
     return back(c, `/console/units/${id}`, result, '导入成功');
   });
@@ -135,7 +136,7 @@ export function consoleFormRoutes(api: InternalApi) {
   });
 
   app.post('/console/units/:id/rounds', async (c) => {
-    const f = await c.req.parseBody();
+    const f = await readForm(c);
     const id = c.req.param('id');
     const day = field(f, 'closesOn');
     // The chosen day ends at midnight China time.
@@ -154,7 +155,7 @@ export function consoleFormRoutes(api: InternalApi) {
   });
 
   app.post('/console/accounts', async (c) => {
-    const f = await c.req.parseBody();
+    const f = await readForm(c);
     const role = field(f, 'role');
     const body = {
       username: field(f, 'username'),
@@ -168,14 +169,14 @@ export function consoleFormRoutes(api: InternalApi) {
   });
 
   app.post('/console/accounts/:username', async (c) => {
-    const f = await c.req.parseBody();
+    const f = await readForm(c);
     const path = `/api/accounts/${encodeURIComponent(c.req.param('username'))}`;
     const result = await api(c, 'PATCH', path, { disabled: field(f, 'disabled') === 'true' });
     return back(c, '/console/accounts', result, '已更新账号');
   });
 
   app.post('/console/password', async (c) => {
-    const f = await c.req.parseBody();
+    const f = await readForm(c);
     const body = {
       currentPassword: typeof f.currentPassword === 'string' ? f.currentPassword : '',
       newPassword: typeof f.newPassword === 'string' ? f.newPassword : '',

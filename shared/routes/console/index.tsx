@@ -1,7 +1,5 @@
 import { Hono } from 'hono';
-import { deleteCookie } from 'hono/cookie';
 import type { z } from 'zod';
-import { sessionCookie } from '../../auth/session';
 import { getGroup } from '../../data/repos/groups';
 import type { Deps } from '../../deps';
 import { Account } from '../../domain/account';
@@ -12,24 +10,20 @@ import { OpinionSummary } from '../../domain/opinion-summary';
 import { Group, Member, Unit } from '../../domain/org';
 import { SessionView } from '../../domain/review';
 import { RoundView } from '../../domain/round';
-import { AppError } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { pageOf } from '../../http/openapi';
-import { statusOf } from '../../http/status';
 import { qrDataUri } from '../../usecases/qr';
-import { signIn } from '../../usecases/sign-in';
 import { CampaignPage } from '../../views/console/campaign-page';
 import { chinaTime } from '../../views/console/format';
 import { GroupPage } from '../../views/console/group-page';
-import { LoginPage } from '../../views/console/login';
 import { AccountsPage, AuditPage, CampaignsPage, PasswordPage } from '../../views/console/office-pages';
 import { OpinionsPage } from '../../views/console/opinions-page';
 import { PosterPage } from '../../views/console/poster-page';
 import { UnitPage } from '../../views/console/unit-page';
 import { page } from '../../views/page';
-import { setSessionCookie } from '../api/auth';
 import { consoleFormRoutes } from './forms';
 import type { InternalApi } from './internal-api';
+import { consoleLoginRoutes } from './login';
 import { apiData, pageContext, requirePageContext } from './page-context';
 import { consoleReviewRoutes } from './review';
 
@@ -39,25 +33,7 @@ const pages = <S extends z.ZodType>(item: S) => pageOf(item);
 export function consoleRoutes(deps: Deps, api: InternalApi) {
   const app = new Hono<AppEnv>();
 
-  app.get('/console/login', (c) => c.html(page(<LoginPage />)));
-  app.post('/console/login', async (c) => {
-    const form = await c.req.parseBody();
-    const username = typeof form.username === 'string' ? form.username.trim().toLowerCase() : '';
-    const password = typeof form.password === 'string' ? form.password : '';
-    try {
-      const { token } = await signIn(deps, username, password);
-      setSessionCookie(c, token);
-      return c.redirect('/console', 303);
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      return c.html(page(<LoginPage error={err.message} username={username} />), statusOf[err.kind]);
-    }
-  });
-  app.post('/console/logout', async (c) => {
-    if (c.get('principal')) await api(c, 'POST', '/api/auth/logout');
-    deleteCookie(c, sessionCookie, { path: '/', secure: true });
-    return c.redirect('/console/login', 303);
-  });
+  app.route('/', consoleLoginRoutes(deps, api));
 
   // Every other console page needs a session; without one, go to the sign-in page.
   app.use('/console/*', async (c, next) => {

@@ -33,8 +33,7 @@ export function internalApi(app: Hono<AppEnv>) {
       headers['content-type'] = 'application/json';
       payload = JSON.stringify(body);
     }
-    // The caller's own origin, so links the API builds (round links, QR codes) point where the person is.
-    const res = await app.request(new URL(path, c.req.url).toString(), {
+    const res = await app.request(path, {
       method,
       headers,
       ...(payload !== undefined ? { body: payload } : {}),

@@ -5,6 +5,7 @@ import type { Principal } from '../../domain/account';
 import { AppError, type ErrorKind, unauthorized } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { ErrorBody } from '../../http/openapi';
+import { statusOf } from '../../http/status';
 import { type ApiResult, errorText } from './internal-api';
 
 export interface PageContext {
@@ -32,14 +33,14 @@ export function requirePageContext(deps: Deps, c: Context<AppEnv>): PageContext 
   return p;
 }
 
-/** The API's answers a page passes on as they are; any other failure is the page's own 500. */
-const passedOn: Partial<Record<number, ErrorKind>> = {
-  401: 'unauthenticated',
-  403: 'forbidden',
-  404: 'notFound',
-};
+/** The API's client errors a page passes on as they are (400 stays 400); a 5xx stays the page's own failure. */
+const passedOn = Object.fromEntries(
+  (Object.entries(statusOf) as [ErrorKind, number][])
+    .filter(([, status]) => status < 500)
+    .map(([k, s]) => [s, k]),
+) as Partial<Record<number, ErrorKind>>;
 
-/** The data of a successful API answer, or the API's own error thrown on (404 stays 404). */
+/** The data of a successful API answer, or the API's own error thrown on with its kind (404 stays 404). */
 export function apiData(result: ApiResult): unknown {
   if (result.ok) return result.body;
   const parsed = ErrorBody.safeParse(result.body);

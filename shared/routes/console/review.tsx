@@ -6,6 +6,7 @@ import { ResultsView } from '../../domain/review-views';
 import { MintedCodes } from '../../domain/vote';
 import { ReconciliationView } from '../../domain/vote-count';
 import type { AppEnv } from '../../http/env';
+import { readForm } from '../../http/form';
 import { publicUrl } from '../../http/public-url';
 import { qrSvg } from '../../usecases/qr';
 import { SessionPage } from '../../views/console/session-page';
@@ -21,7 +22,7 @@ export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
   const sessionPath = (id: string) => `/api/review-sessions/${encodeURIComponent(id)}`;
 
   app.post('/console/units/:id/review-sessions', async (c) => {
-    const f = await c.req.parseBody();
+    const f = await readForm(c);
     const id = c.req.param('id');
     const day = field(f, 'closesOn');
     const closesAt = /^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day}T23:59:59+08:00` : day;
@@ -62,7 +63,7 @@ export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
   });
 
   app.post('/console/review-sessions/:id/codes', async (c) => {
-    const f = await c.req.parseBody();
+    const f = await readForm(c);
     const id = c.req.param('id');
     const result = await api(c, 'POST', `${sessionPath(id)}/codes`, {
       voterGroup: field(f, 'voterGroup'),
@@ -83,14 +84,14 @@ export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
           voterGroup={minted.voterGroup}
           slips={slips}
           back={`/console/review-sessions/${id}`}
-          entryUrl={publicUrl(c, deps.config.PUBLIC_BASE_URL, '/b')}
+          entryUrl={publicUrl(deps.config.PUBLIC_BASE_URL, '/b')}
         />,
       ),
     );
   });
 
   app.post('/console/review-sessions/:id/revoke', async (c) => {
-    const f = await c.req.parseBody();
+    const f = await readForm(c);
     const id = c.req.param('id');
     const code = field(f, 'code');
     const body = code ? { code } : { voterGroup: field(f, 'voterGroup') };
@@ -103,7 +104,7 @@ export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
   });
 
   app.post('/console/review-sessions/:id/paper-issued', async (c) => {
-    const f = await c.req.parseBody();
+    const f = await readForm(c);
     const id = c.req.param('id');
     const body = { member: numberField(f, 'member'), mass: numberField(f, 'mass') };
     return back(
@@ -115,7 +116,7 @@ export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
   });
 
   app.post('/console/review-sessions/:id/paper', async (c) => {
-    const f = await c.req.parseBody();
+    const f = await readForm(c);
     const id = c.req.param('id');
     const grades: Record<string, string> = {};
     for (const [k, v] of Object.entries(f))
@@ -131,7 +132,7 @@ export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
   });
 
   app.post('/console/review-sessions/:id/tellers', async (c) => {
-    const f = await c.req.parseBody();
+    const f = await readForm(c);
     const id = c.req.param('id');
     const body = { teller1: field(f, 'teller1'), teller2: field(f, 'teller2') };
     return back(
@@ -143,7 +144,7 @@ export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
   });
 
   app.post('/console/review-sessions/:id/count/confirm', async (c) => {
-    const f = await c.req.parseBody();
+    const f = await readForm(c);
     const id = c.req.param('id');
     const unresolvedSlips = field(f, 'unresolvedSlips')
       .split(',')
@@ -168,7 +169,7 @@ export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
   });
 
   app.post('/console/review-sessions/:id/determinations/:memberId', async (c) => {
-    const f = await c.req.parseBody();
+    const f = await readForm(c);
     const id = c.req.param('id');
     const path = `${sessionPath(id)}/determinations/${encodeURIComponent(c.req.param('memberId'))}`;
     const body = { grade: field(f, 'grade'), reason: field(f, 'reason') };

@@ -10,6 +10,7 @@ import { windowClosedError } from '../../domain/time-window';
 import { VoterGroup } from '../../domain/vote';
 import { AppError, badRequest, notFound, tooManyRequests, validationError } from '../../errors';
 import type { AppEnv } from '../../http/env';
+import { readForm } from '../../http/form';
 import { errorResponses, jsonBody, ok } from '../../http/openapi';
 import { createTokenBuckets } from '../../http/rate-limit';
 import { statusOf } from '../../http/status';
@@ -123,7 +124,7 @@ export function ballotRoutes(deps: Deps) {
   });
 
   app.post('/b/:code/cast', async (c) => {
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     const code = normalizeCode(c.req.param('code'));
     const voterGroup = VoterGroup.safeParse(form.voterGroup);
     const token = RequestToken.safeParse(form.requestToken);

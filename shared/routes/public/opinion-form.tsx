@@ -10,6 +10,7 @@ import { type Round, roundState } from '../../domain/round';
 import { windowClosedError } from '../../domain/time-window';
 import { AppError, notFound, tooManyRequests, validationError } from '../../errors';
 import type { AppEnv } from '../../http/env';
+import { readForm } from '../../http/form';
 import { errorResponses, jsonBody, ok } from '../../http/openapi';
 import { createTokenBuckets } from '../../http/rate-limit';
 import { statusOf } from '../../http/status';
@@ -89,7 +90,7 @@ export function opinionFormRoutes(deps: Deps) {
   // Posted to its own URL: a POST invalidates browser caches for its URL, and the form page must stay
   // cached so the back button brings back the same page (and submission id) for a safe resend.
   app.post('/f/:token/send', async (c) => {
-    const form = await c.req.parseBody({ all: true });
+    const form = await readForm(c, { all: true });
     const typed = [form.opinion, form.suggestion]
       .filter((v) => typeof v === 'string' && v.trim())
       .join('\n\n');

@@ -1,13 +1,19 @@
 import { Layout } from '../layout';
 
 /** The sign-in page. */
-export function LoginPage(props: { error?: string | undefined; username?: string | undefined }) {
+export function LoginPage(props: {
+  error?: string | undefined;
+  username?: string | undefined;
+  /** The form's CSRF token; without one the page says to reopen it. */
+  csrf?: string | undefined;
+}) {
   return (
     <Layout title="登录 · 先进性教育活动">
       <h1>先进性教育活动 工作平台</h1>
       <div class="card">
         {props.error && <p style="color:#8a1c1c">{props.error}</p>}
         <form method="post" action="/console/login">
+          {props.csrf && <input type="hidden" name="_csrf" value={props.csrf} />}
           <p>
             <label for="username">用户名</label>
             <br />

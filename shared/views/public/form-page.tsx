@@ -7,6 +7,7 @@ import {
 } from '../../domain/opinion-form';
 import type { OpinionFormValues } from '../../domain/opinion-values';
 import type { Round } from '../../domain/round';
+import { formScriptPath } from './form-script';
 import { PublicLayout } from './layout';
 
 const Check = (p: {
@@ -20,10 +21,6 @@ const Check = (p: {
     <input type={p.type ?? 'checkbox'} name={p.name} value={p.value} checked={p.checked} /> {p.label}
   </label>
 );
-
-// Only an improvement: without JavaScript the form works the same.
-const disableOnSubmit =
-  "document.forms[0].addEventListener('submit',function(e){var b=e.target.querySelector('button');setTimeout(function(){b.disabled=true;b.textContent='正在提交…'},0)});";
 
 /**
  * The masses' opinion form: plain HTML that works without JavaScript and in
@@ -130,7 +127,7 @@ export function FormPage(props: {
         <button type="submit">提交意见</button>
         <p class="m">本页不记录IP地址、设备信息和准确时间；文字中的手机号、身份证号、邮箱会被自动隐去。</p>
       </form>
-      <script dangerouslySetInnerHTML={{ __html: disableOnSubmit }} />
+      <script src={formScriptPath} defer />
     </PublicLayout>
   );
 }
