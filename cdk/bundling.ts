@@ -14,4 +14,4 @@ export const bundling = {
 } as const;
 
 /** One entry per Lambda function: its name and its file under `functions/`. */
-export const functionEntries = { api: 'functions/api.ts' } as const;
+export const functionEntries = { api: 'functions/api.ts', aggregator: 'functions/aggregator.ts' } as const;

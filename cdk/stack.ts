@@ -1,8 +1,11 @@
-import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AttributeType, Billing, ProjectionType, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ballotBoxTable, type TableDefinition, table } from '../shared/data/table';
 import { AppFunction } from './api-function';
@@ -78,6 +81,33 @@ export class AppraisalStack extends Stack {
     // (`-c publicBaseUrl=https://…`) or else the API's own URL.
     const publicBaseUrl = this.node.tryGetContext('publicBaseUrl');
     api.fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl ? String(publicBaseUrl) : httpApi.apiEndpoint);
+
+    // The opinion stream's consumer: live counts per unit and round. Batches are folded in memory
+    // (up to 1,000 records, gathered for up to 5 s); a failing batch is split in two until the bad
+    // records are found, retried 10 times, then kept in a queue for an operator, never dropped.
+    const aggregator = new AppFunction(this, 'Aggregator', {
+      entry: functionEntries.aggregator,
+      memorySize: 256,
+      timeout: Duration.seconds(60),
+    });
+    aggregator.fn.addEnvironment('TABLE_NAME', data.tableName);
+    data.grantReadWriteData(aggregator.fn);
+    const poisonRecords = new Queue(this, 'AggregatorFailures', {
+      retentionPeriod: Duration.days(14),
+      enforceSSL: true,
+      encryption: QueueEncryption.SQS_MANAGED,
+    });
+    aggregator.fn.addEventSource(
+      new DynamoEventSource(data, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 1000,
+        maxBatchingWindow: Duration.seconds(5),
+        bisectBatchOnError: true,
+        retryAttempts: 10,
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(poisonRecords),
+      }),
+    );
 
     new CfnOutput(this, 'ApiUrl', { value: httpApi.apiEndpoint });
     new CfnOutput(this, 'TableName', { value: data.tableName });

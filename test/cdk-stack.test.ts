@@ -53,6 +53,19 @@ describe('the CDK stack', () => {
     template.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
   });
 
+  it('feeds the opinion stream to the aggregator with partial failures, bisecting and a failure queue', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: 1000,
+      MaximumBatchingWindowInSeconds: 5,
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      StartingPosition: 'TRIM_HORIZON',
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+    template.resourceCountIs('AWS::SQS::Queue', 1);
+  });
+
   it('declares keys nowhere but the table definition', () => {
     const attributes = createTableInput(table, 'x').AttributeDefinitions?.map((a) => a.AttributeName);
     expect(attributes).toEqual(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk']);

@@ -78,6 +78,7 @@ describe('the opinion form on a phone', () => {
   }
 
   it('shows the leader the opinion and the counts in the console', async () => {
+    await t.stream.drain();
     const page = await browser.newPage();
     await page.goto(`${server.url}/console/login`);
     await page.fill('#username', demoAccounts.leader.username);

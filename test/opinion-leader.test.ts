@@ -68,6 +68,7 @@ describe('the leader’s view of opinions: form versions, list, counts, exports,
       expect(o.focus).toContain('laborRelations');
       expect(o.receipt).toBeUndefined();
     }
+    await t.stream.drain();
     const summary = asRecord(
       (await call(t, f.tokens.leader, 'GET', `/api/units/${f.ids.u1}/opinions/summary`)).json,
     );

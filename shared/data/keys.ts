@@ -58,6 +58,9 @@ export const keys = {
     sk: `OPINION#${submissionId}`,
   }),
 
+  /** Live opinion counts of a unit (`ALL`) or of one of its rounds (`ROUND#id`), kept from the stream. */
+  opinionAggregate: (unitId: string, scope: string) => ({ pk: `UNIT#${unitId}`, sk: `AGG#${scope}` }),
+
   /** A democratic review session of a unit. */
   session: (id: string) => ({ pk: `SESSION#${id}`, sk: 'META' }),
   sessionListing: (unitId: string, createdAt: string, id: string) => ({

@@ -8,6 +8,7 @@ import { createDeps } from '../deps';
 import { demoBallotLinks } from './demo-links';
 import { JavaMissingError, type RunningDynamo, startDynamoLocal } from './dynamodb-local';
 import { localSecrets } from './secrets';
+import { streamPoller } from './stream-poller';
 
 /**
  * `npm start`: DynamoDB Local (data under DATA_DIR) unless DYNAMODB_ENDPOINT
@@ -36,7 +37,6 @@ async function main() {
     });
     const client = createDynamoClient({ region: config.AWS_REGION, endpoint });
     await ensureTables(client, tableNames(config));
-    client.destroy();
 
     const deps = createDeps(config);
     const baseUrl = config.PUBLIC_BASE_URL;
@@ -45,6 +45,10 @@ async function main() {
       ? await seedDemo(deps, baseUrl)
       : { seededNow: false, lines: [], ballotLinks: [] };
     const ballotLines = demoBallotLinks(local.DATA_DIR, demo.ballotLinks);
+
+    // The opinion table's stream feeds the live counts, as the aggregator Lambda does on AWS.
+    const poller = streamPoller(deps, client, endpoint);
+    poller.start(1000);
 
     const server = serve({ fetch: createApp(deps).fetch, port: local.PORT, hostname: '0.0.0.0' });
     await new Promise<void>((resolve, reject) => {
@@ -72,6 +76,8 @@ async function main() {
       stopping = true;
       console.log(`\n${signal}: stopping…`);
       server.close();
+      await poller.stop();
+      client.destroy();
       await stopDynamo();
       process.exit(0);
     };

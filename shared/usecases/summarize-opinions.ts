@@ -1,24 +1,37 @@
+import { getOpinionCounts } from '../data/repos/opinion-aggregates';
 import { allOpinions } from '../data/repos/opinions';
 import type { Deps } from '../deps';
-import type { Opinion } from '../domain/opinion';
+import { type Counts, countOpinions } from '../domain/opinion-aggregate';
 import { aboutOptions, focusAreas, problemLabels } from '../domain/opinion-form';
 import type { OpinionSummary } from '../domain/opinion-summary';
 import type { UnitType } from '../domain/org';
 import { type Cell, suppressAdditive, suppressIndependent } from '../domain/suppress';
 
-function countBy(opinions: Opinion[], keysOf: (o: Opinion) => string[], all: string[]) {
-  const counts: Record<string, number> = Object.fromEntries(all.map((k) => [k, 0]));
-  for (const o of opinions) for (const k of keysOf(o)) counts[k] = (counts[k] ?? 0) + 1;
-  return counts;
-}
+const pick = (counts: Counts, prefix: string, keys: string[]) =>
+  Object.fromEntries(keys.map((k) => [k, counts[`${prefix}${k}`] ?? 0]));
 
 const byCountDesc = (cells: Cell[]) => [...cells].sort((a, b) => (b.count ?? -1) - (a.count ?? -1));
 
 /**
- * Counts a unit's opinions (one round, or all) by respondent type, subject,
- * focus area and problem, with every group below k hidden. Problems come
- * most-named first: the seed asks to solve what the masses feel most strongly.
- * Reads with a Query until live aggregation from the table's stream arrives.
+ * The summary of a set of counts (live or recounted) by respondent type,
+ * subject, focus area and problem, with every group below k hidden. Problems
+ * come most-named first: the seed asks to solve what the masses feel most strongly.
+ */
+export function summaryOf(counts: Counts, unitType: UnitType, k: number): OpinionSummary {
+  const respondent = suppressAdditive(pick(counts, 'r_', ['member', 'mass', 'unspecified']), k);
+  return {
+    k,
+    total: respondent.total,
+    respondent: respondent.cells,
+    about: suppressIndependent(pick(counts, 'a_', Object.keys(aboutOptions)), k),
+    focus: byCountDesc(suppressIndependent(pick(counts, 'f_', Object.keys(focusAreas[unitType])), k)),
+    problems: byCountDesc(suppressIndependent(pick(counts, 'p_', Object.keys(problemLabels)), k)),
+  };
+}
+
+/**
+ * A unit's opinion summary (one round, or all) from the live counts the
+ * stream keeps: one read, however many opinions there are.
  */
 export async function summarizeOpinions(
   deps: Deps,
@@ -26,30 +39,10 @@ export async function summarizeOpinions(
   k: number,
   roundId?: string,
 ): Promise<OpinionSummary> {
-  const opinions = await allOpinions(deps, unit.id, roundId);
-  const respondent = suppressAdditive(
-    countBy(opinions, (o) => [o.respondent ?? 'unspecified'], ['member', 'mass', 'unspecified']),
-    k,
-  );
-  return {
-    k,
-    total: respondent.total,
-    respondent: respondent.cells,
-    about: suppressIndependent(
-      countBy(opinions, (o) => o.about, Object.keys(aboutOptions)),
-      k,
-    ),
-    focus: byCountDesc(
-      suppressIndependent(
-        countBy(opinions, (o) => o.focus, Object.keys(focusAreas[unit.type])),
-        k,
-      ),
-    ),
-    problems: byCountDesc(
-      suppressIndependent(
-        countBy(opinions, (o) => o.problems, Object.keys(problemLabels)),
-        k,
-      ),
-    ),
-  };
+  return summaryOf(await getOpinionCounts(deps, unit.id, roundId), unit.type, k);
+}
+
+/** The exact counts, recomputed from the opinions themselves (paged Query, no Scan). */
+export async function recountOpinions(deps: Deps, unitId: string, roundId?: string): Promise<Counts> {
+  return countOpinions(await allOpinions(deps, unitId, roundId));
 }

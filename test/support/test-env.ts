@@ -5,6 +5,7 @@ import { type Config, loadConfig, tableNames } from '../../shared/config/env';
 import { createDynamoClient } from '../../shared/data/client';
 import { ensureTables } from '../../shared/data/ensure-table';
 import { createDeps, type Deps } from '../../shared/deps';
+import { type StreamPoller, streamPoller } from '../../shared/local/stream-poller';
 
 /** Refuses anything but a loopback endpoint, so no test can touch a real table. */
 export function localEndpoint(): string {
@@ -36,6 +37,8 @@ export interface TestContext {
   app: ReturnType<typeof createApp>;
   /** Every log line the app wrote, for tests that check what logs never hold. */
   logs: string[];
+  /** The opinion table's stream, read into the live counts as the aggregator does: `await t.stream.drain()`. */
+  stream: StreamPoller;
 }
 
 /** A fresh table and an app on it; call once per test file (in `beforeAll`). */
@@ -46,8 +49,8 @@ export async function createTestContext(
   const config = loadConfig(testEnv(overrides));
   const client = createDynamoClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
   await ensureTables(client, tableNames(config));
-  client.destroy();
   const logs: string[] = [];
   const deps = createDeps(config, { logSink: (line) => logs.push(line), ...(now ? { now } : {}) });
-  return { config, deps, app: createApp(deps), logs };
+  const stream = streamPoller(deps, client, config.DYNAMODB_ENDPOINT ?? '');
+  return { config, deps, app: createApp(deps), logs, stream };
 }

@@ -1,0 +1,70 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { Deps } from '../../deps';
+import { type AggregateDelta, type Counts, remainderAfter } from '../../domain/opinion-aggregate';
+import { keys } from '../keys';
+import { getItem } from './get-item';
+
+const Stored = z.record(z.string(), z.unknown());
+
+/** The attribute holding the last sequence number of a round's records applied to an item. */
+const guardOf = (roundId: string) => `seq_${roundId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+
+/** The counters of a stored aggregate item (its numeric attributes with counter names). */
+function countsIn(item: Record<string, unknown> | undefined): Counts {
+  const counts: Counts = {};
+  for (const [k, v] of Object.entries(item ?? {})) {
+    if (/^(total|[radfp]_)/.test(k) && typeof v === 'number') counts[k] = v;
+  }
+  return counts;
+}
+
+/** A unit's live counts, or one round's: one strongly consistent read, however many opinions. */
+export async function getOpinionCounts(deps: Deps, unitId: string, roundId?: string): Promise<Counts> {
+  const scope = roundId ? `ROUND#${roundId}` : 'ALL';
+  return countsIn(await getItem(deps, keys.opinionAggregate(unitId, scope), Stored));
+}
+
+/**
+ * Adds one batch's delta to its aggregate item in one UpdateItem: ADD on each
+ * counter, and the round's sequence guard moved to the batch's last record,
+ * only if the item has not seen the batch's first record. Redelivery is
+ * normal: if the item has seen part of the batch, the rest is folded again and
+ * applied on the stored guard; if it has seen all of it, nothing changes.
+ */
+export async function applyDelta(deps: Deps, delta: AggregateDelta): Promise<void> {
+  const guard = guardOf(delta.roundId);
+  let pending: AggregateDelta | undefined = delta;
+  let seen: string | undefined;
+  for (let attempt = 0; pending && attempt < 5; attempt++) {
+    const entries = Object.entries(pending.counts);
+    try {
+      await deps.db.send(
+        new UpdateCommand({
+          TableName: deps.tableName,
+          Key: keys.opinionAggregate(pending.unitId, pending.scope),
+          UpdateExpression: `ADD ${entries.map((_, i) => `#c${i} :v${i}`).join(', ')} SET #g = :last, unitId = :unit`,
+          ConditionExpression: seen === undefined ? 'attribute_not_exists(#g) OR #g < :first' : '#g = :seen',
+          ExpressionAttributeNames: {
+            '#g': guard,
+            ...Object.fromEntries(entries.map(([k], i) => [`#c${i}`, k])),
+          },
+          ExpressionAttributeValues: {
+            ':last': pending.lastSeq,
+            ':unit': pending.unitId,
+            ...(seen === undefined ? { ':first': pending.firstSeq } : { ':seen': seen }),
+            ...Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
+          },
+        }),
+      );
+      return;
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+      const stored = await getItem(deps, keys.opinionAggregate(pending.unitId, pending.scope), Stored);
+      seen = String(stored?.[guard] ?? '');
+      pending = remainderAfter(delta, seen);
+    }
+  }
+  if (pending) throw new Error('aggregate item kept changing under its update');
+}
