@@ -17,6 +17,7 @@ import { internalApi } from './routes/console/internal-api';
 import { docsRoutes } from './routes/docs';
 import { healthRoutes } from './routes/health';
 import { ballotRoutes } from './routes/public/ballot';
+import { disclosureRoutes } from './routes/public/disclosure';
 import { opinionFormRoutes } from './routes/public/opinion-form';
 
 /**
@@ -63,6 +64,7 @@ export function createApp(deps: Deps) {
   app.route('/', apiRoutes(deps));
   app.route('/', opinionFormRoutes(deps));
   app.route('/', ballotRoutes(deps));
+  app.route('/', disclosureRoutes(deps));
   app.route('/', docsRoutes(app));
   app.route('/', consoleRoutes(deps, internalApi(app)));
   app.get('/', (c) => c.redirect('/console', 302));

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call } from './support/api';
+import { asRecord, call } from './support/api';
 import { type Expect, review } from './support/matrix';
 import { collectCases } from './support/matrix-collect-cases';
 import { structureCases } from './support/matrix-structure-cases';
@@ -35,6 +35,16 @@ describe('the authorization matrix: every console route × role × own and other
       const opened = await openSession(t, f.tokens.office, unitId);
       review[key] = opened.id;
       review[key === 's1' ? 'members1' : 'members2'] = opened.members;
+      // A problem and a submitted report, so the report routes meet a known state (409 where a move does not apply).
+      const problem = await call(t, f.tokens.office, 'POST', `/api/units/${unitId}/problems`, {
+        title: '测试问题',
+        area: 'unitWork',
+        opinionRefs: [],
+      });
+      review[key === 's1' ? 'problem1' : 'problem2'] = String(asRecord(problem.json).id);
+      await call(t, f.tokens.office, 'POST', `/api/units/${unitId}/report`);
+      const leaderOfU1 = unitId === f.ids.u1 ? f.tokens.leader : f.tokens.office;
+      expect((await call(t, leaderOfU1, 'POST', `/api/units/${unitId}/report/submit`)).status).toBe(200);
     }
   }, 120_000);
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoAccounts, demoPassword, demoUnits } from '../shared/demo/campaign';
 import { seedDemo } from '../shared/demo/seed';
+import { verifyDisclosure } from '../shared/ops/verify';
 import { asRecord, call, tokenFor } from './support/api';
 import { createTestContext, type TestContext } from './support/test-env';
 
@@ -58,5 +59,16 @@ describe('the demo campaign', () => {
     expect(new Set(members.items.map((m) => m.category))).toEqual(
       new Set(['leader', 'ordinary', 'frontline', 'hardship']),
     );
+  });
+
+  it('has an approved, published report whose printed link verifies', async () => {
+    const lines = (await seedDemo(t.deps, 'https://pingyi.example.cn')).lines;
+    const link = lines.find((l) => l.includes('/p/'))?.match(/https:\S+/)?.[0] ?? '';
+    expect(link).toMatch(/\/p\/[A-Za-z0-9_-]{22}$/);
+    const page = await (await t.app.request(new URL(link).pathname)).text();
+    expect(page).toContain(demoUnits[1]?.name);
+    expect(page).toContain('部分党员组织纪律松弛，上班迟到早退');
+    const result = await verifyDisclosure(link, (url) => t.app.request(new URL(url).pathname));
+    expect(result.ok).toBe(true);
   });
 });

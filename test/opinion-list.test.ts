@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Opinion, OpinionFilters } from '../shared/domain/opinion';
+import type { OpinionFilters, ReferencedOpinion } from '../shared/domain/opinion';
 import { listOpinions } from '../shared/domain/opinion-list';
 
 const opinion = fc.record({
@@ -9,7 +9,11 @@ const opinion = fc.record({
   problems: fc.subarray(['powerView', 'statusView', 'interestView']),
   day: fc.constantFrom('2026-11-01', '2026-11-02', '2026-11-03'),
 });
-const toOpinion = (o: typeof opinion extends fc.Arbitrary<infer T> ? T : never, i: number): Opinion => ({
+const toOpinion = (
+  o: typeof opinion extends fc.Arbitrary<infer T> ? T : never,
+  i: number,
+): ReferencedOpinion => ({
+  ref: `R${String(i).padStart(21, '0')}`,
   roundId: 'r',
   unitId: 'u',
   formVersion: 1,

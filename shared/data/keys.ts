@@ -61,6 +61,13 @@ export const keys = {
   /** Live opinion counts of a unit (`ALL`) or of one of its rounds (`ROUND#id`), kept from the stream. */
   opinionAggregate: (unitId: string, scope: string) => ({ pk: `UNIT#${unitId}`, sk: `AGG#${scope}` }),
 
+  /** A problem the unit's leader merged opinions into. */
+  problem: (unitId: string, id: string) => ({ pk: `UNIT#${unitId}`, sk: `PROBLEM#${id}` }),
+  /** The unit's analysis report (one per unit). */
+  report: (unitId: string) => ({ pk: `UNIT#${unitId}`, sk: 'REPORT' }),
+  /** Finds an approved report by its disclosure token. */
+  reportDisclosure: (token: string) => ({ gsi1pk: `DISCLOSURE#${token}`, gsi1sk: 'REPORT' }),
+
   /** A democratic review session of a unit. */
   session: (id: string) => ({ pk: `SESSION#${id}`, sk: 'META' }),
   sessionListing: (unitId: string, createdAt: string, id: string) => ({
@@ -111,6 +118,8 @@ export const accessPatterns = {
   auditTrail: () => pattern({ pk: 'AUDIT', newestFirst: true }),
   roundsOfUnit: (unitId: string) =>
     pattern({ index: 'gsi1', pk: `UNIT#${unitId}#ROUNDS`, newestFirst: true }),
+  problemsOfUnit: (unitId: string) => pattern({ pk: `UNIT#${unitId}`, skPrefix: 'PROBLEM#' }),
+  disclosure: (token: string) => pattern({ index: 'gsi1', pk: `DISCLOSURE#${token}` }),
   opinionsOfRound: (roundId: string) => pattern({ pk: `ROUND#${roundId}`, skPrefix: 'OPINION#' }),
   sessionsOfUnit: (unitId: string) =>
     pattern({ index: 'gsi1', pk: `UNIT#${unitId}#SESSIONS`, newestFirst: true }),

@@ -150,6 +150,7 @@ export const demoAccounts = {
   office: { username: 'office', displayName: '活动领导小组办公室' },
   supervisor: { username: 'dudao1', displayName: '第一督导组 组长' },
   leader: { username: 'leader1', displayName: '精密机械有限公司 党支部书记' },
+  leader2: { username: 'leader2', displayName: '电子科技股份有限公司 党委书记' },
   teller1: { username: 'jipiao1', displayName: '第一督导组 计票人甲' },
   teller2: { username: 'jipiao2', displayName: '第一督导组 计票人乙' },
 };

@@ -11,6 +11,7 @@ import { openSession } from '../usecases/review-session';
 import { newRoundToken } from '../usecases/rounds';
 import { mintCodes } from '../usecases/vote-codes';
 import { demoAccounts, demoCampaignName, demoGroups, demoMembers, demoPassword, demoUnits } from './campaign';
+import { seedApprovedReport } from './report';
 
 /** What a person needs to try the demo, printed by the local start. */
 export interface DemoInfo {
@@ -81,6 +82,7 @@ export async function seedDemo(deps: Deps, baseUrl: string): Promise<DemoInfo> {
   const marker = await getDemoMarker(deps);
   const seededNow = !marker;
   let demoRoundId = marker?.demoRoundId;
+  let demoDisclosure = marker?.demoDisclosure;
   let ballotLinks: string[] = [];
   if (seededNow) {
     const now = deps.now();
@@ -114,6 +116,11 @@ export async function seedDemo(deps: Deps, baseUrl: string): Promise<DemoInfo> {
           groupId: firstGroup.id,
         }),
         account(demoAccounts.leader, { role: 'leader', campaignId: campaign.id, unitId: firstUnit.id }),
+        account(demoAccounts.leader2, {
+          role: 'leader',
+          campaignId: campaign.id,
+          unitId: units[1]?.id ?? '',
+        }),
         ...[demoAccounts.teller1, demoAccounts.teller2].map((a) =>
           account(a, { role: 'supervisor', campaignId: campaign.id, groupId: firstGroup.id }),
         ),
@@ -136,14 +143,35 @@ export async function seedDemo(deps: Deps, baseUrl: string): Promise<DemoInfo> {
       ...memberCodes.map((c) => `党员 ${baseUrl}/b/${c}`),
       ...massCodes.map((c) => `群众代表 ${baseUrl}/b/${c}`),
     ];
-    await putDemoMarker(deps, { seededAt: now.toISOString(), campaignId: campaign.id, demoRoundId });
+    // The second unit has come through 集中查找 and 组织把关认可: its report is approved and public.
+    const [secondUnit, secondRound] = [units[1], rounds[1]];
+    if (secondUnit && secondRound) {
+      demoDisclosure = await seedApprovedReport(
+        deps,
+        secondUnit,
+        secondRound,
+        { leader: demoAccounts.leader2.username, supervisor: demoAccounts.supervisor.username },
+        campaign.settings.anonymityK,
+      );
+    }
+    await putDemoMarker(deps, {
+      seededAt: now.toISOString(),
+      campaignId: campaign.id,
+      demoRoundId,
+      ...(demoDisclosure ? { demoDisclosure } : {}),
+    });
   }
   return {
     seededNow,
     ballotLinks,
     lines: [
       ...(demoRoundId ? [`群众意见表 Form:  ${baseUrl}/f/${demoRoundId}   (${demoUnits[0]?.name})`] : []),
-      `控制台 Console:   ${baseUrl}/console   (demo accounts: office / dudao1 / leader1, tellers jipiao1 / jipiao2, password ${demoPassword})`,
+      ...(demoDisclosure
+        ? [
+            `分析评议公开 Report: ${baseUrl}/p/${demoDisclosure}   (${demoUnits[1]?.name}; npm run verify -- <this link>)`,
+          ]
+        : []),
+      `控制台 Console:   ${baseUrl}/console   (demo accounts: office / dudao1 / leader1 / leader2, tellers jipiao1 / jipiao2, password ${demoPassword})`,
       `API 参考 Docs:    ${baseUrl}/docs`,
       `健康检查 Health:  ${baseUrl}/healthz`,
     ],

@@ -1,9 +1,11 @@
 import { z } from '@hono/zod-openapi';
-import { type Opinion, type OpinionFilters, OpinionView } from './opinion';
+import { type Opinion, type OpinionFilters, OpinionView, type ReferencedOpinion } from './opinion';
 import { suppressAdditive } from './suppress';
 
 /** An opinion as the list and the exports show it: its respondent tag is withheld where that group is small. */
 export const OpinionListItem = OpinionView.extend({
+  /** What a problem names when this opinion is merged into it. */
+  ref: z.string(),
   /** True where the respondent tag is not shown, because its group in this list is below k. */
   respondentWithheld: z.boolean(),
 }).openapi('OpinionListItem');
@@ -45,7 +47,7 @@ const respondentKey = (o: Pick<Opinion, 'respondent'>) => o.respondent ?? 'unspe
  * suppressed like any additive breakdown (`suppressAdditive`), so the rows
  * left untagged together hold at least k, or are the whole list.
  */
-export function withRespondentTags(opinions: Opinion[], k: number): OpinionListItem[] {
+export function withRespondentTags(opinions: ReferencedOpinion[], k: number): OpinionListItem[] {
   const counts: Record<string, number> = {};
   for (const o of opinions) counts[respondentKey(o)] = (counts[respondentKey(o)] ?? 0) + 1;
   const shown = new Set(
@@ -70,7 +72,7 @@ export function withRespondentTags(opinions: Opinion[], k: number): OpinionListI
  * 2. Respondent tags are withheld where their group in the list is below k.
  */
 export function listOpinions(
-  opinions: Opinion[],
+  opinions: ReferencedOpinion[],
   filters: OpinionFilters,
   k: number,
 ): { rows: OpinionListItem[]; withheld: boolean } {

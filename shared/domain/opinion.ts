@@ -83,6 +83,9 @@ export const Opinion = z
   .openapi('Opinion');
 export type Opinion = z.infer<typeof Opinion>;
 
+/** A stored opinion with its reference (its submission id), by which problems name the opinions merged into them. */
+export type ReferencedOpinion = Opinion & { ref: string };
+
 /** An opinion as the console lists it: without its receipt and content hash. */
 export const OpinionView = Opinion.omit({ contentHash: true, receipt: true }).openapi('OpinionView');
 export type OpinionView = z.infer<typeof OpinionView>;

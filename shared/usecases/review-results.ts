@@ -77,6 +77,6 @@ export async function determine(
   if (sessionPhase(session, deps.now()) !== 'counted')
     throw conflict('COUNT_NOT_CONFIRMED', '计票结束后才能作出组织评定');
   const d = { memberId, grade, reason, decidedBy: actor, decidedAt: deps.now().toISOString() };
-  await putDetermination(deps, session.id, d);
+  await putDetermination(deps, session.unitId, session.id, d);
   return d;
 }

@@ -3,6 +3,7 @@ import {
   collectsForOwnUnit,
   inADay,
   readsOwnUnit,
+  review,
   roundOf,
   sessionMembers,
   sessionOf,
@@ -95,5 +96,32 @@ export const collectCases: Case[] = [
   })),
   collectsForOwnUnit('POST', '/api/review-sessions/:sessionId/close', (_, s) => ({
     path: `/api/review-sessions/${sessionOf(s)}/close`,
+  })),
+  // The problem list and the report (U1's report is submitted by its leader in beforeAll).
+  readsOwnUnit('GET', '/api/units/:unitId/problems', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/problems`,
+  })),
+  collectsForOwnUnit('POST', '/api/units/:unitId/problems', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/problems`,
+    body: { title: '新问题', area: 'unitWork', opinionRefs: [] },
+  })),
+  collectsForOwnUnit('PUT', '/api/units/:unitId/problems/:problemId', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/problems/${s === 'own' ? review.problem1 : review.problem2}`,
+    body: { title: '改过的问题', area: 'unitWork', opinionRefs: [] },
+  })),
+  readsOwnUnit('GET', '/api/units/:unitId/report', (f, s) => ({ path: `/api/units/${unitOf(f, s)}/report` })),
+  collectsForOwnUnit('POST', '/api/units/:unitId/report', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/report`,
+  })),
+  collectsForOwnUnit('POST', '/api/units/:unitId/report/submit', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/report/submit`,
+  })),
+  supervisesCount('POST', '/api/units/:unitId/report/approve', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/report/approve`,
+    body: { scope: 'unit' },
+  })),
+  supervisesCount('POST', '/api/units/:unitId/report/return', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/report/return`,
+    body: { comment: '请补充' },
   })),
 ];

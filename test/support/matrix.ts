@@ -22,7 +22,14 @@ export const unitOf = (f: OrgFixture, s: Side) => (s === 'own' ? f.ids.u1 : f.id
 export const memberOf = (f: OrgFixture, s: Side) => (s === 'own' ? f.ids.m1 : f.ids.m2);
 export const roundOf = (f: OrgFixture, s: Side) => (s === 'own' ? f.ids.r1 : f.ids.r2);
 /** Review sessions on U1 and U2, opened in `beforeAll` once both units are in 分析评议. */
-export const review = { s1: '', s2: '', members1: [] as { id: string }[], members2: [] as { id: string }[] };
+export const review = {
+  s1: '',
+  s2: '',
+  members1: [] as { id: string }[],
+  members2: [] as { id: string }[],
+  problem1: '',
+  problem2: '',
+};
 export const sessionOf = (s: Side) => (s === 'own' ? review.s1 : review.s2);
 export const sessionMembers = (s: Side) => (s === 'own' ? review.members1 : review.members2);
 export const inADay = () => new Date(Date.now() + 86_400_000).toISOString();

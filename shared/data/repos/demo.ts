@@ -18,6 +18,8 @@ const DemoMarker = z.object({
   seededAt: z.string(),
   campaignId: z.string(),
   demoRoundId: z.string().optional(),
+  /** The disclosure token of the demo's approved report. */
+  demoDisclosure: z.string().optional(),
 });
 export type DemoMarker = z.infer<typeof DemoMarker>;
 

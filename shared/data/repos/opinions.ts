@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { Opinion } from '../../domain/opinion';
+import { Opinion, type ReferencedOpinion } from '../../domain/opinion';
 import { accessPatterns, keys } from '../keys';
 import { queryAll, queryPage } from '../query';
 import { retryConflicts } from '../retry-conflicts';
@@ -50,15 +50,23 @@ export const getOpinion = (deps: Deps, roundId: string, submissionId: string) =>
  * yields nothing). Opinions sit under their round, so a unit's are read round
  * by round; a unit has a handful of rounds.
  */
-export async function allOpinions(deps: Deps, unitId: string, roundId?: string): Promise<Opinion[]> {
+export async function allOpinions(
+  deps: Deps,
+  unitId: string,
+  roundId?: string,
+): Promise<ReferencedOpinion[]> {
   const roundIds = roundId
     ? [roundId]
     : (await queryAll(deps, accessPatterns.roundsOfUnit(unitId), RoundId)).map((r) => r.id);
   const perRound = await Promise.all(
-    roundIds.map((id) => queryAll(deps, accessPatterns.opinionsOfRound(id), Opinion)),
+    roundIds.map((id) => queryAll(deps, accessPatterns.opinionsOfRound(id), Stored)),
   );
-  return perRound.flat().filter((o) => o.unitId === unitId);
+  return perRound
+    .flat()
+    .filter((o) => o.unitId === unitId)
+    .map(({ sk, ...o }) => ({ ...o, ref: sk.slice('OPINION#'.length) }));
 }
+const Stored = Opinion.extend({ sk: z.string() });
 const RoundId = z.object({ id: z.string() });
 
 /** Whether a round has any opinion yet (its form then changes by a new version). */

@@ -3,7 +3,7 @@ import type { Deps } from '../../deps';
 import { countChanged, countConfirmed, ReviewSession } from '../../domain/review';
 import { conflict } from '../../errors';
 import { accessPatterns, keys } from '../keys';
-import { type PageRequest, queryPage } from '../query';
+import { type PageRequest, queryAll, queryPage } from '../query';
 import { type TransactItem, writeAudited } from '../transact';
 import { getItem } from './get-item';
 
@@ -184,3 +184,7 @@ export const getSealedResults = (deps: Deps, sessionId: string) =>
 /** A unit's review sessions, newest first. */
 export const listSessions = (deps: Deps, unitId: string, page: PageRequest) =>
   queryPage(deps, accessPatterns.sessionsOfUnit(unitId), ReviewSession, page);
+
+/** Every review session of a unit (a handful per campaign). */
+export const allSessions = (deps: Deps, unitId: string) =>
+  queryAll(deps, accessPatterns.sessionsOfUnit(unitId), ReviewSession);

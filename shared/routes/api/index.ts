@@ -9,6 +9,7 @@ import { campaignRoutes } from './campaigns';
 import { groupRoutes } from './groups';
 import { memberRoutes } from './members';
 import { opinionRoutes } from './opinions';
+import { reportRoutes } from './reports';
 import { reviewCodeRoutes } from './review-codes';
 import { reviewCountingRoutes } from './review-counting';
 import { reviewSessionRoutes } from './review-sessions';
@@ -30,5 +31,6 @@ export function apiRoutes(deps: Deps) {
   api.route('/', reviewSessionRoutes(deps));
   api.route('/', reviewCodeRoutes(deps));
   api.route('/', reviewCountingRoutes(deps));
+  api.route('/', reportRoutes(deps));
   return api;
 }

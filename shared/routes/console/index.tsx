@@ -25,6 +25,7 @@ import { consoleFormRoutes } from './forms';
 import type { InternalApi } from './internal-api';
 import { consoleLoginRoutes } from './login';
 import { apiData, pageContext, requirePageContext } from './page-context';
+import { consoleReportRoutes } from './report';
 import { consoleReviewRoutes } from './review';
 
 const pages = <S extends z.ZodType>(item: S) => pageOf(item);
@@ -118,6 +119,7 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
           unit={unit}
           summary={summary}
           list={list}
+          canMerge={viewer.who.scope.role === 'leader' || viewer.who.scope.role === 'office'}
           query={filters.toString()}
         />,
       ),
@@ -176,5 +178,6 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
 
   app.route('/', consoleFormRoutes(api));
   app.route('/', consoleReviewRoutes(deps, api));
+  app.route('/', consoleReportRoutes(deps, api));
   return app;
 }

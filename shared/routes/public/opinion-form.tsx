@@ -6,6 +6,7 @@ import { ttlCache } from '../../data/ttl-cache';
 import type { Deps } from '../../deps';
 import { opinionInput } from '../../domain/opinion';
 import { emptyValues, formToInput, type OpinionFormValues } from '../../domain/opinion-values';
+import { problemAreaLabels } from '../../domain/report';
 import { type Round, roundState } from '../../domain/round';
 import { windowClosedError } from '../../domain/time-window';
 import { AppError, notFound, tooManyRequests, validationError } from '../../errors';
@@ -15,10 +16,11 @@ import { errorResponses, jsonBody, ok } from '../../http/openapi';
 import { createTokenBuckets } from '../../http/rate-limit';
 import { statusOf } from '../../http/status';
 import { validationHook, zodProblems } from '../../http/validation';
+import { normalizeReceipt, receiptStatus } from '../../usecases/receipt-status';
 import { submitOpinion } from '../../usecases/submit-opinion';
 import { page } from '../../views/page';
 import { FormPage } from '../../views/public/form-page';
-import { RoundNoticePage, ThanksPage } from '../../views/public/notice-pages';
+import { ReceiptPage, RoundNoticePage, ThanksPage } from '../../views/public/notice-pages';
 
 const newSubmissionId = () => randomBytes(16).toString('base64url');
 const tokenPattern = /^[A-Za-z0-9_-]{16,64}$/;
@@ -119,12 +121,49 @@ export function opinionFormRoutes(deps: Deps) {
     if (!parsed.success) return again(400, zodProblems(parsed.error));
     try {
       const { receipt } = await submitOpinion(deps, round, parsed.data);
-      return c.html(page(<ThanksPage unitName={round.unitName} receipt={receipt} />));
+      return c.html(
+        page(
+          <ThanksPage unitName={round.unitName} receipt={receipt} lookupPath={`/f/${round.id}/receipt`} />,
+        ),
+      );
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       if (err.kind === 'conflict') return again(409, [], err.message);
       return notice(c, err, typed);
     }
+  });
+
+  // A receipt holder looks up what became of the opinion; the round's link is all it takes.
+  app.get('/f/:token/receipt', async (c) => {
+    const round = await findRound(c.req.param('token'));
+    if (!round) return notice(c, unknownLink());
+    const typed = (c.req.query('r') ?? '').slice(0, 40);
+    c.header('cache-control', 'no-store');
+    if (!typed) return c.html(page(<ReceiptPage unitName={round.unitName} typed="" />));
+    const receipt = normalizeReceipt(typed);
+    if (!receipt) {
+      return c.html(
+        page(<ReceiptPage unitName={round.unitName} typed={typed} error="回执编号是8位字母和数字" />),
+        400,
+      );
+    }
+    // Guessing receipts is braked like submissions.
+    if (!buckets.take(round.id)) {
+      return c.html(
+        page(<ReceiptPage unitName={round.unitName} typed={typed} error={tooManyRequests().message} />),
+        429,
+      );
+    }
+    const status = await receiptStatus(deps, round, receipt);
+    const result = {
+      found: status.found,
+      ...(status.problem
+        ? { problem: { title: status.problem.title, area: problemAreaLabels[status.problem.area] } }
+        : {}),
+      ...(status.reportState ? { reportState: status.reportState } : {}),
+      ...(status.disclosureToken ? { disclosurePath: `/p/${status.disclosureToken}` } : {}),
+    };
+    return c.html(page(<ReceiptPage unitName={round.unitName} typed={receipt} result={result} />));
   });
 
   app.openapi(submitJson, async (c) => {

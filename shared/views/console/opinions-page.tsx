@@ -3,7 +3,8 @@ import { aboutOptions, focusAreas, problemLabels, respondentOptions } from '../.
 import type { OpinionListPage } from '../../domain/opinion-list';
 import type { OpinionSummary } from '../../domain/opinion-summary';
 import type { Unit } from '../../domain/org';
-import { ConsoleLayout } from './layout';
+import { problemAreaLabels } from '../../domain/report';
+import { ConsoleLayout, Csrf } from './layout';
 
 type Cell = { key: string; count: number | null };
 
@@ -47,6 +48,8 @@ export function OpinionsPage(props: {
   unit: Unit;
   summary: OpinionSummary;
   list: OpinionListPage;
+  /** The unit's leader (or the office) may merge opinions into problems. */
+  canMerge: boolean;
   query: string;
 }) {
   const { unit, summary } = props;
@@ -108,40 +111,73 @@ export function OpinionsPage(props: {
         </div>
         <button type="submit">筛选</button>
       </form>
-      <table>
-        <thead>
-          <tr>
-            <th>日期</th>
-            <th>身份</th>
-            <th>涉及 / 着力点 / 问题</th>
-            <th>意见</th>
-            <th>建议</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.list.items.map((o) => (
+      <form method="post" action={`/console/units/${unit.id}/problems`}>
+        <Csrf token={props.csrf} />
+        <table>
+          <thead>
             <tr>
-              <td>{o.day}</td>
-              <td>
-                {o.respondentWithheld ? (
-                  <span class="muted">不显示</span>
-                ) : o.respondent ? (
-                  respondentLabels[o.respondent]
-                ) : (
-                  '未填'
-                )}
-              </td>
-              <td>
-                {[label(aboutOptions, o.about), label(focusLabels, o.focus), label(problemLabels, o.problems)]
-                  .filter(Boolean)
-                  .join(' / ')}
-              </td>
-              <td style="white-space:pre-wrap">{o.opinion}</td>
-              <td style="white-space:pre-wrap">{o.suggestion}</td>
+              {props.canMerge && <th>归并</th>}
+              <th>日期</th>
+              <th>身份</th>
+              <th>涉及 / 着力点 / 问题</th>
+              <th>意见</th>
+              <th>建议</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.list.items.map((o) => (
+              <tr>
+                {props.canMerge && (
+                  <td>
+                    <input type="checkbox" name="ref" value={o.ref} aria-label="归并这条意见" />
+                  </td>
+                )}
+                <td>{o.day}</td>
+                <td>
+                  {o.respondentWithheld ? (
+                    <span class="muted">不显示</span>
+                  ) : o.respondent ? (
+                    respondentLabels[o.respondent]
+                  ) : (
+                    '未填'
+                  )}
+                </td>
+                <td>
+                  {[
+                    label(aboutOptions, o.about),
+                    label(focusLabels, o.focus),
+                    label(problemLabels, o.problems),
+                  ]
+                    .filter(Boolean)
+                    .join(' / ')}
+                </td>
+                <td style="white-space:pre-wrap">{o.opinion}</td>
+                <td style="white-space:pre-wrap">{o.suggestion}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {props.canMerge && props.list.items.length > 0 && (
+          <div class="card">
+            <h2 style="margin-top:0">把勾选的意见归并为一个问题（梳理归并）</h2>
+            <div class="grid">
+              <div>
+                <label for="ptitle">问题</label>
+                <input id="ptitle" name="title" required minlength={2} maxlength={100} />
+              </div>
+              <div>
+                <label for="parea">方面</label>
+                <select id="parea" name="area">
+                  {Object.entries(problemAreaLabels).map(([k, v]) => (
+                    <option value={k}>{v}</option>
+                  ))}
+                </select>
+              </div>
+            </div>
+            <button type="submit">归并为问题</button>
+          </div>
+        )}
+      </form>
       {props.list.withheld && <p class="flash">{props.list.withheld.message}</p>}
       {props.list.items.some((o) => o.respondentWithheld) && (
         <p class="muted">人数少于{summary.k}人的身份不显示，以免认出提意见的人。</p>

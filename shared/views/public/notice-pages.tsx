@@ -1,7 +1,7 @@
 import { PublicLayout } from './layout';
 
 /** After sending: thanks and the receipt code. */
-export function ThanksPage(props: { unitName: string; receipt: string }) {
+export function ThanksPage(props: { unitName: string; receipt: string; lookupPath?: string }) {
   return (
     <PublicLayout title="感谢您的意见">
       <h1>感谢您的意见！</h1>
@@ -11,6 +11,12 @@ export function ThanksPage(props: { unitName: string; receipt: string }) {
       <p>回执编号：</p>
       <p class="r">{props.receipt}</p>
       <p class="m">回执编号只用于确认意见已收到，不能用来查出您是谁。</p>
+      {props.lookupPath && (
+        <p class="m">
+          以后可凭回执编号在 <a href={props.lookupPath}>{props.lookupPath}</a>{' '}
+          （再次扫描本单位二维码，页面下方“查询回执”）查看意见归入了哪个问题。
+        </p>
+      )}
     </PublicLayout>
   );
 }
@@ -27,6 +33,54 @@ export function RoundNoticePage(props: { title: string; message: string; typed?:
           <p style="white-space:pre-wrap;background:#fff;padding:10px;border-radius:8px">{props.typed}</p>
         </div>
       )}
+    </PublicLayout>
+  );
+}
+
+/** Looking up an opinion receipt: the problem it fed into and whether the report is out. */
+export function ReceiptPage(props: {
+  unitName: string;
+  typed: string;
+  result?:
+    | {
+        found: boolean;
+        problem?: { title: string; area: string };
+        reportState?: string;
+        disclosurePath?: string;
+      }
+    | undefined;
+  error?: string | undefined;
+}) {
+  const r = props.result;
+  return (
+    <PublicLayout title="查询回执">
+      <h1>查询意见回执</h1>
+      <p class="m">{props.unitName}</p>
+      <form method="get">
+        <label class="t" for="r">
+          回执编号
+        </label>
+        <input id="r" name="r" value={props.typed} autocomplete="off" placeholder="XXXX-XXXX" />
+        <button type="submit">查询</button>
+      </form>
+      {props.error && <p class="err">{props.error}</p>}
+      {r && !r.found && <p class="err">没有找到这张回执。请核对编号，并确认是在本单位提交的意见。</p>}
+      {r?.found && (
+        <div>
+          <p>您的意见已收到。</p>
+          <p>
+            {r.problem
+              ? `已归入问题：“${r.problem.title}”（${r.problem.area}）。`
+              : '单位还在梳理归并意见，暂未归入具体问题。'}
+          </p>
+          {r.disclosurePath && (
+            <p>
+              分析评议情况已公开：<a href={r.disclosurePath}>查看</a>
+            </p>
+          )}
+        </div>
+      )}
+      <p class="m">查询不需要也不会记录您的任何身份信息。</p>
     </PublicLayout>
   );
 }

@@ -1,0 +1,143 @@
+import { z } from '@hono/zod-openapi';
+import { conflict } from '../errors';
+import { MemberCategory, memberCategoryLabels } from './org';
+
+/**
+ * The unit's analysis report (集中查找 → 组织把关认可 → 适当范围公开): the
+ * frozen opinion counts, the problem list, the confirmed ballot results and
+ * the organisation's determinations; drafted by the unit, approved by its
+ * supervision group, then disclosed.
+ */
+
+/** Where a problem belongs: a member category (the seed's problems of members) or the unit's work. */
+export const ProblemArea = z.union([MemberCategory, z.literal('unitWork')]).openapi('ProblemArea');
+export type ProblemArea = z.infer<typeof ProblemArea>;
+export const problemAreaLabels: Record<ProblemArea, string> = {
+  ...memberCategoryLabels,
+  unitWork: '单位工作',
+};
+
+/** A problem the leader merged opinions into (梳理归并). */
+export const Problem = z
+  .object({
+    id: z.string(),
+    unitId: z.string(),
+    title: z.string(),
+    area: ProblemArea,
+    /** The opinions merged into it, by their reference in the opinion list. */
+    opinionRefs: z.array(z.string()),
+    updatedAt: z.string(),
+  })
+  .openapi('Problem');
+export type Problem = z.infer<typeof Problem>;
+
+export const ProblemInput = z
+  .strictObject({
+    title: z.string().trim().min(2).max(100),
+    area: ProblemArea,
+    opinionRefs: z
+      .array(z.string().regex(/^[A-Za-z0-9_-]{22}$/))
+      .max(5000)
+      .transform((refs) => [...new Set(refs)]),
+  })
+  .openapi('ProblemInput');
+export type ProblemInput = z.infer<typeof ProblemInput>;
+
+/** Problems most gathered first: what the masses feel most strongly is solved first. */
+export const byWeight = (ps: Problem[]) =>
+  [...ps].sort((a, b) => b.opinionRefs.length - a.opinionRefs.length || a.title.localeCompare(b.title, 'zh'));
+
+export const reportStates = ['draft', 'submitted', 'approved'] as const;
+export type ReportState = (typeof reportStates)[number];
+export const reportStateLabels: Record<ReportState, string> = {
+  draft: '草稿',
+  submitted: '已报督导组',
+  approved: '已认可',
+};
+
+/** Who may see the disclosure: the unit only (its own link) or everyone holding the unit's QR link. */
+export const DisclosureScope = z.enum(['unit', 'public']).openapi('DisclosureScope');
+export type DisclosureScope = z.infer<typeof DisclosureScope>;
+
+const Cell = z.object({ key: z.string(), count: z.number().nullable() });
+
+/**
+ * What is published, and what the SHA-256 covers (its canonical JSON): every
+ * count already suppressed below k.
+ */
+export const Published = z
+  .object({
+    unit: z.object({ id: z.string(), name: z.string(), type: z.string() }),
+    k: z.number(),
+    frozenAt: z.string(),
+    opinions: z.object({
+      total: z.number().nullable(),
+      respondent: z.array(Cell),
+      about: z.array(Cell),
+      focus: z.array(Cell),
+      problems: z.array(Cell),
+    }),
+    problems: z.array(z.object({ title: z.string(), area: ProblemArea, opinions: z.number().nullable() })),
+    reviews: z.array(
+      z.object({
+        sessionId: z.string(),
+        countedAt: z.string(),
+        tally: z.record(z.string(), z.unknown()),
+        determinations: z.array(z.object({ memberId: z.string(), grade: z.string(), reason: z.string() })),
+        receipts: z.array(z.string()),
+      }),
+    ),
+  })
+  .openapi('PublishedReport');
+export type Published = z.infer<typeof Published>;
+
+export const Report = z
+  .object({
+    unitId: z.string(),
+    campaignId: z.string(),
+    groupId: z.string(),
+    state: z.enum(reportStates),
+    published: Published,
+    sha256: z.string(),
+    builtBy: z.string(),
+    builtAt: z.string(),
+    submittedBy: z.string().optional(),
+    submittedAt: z.string().optional(),
+    returnedBy: z.string().optional(),
+    returnedAt: z.string().optional(),
+    returnComment: z.string().optional(),
+    approvedBy: z.string().optional(),
+    approvedAt: z.string().optional(),
+    scope: DisclosureScope.optional(),
+    /** The disclosure page's token (`/p/{token}`), once approved. */
+    token: z.string().optional(),
+  })
+  .openapi('Report');
+export type Report = z.infer<typeof Report>;
+
+/** The legal moves of a report; anything else is a 409 that changes nothing. */
+export const transitions = {
+  build: ['draft'] as (ReportState | 'none')[],
+  submit: ['draft'] as (ReportState | 'none')[],
+  approve: ['submitted'] as (ReportState | 'none')[],
+  return: ['submitted'] as (ReportState | 'none')[],
+};
+export type ReportMove = keyof typeof transitions;
+
+/** Refuses a move from a state it cannot start from (none = no report yet; build may start from none). */
+export function assertMove(move: ReportMove, from: ReportState | undefined) {
+  const state = from ?? 'none';
+  const allowed = move === 'build' ? [...transitions.build, 'none'] : transitions[move];
+  if (!allowed.includes(state)) {
+    throw conflict(
+      state === 'approved' ? 'REPORT_APPROVED' : 'REPORT_STATE',
+      state === 'approved'
+        ? '分析评议报告已经督导组认可，不能再修改'
+        : state === 'submitted'
+          ? '报告已报督导组，等待认可或退回'
+          : state === 'none'
+            ? '还没有生成分析评议报告'
+            : '报告当前状态不能进行此操作',
+    );
+  }
+}

@@ -1,0 +1,40 @@
+import { newId } from '../data/ids';
+import { allOpinions } from '../data/repos/opinions';
+import { getProblem, putProblem } from '../data/repos/reports';
+import type { Deps } from '../deps';
+import type { Principal } from '../domain/account';
+import type { Problem, ProblemInput } from '../domain/report';
+import { notFound, validationError } from '../errors';
+
+/**
+ * The leader merges opinions into a problem (梳理归并), or changes one.
+ * 1. Every merged opinion must be one of the unit's.
+ * 2. Only while the unit's report is a draft (or not built): a submitted or
+ *    approved report's problem list does not change (409).
+ */
+export async function saveProblem(
+  deps: Deps,
+  who: Principal,
+  unitId: string,
+  input: ProblemInput,
+  id?: string,
+): Promise<Problem> {
+  if (id && !(await getProblem(deps, unitId, id))) throw notFound('问题不存在');
+  if (input.opinionRefs.length > 0) {
+    const known = new Set((await allOpinions(deps, unitId)).map((o) => o.ref));
+    const unknown = input.opinionRefs.filter((r) => !known.has(r));
+    if (unknown.length > 0) {
+      throw validationError([
+        { path: 'opinionRefs', message: `不是本单位的意见：${unknown.slice(0, 3).join('、')}` },
+      ]);
+    }
+  }
+  const problem: Problem = { id: id ?? newId(), unitId, ...input, updatedAt: deps.now().toISOString() };
+  await putProblem(deps, problem, !id, {
+    actor: who.username,
+    action: id ? 'problem.update' : 'problem.create',
+    target: `unit:${unitId}/problem:${problem.id}`,
+    detail: { title: problem.title, area: problem.area, opinions: problem.opinionRefs.length },
+  });
+  return problem;
+}

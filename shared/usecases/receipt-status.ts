@@ -1,0 +1,42 @@
+import { allOpinions } from '../data/repos/opinions';
+import { getReport, problemsOf } from '../data/repos/reports';
+import type { Deps } from '../deps';
+import type { Problem, ReportState } from '../domain/report';
+import type { Round } from '../domain/round';
+
+/** What a receipt holder may learn: that the opinion arrived, the problem it fed into, the report's state. */
+export interface ReceiptStatus {
+  found: boolean;
+  problem?: Pick<Problem, 'title' | 'area'>;
+  reportState?: ReportState;
+  disclosureToken?: string;
+}
+
+/** Normalises a typed receipt (`xxxx xxxx`, lower case) to its printed form `XXXX-XXXX`. */
+export function normalizeReceipt(typed: string): string | undefined {
+  const plain = typed.toUpperCase().replace(/[^0-9A-Z]/g, '');
+  return /^[0-9A-Z]{8}$/.test(plain) ? `${plain.slice(0, 4)}-${plain.slice(4)}` : undefined;
+}
+
+/**
+ * Looks up an opinion receipt within its round: whether the opinion is there,
+ * which problem it was merged into, and whether the unit's report is out.
+ * Nothing identifies the sender: the receipt is all there is to go on.
+ */
+export async function receiptStatus(deps: Deps, round: Round, receipt: string): Promise<ReceiptStatus> {
+  const opinion = (await allOpinions(deps, round.unitId, round.id)).find((o) => o.receipt === receipt);
+  if (!opinion) return { found: false };
+  const [problems, report] = await Promise.all([
+    problemsOf(deps, round.unitId),
+    getReport(deps, round.unitId),
+  ]);
+  const problem = problems.find((p) => p.opinionRefs.includes(opinion.ref));
+  return {
+    found: true,
+    ...(problem ? { problem: { title: problem.title, area: problem.area } } : {}),
+    ...(report ? { reportState: report.state } : {}),
+    ...(report?.state === 'approved' && report.scope === 'public' && report.token
+      ? { disclosureToken: report.token }
+      : {}),
+  };
+}

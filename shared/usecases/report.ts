@@ -1,0 +1,186 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { keys } from '../data/keys';
+import { ballotsOf } from '../data/repos/ballot-box';
+import { determinationsOf } from '../data/repos/determinations';
+import { getOpinionCounts } from '../data/repos/opinion-aggregates';
+import { getReport, moveReport, problemsOf, putDraft } from '../data/repos/reports';
+import { allSessions, getSealedResults } from '../data/repos/sessions';
+import type { Deps } from '../deps';
+import type { Principal } from '../domain/account';
+import { canonicalJson } from '../domain/canonical-json';
+import type { Counts } from '../domain/opinion-aggregate';
+import type { Unit } from '../domain/org';
+import { assertMove, byWeight, type DisclosureScope, type Published, type Report } from '../domain/report';
+import { Ballot } from '../domain/review';
+import { forbidden, notFound } from '../errors';
+import { recountOpinions, summaryOf } from './summarize-opinions';
+
+/** The SHA-256 of what is published: hex of its canonical JSON, which `npm run verify` recomputes. */
+export const publishedHash = (p: Published) => createHash('sha256').update(canonicalJson(p)).digest('hex');
+
+/** How far the live counts drifted from the exact recount (sum of absolute differences). */
+export function drift(live: Counts, exact: Counts): number {
+  const names = new Set([...Object.keys(live), ...Object.keys(exact)]);
+  let d = 0;
+  for (const n of names) d += Math.abs((live[n] ?? 0) - (exact[n] ?? 0));
+  return d;
+}
+
+/** The counted review sessions of a unit, as published: sealed tally, determinations, receipts. */
+async function publishedReviews(deps: Deps, unitId: string): Promise<Published['reviews']> {
+  const counted = (await allSessions(deps, unitId)).filter((s) => s.countedAt);
+  return Promise.all(
+    counted.map(async (s) => {
+      const [sealed, determinations, ballots] = await Promise.all([
+        getSealedResults(deps, s.id),
+        determinationsOf(deps, s.id),
+        ballotsOf(deps, s.id, Ballot),
+      ]);
+      return {
+        sessionId: s.id,
+        countedAt: s.countedAt ?? '',
+        tally: sealed?.tally ?? {},
+        determinations: determinations.map(({ memberId, grade, reason }) => ({ memberId, grade, reason })),
+        receipts: ballots.map((b) => b.receipt).sort(),
+      };
+    }),
+  );
+}
+
+/**
+ * Builds (or rebuilds) the unit's draft report, freezing its figures.
+ * 1. Opinions are recounted exactly from the stored items (paged Query) and
+ *    compared with the live counts; a drift is logged with its size.
+ * 2. Every count is suppressed below k; problems come most gathered first.
+ * 3. Counted review sessions join with their sealed tally, the organisation's
+ *    determinations and the receipts of counted online ballots.
+ * 4. The whole is stored with the SHA-256 of its canonical JSON (audited).
+ */
+export async function buildReport(deps: Deps, who: Principal, unit: Unit, k: number): Promise<Report> {
+  assertMove('build', (await getReport(deps, unit.id))?.state);
+  const [live, exact, problems, reviews] = await Promise.all([
+    getOpinionCounts(deps, unit.id),
+    recountOpinions(deps, unit.id),
+    problemsOf(deps, unit.id),
+    publishedReviews(deps, unit.id),
+  ]);
+  const drifted = drift(live, exact);
+  if (drifted > 0) deps.log.warn('live opinion counts drifted from the recount', { drift: drifted });
+  const now = deps.now().toISOString();
+  const published: Published = {
+    unit: { id: unit.id, name: unit.name, type: unit.type },
+    k,
+    frozenAt: now,
+    opinions: (({ k: _k, ...s }) => s)(summaryOf(exact, unit.type, k)),
+    problems: byWeight(problems).map((p) => {
+      const n = p.opinionRefs.length;
+      return { title: p.title, area: p.area, opinions: n > 0 && n < k ? null : n };
+    }),
+    reviews,
+  };
+  const report: Report = {
+    unitId: unit.id,
+    campaignId: unit.campaignId,
+    groupId: unit.groupId,
+    state: 'draft',
+    published,
+    sha256: publishedHash(published),
+    builtBy: who.username,
+    builtAt: now,
+  };
+  await putDraft(deps, report, {
+    actor: who.username,
+    action: 'report.build',
+    target: `unit:${unit.id}/report`,
+    detail: { sha256: report.sha256, drift: drifted },
+  });
+  return report;
+}
+
+async function current(deps: Deps, unitId: string) {
+  const report = await getReport(deps, unitId);
+  if (!report) throw notFound('还没有生成分析评议报告');
+  return report;
+}
+
+/** The unit sends its draft to the supervision group. */
+export async function submitReport(deps: Deps, who: Principal, unitId: string): Promise<Report> {
+  const report = await current(deps, unitId);
+  assertMove('submit', report.state);
+  const set = {
+    state: 'submitted' as const,
+    submittedBy: who.username,
+    submittedAt: deps.now().toISOString(),
+  };
+  await moveReport(deps, unitId, 'draft', set, {
+    actor: who.username,
+    action: 'report.submit',
+    target: `unit:${unitId}/report`,
+    detail: { sha256: report.sha256 },
+  });
+  return { ...report, ...set };
+}
+
+/**
+ * The supervision group approves a submitted report and chooses who may see
+ * it; never the person who submitted it. It gets its disclosure token and is
+ * immutable from then on.
+ */
+export async function approveReport(
+  deps: Deps,
+  who: Principal,
+  unitId: string,
+  scope: DisclosureScope,
+): Promise<Report> {
+  const report = await current(deps, unitId);
+  assertMove('approve', report.state);
+  if (report.submittedBy === who.username) {
+    throw forbidden('报告的提交人不能认可自己提交的报告', 'SAME_PERSON');
+  }
+  const token = randomBytes(16).toString('base64url');
+  const set = {
+    state: 'approved' as const,
+    approvedBy: who.username,
+    approvedAt: deps.now().toISOString(),
+    scope,
+    token,
+  };
+  await moveReport(
+    deps,
+    unitId,
+    'submitted',
+    set,
+    {
+      actor: who.username,
+      action: 'report.approve',
+      target: `unit:${unitId}/report`,
+      detail: { scope, sha256: report.sha256 },
+    },
+    keys.reportDisclosure(token),
+  );
+  return { ...report, ...set };
+}
+
+/** The supervision group sends a submitted report back with its comments; it is a draft again. */
+export async function returnReport(
+  deps: Deps,
+  who: Principal,
+  unitId: string,
+  comment: string,
+): Promise<Report> {
+  const report = await current(deps, unitId);
+  assertMove('return', report.state);
+  const set = {
+    state: 'draft' as const,
+    returnedBy: who.username,
+    returnedAt: deps.now().toISOString(),
+    returnComment: comment,
+  };
+  await moveReport(deps, unitId, 'submitted', set, {
+    actor: who.username,
+    action: 'report.return',
+    target: `unit:${unitId}/report`,
+    detail: { comment },
+  });
+  return { ...report, ...set };
+}

@@ -1,0 +1,115 @@
+import type { Principal } from '../../domain/account';
+import type { Unit } from '../../domain/org';
+import { type Problem, problemAreaLabels, type Report, reportStateLabels } from '../../domain/report';
+import { chinaTime } from './format';
+import { ConsoleLayout, Csrf } from './layout';
+
+/** The unit's problem list and analysis report: build, submit, approve or return, and its public link. */
+export function ReportPage(props: {
+  who: Principal;
+  csrf: string;
+  flash: { ok?: string | undefined; error?: string | undefined };
+  unit: Unit;
+  problems: Problem[];
+  report?: Report | undefined;
+  publicLink?: string | undefined;
+}) {
+  const { unit, report, csrf } = props;
+  const role = props.who.scope.role;
+  const canDraft = role === 'leader' || role === 'office';
+  const canDecide = role === 'supervisor' || role === 'office';
+  const base = `/console/units/${unit.id}/report`;
+  const state = report?.state;
+  return (
+    <ConsoleLayout title={`${unit.name} 分析评议报告`} who={props.who} csrf={csrf} flash={props.flash}>
+      <p>
+        <a href={`/console/units/${unit.id}`}>返回单位</a>　
+        <a href={`/console/units/${unit.id}/opinions`}>群众意见（归并为问题）</a>
+      </p>
+      <h2>问题清单（按反映人数排列）</h2>
+      {props.problems.length === 0 ? (
+        <p class="muted">还没有问题。在“群众意见”页勾选意见，归并为问题。</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>问题</th>
+              <th>方面</th>
+              <th>归并的意见</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.problems.map((p) => (
+              <tr>
+                <td>{p.title}</td>
+                <td>{problemAreaLabels[p.area]}</td>
+                <td>{p.opinionRefs.length}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>报告</h2>
+      {report ? (
+        <p>
+          状态：<strong>{reportStateLabels[report.state]}</strong>；{chinaTime(report.builtAt)} 由{' '}
+          {report.builtBy} 生成，群众意见 {report.published.opinions.total ?? '少于k'} 条，问题{' '}
+          {report.published.problems.length} 个，民主评议 {report.published.reviews.length} 次。
+          <br />
+          <span class="muted">SHA-256：{report.sha256}</span>
+        </p>
+      ) : (
+        <p class="muted">还没有生成报告。</p>
+      )}
+      {report?.returnComment && state === 'draft' && (
+        <p class="flash error">督导组退回意见：{report.returnComment}</p>
+      )}
+      {state === 'approved' && props.publicLink && (
+        <p class="flash">
+          已经督导组认可（{report?.approvedBy}，{chinaTime(report?.approvedAt ?? '')}），公开范围：
+          {report?.scope === 'public' ? '持本单位二维码的所有人' : '本单位'}。公开页面：
+          <a href={props.publicLink}>{props.publicLink}</a>
+        </p>
+      )}
+      {canDraft && (state === undefined || state === 'draft') && (
+        <div class="grid">
+          <form method="post" action={base} class="card">
+            <Csrf token={csrf} />
+            <p>按现有意见和评议结果重新统计，生成报告草稿（数字以逐条重新统计为准）。</p>
+            <button type="submit">{report ? '重新生成报告' : '生成报告'}</button>
+          </form>
+          {report && (
+            <form method="post" action={`${base}/submit`} class="card">
+              <Csrf token={csrf} />
+              <p>报督导组把关认可。报送后问题清单和组织评定不能再改，除非督导组退回。</p>
+              <button type="submit">报督导组</button>
+            </form>
+          )}
+        </div>
+      )}
+      {canDecide && state === 'submitted' && (
+        <div class="grid">
+          <form method="post" action={`${base}/approve`} class="card">
+            <Csrf token={csrf} />
+            <h2 style="margin-top:0">认可并公开</h2>
+            <label for="scope">公开范围</label>
+            <select id="scope" name="scope">
+              <option value="public">持本单位二维码的所有人</option>
+              <option value="unit">仅本单位（单独链接）</option>
+            </select>
+            <button type="submit">认可</button>
+          </form>
+          <form method="post" action={`${base}/return`} class="card">
+            <Csrf token={csrf} />
+            <h2 style="margin-top:0">退回修改</h2>
+            <label for="comment">意见</label>
+            <textarea id="comment" name="comment" required />
+            <button type="submit" class="secondary">
+              退回
+            </button>
+          </form>
+        </div>
+      )}
+    </ConsoleLayout>
+  );
+}

@@ -1,0 +1,158 @@
+import { aboutOptions, focusAreas, problemLabels, respondentOptions } from '../../domain/opinion-form';
+import type { UnitType } from '../../domain/org';
+import { type Published, problemAreaLabels } from '../../domain/report';
+import { gradeLabels, grades, satisfactionLabels, satisfactions } from '../../domain/review';
+import { ResultsView } from '../../domain/review-views';
+import { PublicLayout } from './layout';
+
+const css = `a{word-break:break-all}table{width:100%;border-collapse:collapse;background:#fff;font-size:.85em;margin:6px 0 12px}th,td{border:1px solid #ddd;padding:4px 6px;text-align:left}
+.c{font-family:monospace;word-break:break-all;font-size:.8em}section{background:#fff;border-radius:8px;padding:8px 12px;margin:0 0 12px}
+@media print{body{background:#fff}section{break-inside:avoid}}`;
+
+const TallyShape = ResultsView.shape.tally;
+const pct = (x: number | null | undefined) =>
+  x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)}%`;
+const cellText = (k: number, n: number | null) => (n === null ? `少于${k}` : String(n));
+
+/** The approved analysis report as the masses (or the unit) see it, with its hash to check. */
+export function DisclosurePage(props: {
+  published: Published;
+  sha256: string;
+  approvedAt: string;
+  jsonUrl: string;
+  pageUrl: string;
+}) {
+  const p = props.published;
+  const k = p.k;
+  const focus = focusAreas[p.unit.type as UnitType] ?? {};
+  const labels: Record<string, string> = {
+    ...respondentOptions,
+    unspecified: '未填身份',
+    ...aboutOptions,
+    ...focus,
+    ...problemLabels,
+  };
+  const rows = (cells: { key: string; count: number | null }[]) =>
+    cells
+      .filter((c) => c.count !== 0)
+      .map((c) => (
+        <tr>
+          <td>{labels[c.key] ?? c.key}</td>
+          <td>{cellText(k, c.count)}</td>
+        </tr>
+      ));
+  return (
+    <PublicLayout title={`${p.unit.name} 分析评议情况公开`} css={css}>
+      <h1>{p.unit.name} 分析评议情况公开</h1>
+      <p class="m">
+        经督导组认可（{props.approvedAt.slice(0, 10)}）。少于{k}人的数字不单独公布，以保护提意见和投票的人。
+      </p>
+      <section>
+        <h2>征求到的群众意见：{p.opinions.total === null ? `少于${k}条` : `${p.opinions.total}条`}</h2>
+        <table>
+          <tbody>
+            {rows(p.opinions.respondent)}
+            {rows(p.opinions.about)}
+          </tbody>
+        </table>
+        <h2>群众反映较多的问题</h2>
+        <table>
+          <tbody>
+            {rows(p.opinions.problems)}
+            {rows(p.opinions.focus)}
+          </tbody>
+        </table>
+      </section>
+      <section>
+        <h2>梳理归并后的问题清单</h2>
+        {p.problems.length === 0 ? (
+          <p>（无）</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th>问题</th>
+                <th>方面</th>
+                <th>意见数</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.problems.map((x) => (
+                <tr>
+                  <td>{x.title}</td>
+                  <td>{problemAreaLabels[x.area]}</td>
+                  <td>{cellText(k, x.opinions)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {p.reviews.map((r) => {
+        const t = TallyShape.safeParse(r.tally);
+        if (!t.success) return null;
+        const tally = t.data;
+        const names = new Map(tally.members.map((m) => [m.id, m.name]));
+        const l = tally.leadership;
+        return (
+          <section>
+            <h2>民主评议结果（收回选票{tally.ballots.total}张）</h2>
+            {tally.withheld ? (
+              <p>收回的选票太少，为保护投票人，不公布票数。</p>
+            ) : (
+              <>
+                <p>
+                  领导班子：
+                  {satisfactions.map((s) => `${satisfactionLabels[s]} ${l.combined?.[s] ?? 0}`).join('，')}
+                  ；满意率 {pct(l.satisfactionRate)}
+                </p>
+                <table>
+                  <thead>
+                    <tr>
+                      <th>党员</th>
+                      {grades.map((g) => (
+                        <th>{gradeLabels[g]}</th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {tally.members.map((m) => (
+                      <tr>
+                        <td>{m.name}</td>
+                        {grades.map((g) => (
+                          <td>{m.combined?.[g] ?? '—'}</td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </>
+            )}
+            {r.determinations.length > 0 && (
+              <p>
+                组织评定：
+                {r.determinations
+                  .map(
+                    (d) =>
+                      `${names.get(d.memberId) ?? ''} ${gradeLabels[d.grade as keyof typeof gradeLabels] ?? d.grade}`,
+                  )
+                  .join('；')}
+              </p>
+            )}
+            <p class="m">计入统计的网上选票回执（可核对自己的选票已计入）：</p>
+            <p class="c">{r.receipts.join(' ')}</p>
+          </section>
+        );
+      })}
+      <section>
+        <h2>核对</h2>
+        <p class="m">公开内容的 SHA-256：</p>
+        <p class="c">{props.sha256}</p>
+        <p class="m">
+          数据：<a href={props.jsonUrl}>{props.jsonUrl}</a>。核对方法：
+          <span class="c">npm run verify -- {props.pageUrl}</span>
+        </p>
+      </section>
+    </PublicLayout>
+  );
+}
