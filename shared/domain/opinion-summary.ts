@@ -11,6 +11,8 @@ export const OpinionSummary = z
     about: z.array(Cell),
     focus: z.array(Cell),
     problems: z.array(Cell),
+    /** Opinions received per day (China time), oldest first; for the leader's own dashboard. */
+    days: z.array(z.object({ day: z.string(), count: z.number() })),
   })
   .openapi('OpinionSummary');
 export type OpinionSummary = z.infer<typeof OpinionSummary>;

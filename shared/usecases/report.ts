@@ -71,7 +71,7 @@ export async function buildReport(deps: Deps, who: Principal, unit: Unit, k: num
     unit: { id: unit.id, name: unit.name, type: unit.type },
     k,
     frozenAt: now,
-    opinions: (({ k: _k, ...s }) => s)(summaryOf(exact, unit.type, k)),
+    opinions: (({ k: _k, days: _d, ...s }) => s)(summaryOf(exact, unit.type, k)),
     problems: byWeight(problems).map((p) => {
       const n = p.opinionRefs.length;
       return { title: p.title, area: p.area, opinions: n > 0 && n < k ? null : n };

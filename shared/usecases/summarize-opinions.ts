@@ -26,6 +26,13 @@ export function summaryOf(counts: Counts, unitType: UnitType, k: number): Opinio
     about: suppressIndependent(pick(counts, 'a_', Object.keys(aboutOptions)), k),
     focus: byCountDesc(suppressIndependent(pick(counts, 'f_', Object.keys(focusAreas[unitType])), k)),
     problems: byCountDesc(suppressIndependent(pick(counts, 'p_', Object.keys(problemLabels)), k)),
+    days: Object.entries(counts)
+      .filter(([name]) => /^d_\d{8}$/.test(name))
+      .map(([name, count]) => ({
+        day: `${name.slice(2, 6)}-${name.slice(6, 8)}-${name.slice(8, 10)}`,
+        count,
+      }))
+      .sort((a, b) => (a.day < b.day ? -1 : 1)),
   };
 }
 

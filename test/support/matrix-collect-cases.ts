@@ -124,4 +124,21 @@ export const collectCases: Case[] = [
     path: `/api/units/${unitOf(f, s)}/report/return`,
     body: { comment: '请补充' },
   })),
+  // Overviews: a supervision group's, and the office's of the whole campaign.
+  {
+    method: 'GET',
+    route: '/api/groups/:groupId/overview',
+    request: (f, s) => ({ path: `/api/groups/${s === 'own' ? f.ids.g1 : f.ids.g2}/overview` }),
+    office: 'ok',
+    supervisor: ['ok', 404],
+    leader: [404, 404],
+  },
+  {
+    method: 'GET',
+    route: '/api/campaigns/:campaignId/overview',
+    request: (f, s) => ({ path: `/api/campaigns/${s === 'own' ? f.ids.a : f.ids.b}/overview?format=csv` }),
+    office: 'ok',
+    supervisor: [403, 403],
+    leader: [403, 403],
+  },
 ];

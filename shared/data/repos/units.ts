@@ -165,3 +165,7 @@ export async function putStageDecision(deps: Deps, who: Principal, unit: Unit, d
     changedMeanwhile,
   );
 }
+
+/** Every unit of a supervision group (a handful). */
+export const unitsOfGroup = (deps: Deps, groupId: string) =>
+  queryAll(deps, accessPatterns.unitsOfGroup(groupId), Unit);

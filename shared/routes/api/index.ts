@@ -9,6 +9,7 @@ import { campaignRoutes } from './campaigns';
 import { groupRoutes } from './groups';
 import { memberRoutes } from './members';
 import { opinionRoutes } from './opinions';
+import { overviewRoutes } from './overview';
 import { reportRoutes } from './reports';
 import { reviewCodeRoutes } from './review-codes';
 import { reviewCountingRoutes } from './review-counting';
@@ -32,5 +33,6 @@ export function apiRoutes(deps: Deps) {
   api.route('/', reviewCodeRoutes(deps));
   api.route('/', reviewCountingRoutes(deps));
   api.route('/', reportRoutes(deps));
+  api.route('/', overviewRoutes(deps));
   return api;
 }

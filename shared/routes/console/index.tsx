@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { getGroup } from '../../data/repos/groups';
 import type { Deps } from '../../deps';
 import { Account } from '../../domain/account';
@@ -8,6 +8,7 @@ import { Campaign } from '../../domain/campaign';
 import { OpinionListPage } from '../../domain/opinion-list';
 import { OpinionSummary } from '../../domain/opinion-summary';
 import { Group, Member, Unit } from '../../domain/org';
+import { overviewSorts, UnitOverview } from '../../domain/overview';
 import { SessionView } from '../../domain/review';
 import { RoundView } from '../../domain/round';
 import type { AppEnv } from '../../http/env';
@@ -29,6 +30,7 @@ import { consoleReportRoutes } from './report';
 import { consoleReviewRoutes } from './review';
 
 const pages = <S extends z.ZodType>(item: S) => pageOf(item);
+const OverviewQuery = z.enum(overviewSorts).catch('name');
 
 /** The console pages (`/console/...`): server-rendered, reading through the JSON API. */
 export function consoleRoutes(deps: Deps, api: InternalApi) {
@@ -59,7 +61,23 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
     const groupsRes = await api(c, 'GET', `/api/campaigns/${id}/groups?limit=100`);
     const groups = groupsRes.ok ? pages(Group).parse(groupsRes.body).items : [];
     const units = pages(Unit).parse(apiData(await api(c, 'GET', `/api/campaigns/${id}/units?limit=100`)));
-    return c.html(page(<CampaignPage {...viewer} campaign={campaign} groups={groups} units={units.items} />));
+    // The zone-wide overview is the office's; others get their own group's on the group page.
+    const overviewRes =
+      viewer.who.scope.role === 'office' ? await api(c, 'GET', `/api/campaigns/${id}/overview`) : undefined;
+    const overview = overviewRes?.ok
+      ? z.object({ items: z.array(UnitOverview) }).parse(overviewRes.body).items
+      : undefined;
+    return c.html(
+      page(
+        <CampaignPage
+          {...viewer}
+          campaign={campaign}
+          groups={groups}
+          units={units.items}
+          overview={overview}
+        />,
+      ),
+    );
   });
 
   app.get('/console/groups/:id', async (c) => {
@@ -67,10 +85,22 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
     const group = Group.parse(
       apiData(await api(c, 'GET', `/api/groups/${encodeURIComponent(c.req.param('id'))}`)),
     );
-    const units = pages(Unit).parse(
-      apiData(await api(c, 'GET', `/api/campaigns/${group.campaignId}/units?limit=100&groupId=${group.id}`)),
+    const sort = OverviewQuery.parse(c.req.query('sort') || undefined);
+    const overview = z
+      .object({ items: z.array(UnitOverview) })
+      .parse(apiData(await api(c, 'GET', `/api/groups/${group.id}/overview?sort=${sort}`)));
+    const campaign = Campaign.parse(apiData(await api(c, 'GET', `/api/campaigns/${group.campaignId}`)));
+    return c.html(
+      page(
+        <GroupPage
+          {...viewer}
+          group={group}
+          rows={overview.items}
+          sort={sort}
+          threshold={campaign.settings.satisfactionThreshold / 100}
+        />,
+      ),
     );
-    return c.html(page(<GroupPage {...viewer} group={group} units={units.items} />));
   });
 
   app.get('/console/units/:id', async (c) => {

@@ -1,8 +1,10 @@
 import type { Principal } from '../../domain/account';
 import { type Campaign, stageLabels, stages } from '../../domain/campaign';
 import { type Group, type Unit, unitTypeLabels, unitTypes } from '../../domain/org';
+import type { UnitOverview } from '../../domain/overview';
 import { percent, shareText } from './format';
 import { ConsoleLayout, Csrf } from './layout';
+import { ZoneOverview } from './zone-overview';
 
 interface Props {
   who: Principal;
@@ -11,15 +13,18 @@ interface Props {
   campaign: Campaign;
   groups: Group[];
   units: Unit[];
+  /** The office's zone-wide overview. */
+  overview?: UnitOverview[] | undefined;
 }
 
 /** A campaign: stage windows and settings, its supervision groups and its units. */
-export function CampaignPage({ who, csrf, flash, campaign, groups, units }: Props) {
+export function CampaignPage({ who, csrf, flash, campaign, groups, units, overview }: Props) {
   const office = who.scope.role === 'office';
   const settings = campaign.settings;
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
   return (
     <ConsoleLayout title={campaign.name} who={who} csrf={csrf} flash={flash}>
+      {overview && <ZoneOverview campaignId={campaign.id} rows={overview} groups={groups} />}
       <h2>阶段安排</h2>
       <table>
         <tbody>

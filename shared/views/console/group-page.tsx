@@ -1,47 +1,95 @@
 import type { Principal } from '../../domain/account';
 import { stageLabels } from '../../domain/campaign';
-import { type Group, type Unit, unitTypeLabels } from '../../domain/org';
+import { type Group, unitTypeLabels } from '../../domain/org';
+import type { OverviewSort, UnitOverview } from '../../domain/overview';
+import { reportStateLabels } from '../../domain/report';
+import { HBars } from './charts';
+import { percent } from './format';
 import { ConsoleLayout } from './layout';
 
-/** A supervision group's units side by side, pending stage requests first. */
+const columns: [OverviewSort | undefined, string][] = [
+  ['name', '单位'],
+  [undefined, '阶段'],
+  ['opinions', '群众意见'],
+  ['turnout', '参评率'],
+  ['satisfaction', '满意率'],
+  [undefined, '提示'],
+  ['waiting', '报告'],
+];
+
+/** A supervision group's units side by side: stage, opinions, turnout, 满意率, flags, report state; sortable. */
 export function GroupPage(props: {
   who: Principal;
   csrf: string;
   flash: { ok?: string | undefined; error?: string | undefined };
   group: Group;
-  units: Unit[];
+  rows: UnitOverview[];
+  sort: OverviewSort;
+  threshold: number;
 }) {
-  const units = [...props.units].sort(
-    (a, b) => Number(Boolean(b.stageRequest)) - Number(Boolean(a.stageRequest)),
-  );
+  const { rows } = props;
+  const rated = rows.filter((r) => r.satisfactionRate !== null);
   return (
     <ConsoleLayout title={props.group.name} who={props.who} csrf={props.csrf} flash={props.flash}>
       {props.group.note && <p>{props.group.note}</p>}
       <p>
         <a href={`/console/campaigns/${props.group.campaignId}`}>查看活动安排与规则设置</a>
+        {' · '}
+        <a href={`/api/groups/${props.group.id}/overview?format=csv&sort=${props.sort}`}>导出总览（CSV）</a>
       </p>
       <table>
         <thead>
           <tr>
-            <th>单位</th>
-            <th>类型</th>
-            <th>阶段</th>
-            <th>转段申请</th>
+            {columns.map(([key, label]) => (
+              <th>{key && key !== props.sort ? <a href={`?sort=${key}`}>{label}</a> : label}</th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {units.map((u) => (
+          {rows.map((u) => (
             <tr>
               <td>
-                <a href={`/console/units/${u.id}`}>{u.name}</a>
+                <a href={`/console/units/${u.unitId}`}>{u.name}</a>
+                <span class="muted">
+                  （{unitTypeLabels[u.type as keyof typeof unitTypeLabels] ?? u.type}）
+                </span>
               </td>
-              <td>{unitTypeLabels[u.type]}</td>
-              <td>{stageLabels[u.stage]}</td>
-              <td>{u.stageRequest ? `待审批：转入${stageLabels[u.stageRequest.to]}` : ''}</td>
+              <td>
+                {stageLabels[u.stage as keyof typeof stageLabels] ?? u.stage}
+                {u.stageRequested && <strong>　待审批转段</strong>}
+              </td>
+              <td>{u.opinions}</td>
+              <td>{u.turnout === null ? '—' : percent(u.turnout)}</td>
+              <td>{u.satisfactionRate === null ? '—' : percent(u.satisfactionRate)}</td>
+              <td>
+                {[
+                  u.remedial ? '需补课' : '',
+                  u.incompetentFlags > 0 ? `不合格票较多${u.incompetentFlags}人` : '',
+                ]
+                  .filter(Boolean)
+                  .join('，')}
+              </td>
+              <td>
+                {u.reportState ? reportStateLabels[u.reportState] : '未生成'}
+                {u.waitingDays !== null && `，已等${u.waitingDays}天`}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {rated.length > 0 && (
+        <>
+          <h2>领导班子满意率（虚线为规定比例）</h2>
+          <HBars
+            title="各单位领导班子满意率"
+            shares
+            threshold={props.threshold}
+            rows={rated.map((r) => ({ label: r.name, value: r.satisfactionRate }))}
+          />
+        </>
+      )}
+      <h2>收到的群众意见</h2>
+      <HBars title="各单位收到的群众意见" rows={rows.map((r) => ({ label: r.name, value: r.opinions }))} />
     </ConsoleLayout>
   );
 }

@@ -1,9 +1,16 @@
 import type { Principal } from '../../domain/account';
-import { aboutOptions, focusAreas, problemLabels, respondentOptions } from '../../domain/opinion-form';
+import {
+  aboutOptions,
+  focusAreas,
+  problemGroups,
+  problemLabels,
+  respondentOptions,
+} from '../../domain/opinion-form';
 import type { OpinionListPage } from '../../domain/opinion-list';
 import type { OpinionSummary } from '../../domain/opinion-summary';
 import type { Unit } from '../../domain/org';
 import { problemAreaLabels } from '../../domain/report';
+import { DayColumns, HBars } from './charts';
 import { ConsoleLayout, Csrf } from './layout';
 
 type Cell = { key: string; count: number | null };
@@ -63,8 +70,32 @@ export function OpinionsPage(props: {
         共收到 {summary.total === null ? `不足${summary.k}份` : `${summary.total} 份`}意见。　导出：
         <a href={`${api}?format=xlsx`}>Excel（XLSX）</a>　<a href={`${api}?format=csv`}>CSV</a>
       </p>
+      <h2>每天收到的意见</h2>
+      {summary.days.length > 0 ? (
+        <DayColumns days={summary.days} title="每天收到的意见数" />
+      ) : (
+        <p class="muted">还没有意见。</p>
+      )}
+      <h2>群众反映的突出问题（按党员类别）</h2>
+      {problemGroups.map((g) => {
+        const cells = summary.problems.filter((c) => c.key in g.problems && c.count !== 0);
+        if (cells.length === 0) return null;
+        return (
+          <div>
+            <h3>{g.label}</h3>
+            <HBars
+              title={`${g.label}的问题`}
+              total={summary.total ?? undefined}
+              rows={cells.map((c) => ({
+                label: problemLabels[c.key] ?? c.key,
+                value: c.count,
+                note: `少于${summary.k}人`,
+              }))}
+            />
+          </div>
+        );
+      })}
       <div class="grid">
-        <Bars title="群众反映的突出问题" cells={summary.problems} labels={problemLabels} k={summary.k} />
         <Bars title="着力点" cells={summary.focus} labels={focusLabels} k={summary.k} />
         <Bars title="意见涉及" cells={summary.about} labels={aboutOptions} k={summary.k} />
         <Bars title="提意见的人" cells={summary.respondent} labels={respondentLabels} k={summary.k} />

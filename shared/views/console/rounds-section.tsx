@@ -17,7 +17,8 @@ export function RoundsSection(props: {
     <section>
       <h2>广泛征求意见</h2>
       <p>
-        <a href={`/console/units/${props.unitId}/opinions`}>查看群众意见汇总</a>　
+        <a href={`/console/units/${props.unitId}/opinions`}>查看群众意见汇总</a>
+        {' · '}
         <a href={`/console/units/${props.unitId}/report`}>问题清单和分析评议报告</a>
       </p>
       {props.rounds.length === 0 && <p class="muted">还没有开启征求意见。</p>}

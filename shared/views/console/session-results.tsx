@@ -1,6 +1,7 @@
 import { memberCategoryLabels } from '../../domain/org';
 import { gradeLabels, grades, type SessionView } from '../../domain/review';
 import type { ResultsView } from '../../domain/review-views';
+import { StackedBars } from './charts';
 import { percent } from './format';
 import { Csrf } from './layout';
 
@@ -23,6 +24,16 @@ export function SessionResults(props: ResultsView & { session: SessionView; csrf
           {l.satisfactionRate === null ? '—' : percent(l.satisfactionRate)}
           {l.remedial ? '，低于规定，需要补课' : ''}。
         </p>
+      )}
+      {!props.tally.withheld && props.tally.members.length > 0 && (
+        <StackedBars
+          title="每位党员的评定票数"
+          legend={grades.map((g) => gradeLabels[g])}
+          rows={props.tally.members.map((m) => ({
+            label: m.name,
+            parts: grades.map((g) => m.combined?.[g] ?? 0),
+          }))}
+        />
       )}
       {props.excellentCap.exceeded && (
         <p class="flash error">

@@ -1,0 +1,92 @@
+import { z } from '@hono/zod-openapi';
+import { stageLabels } from './campaign';
+import { unitTypeLabels } from './org';
+import { reportStateLabels, reportStates } from './report';
+import { toCsv } from './spreadsheet-cells';
+
+/** One unit's line in a supervision group's or the office's overview. */
+export const UnitOverview = z
+  .object({
+    unitId: z.string(),
+    name: z.string(),
+    type: z.string(),
+    groupId: z.string(),
+    stage: z.string(),
+    stageRequested: z.boolean(),
+    opinions: z.number(),
+    /** Ballots returned ÷ voters due in the latest counted review session. */
+    turnout: z.number().nullable(),
+    satisfactionRate: z.number().nullable(),
+    /** 满意率 below the campaign's threshold: the leading team must 补课. */
+    remedial: z.boolean(),
+    /** Members flagged 不合格票较多 in the latest counted session. */
+    incompetentFlags: z.number(),
+    reportState: z.enum(reportStates).nullable(),
+    /** Days a submitted report has waited for the supervision group. */
+    waitingDays: z.number().nullable(),
+  })
+  .openapi('UnitOverview');
+export type UnitOverview = z.infer<typeof UnitOverview>;
+
+export const overviewSorts = ['name', 'opinions', 'turnout', 'satisfaction', 'waiting'] as const;
+export type OverviewSort = (typeof overviewSorts)[number];
+
+/** Sorts an overview; units without a figure go last whatever the order. */
+export function sortOverview(rows: UnitOverview[], by: OverviewSort): UnitOverview[] {
+  const key = (r: UnitOverview): number | string | null =>
+    by === 'name'
+      ? r.name
+      : by === 'opinions'
+        ? r.opinions
+        : by === 'turnout'
+          ? r.turnout
+          : by === 'satisfaction'
+            ? r.satisfactionRate
+            : r.waitingDays;
+  return [...rows].sort((a, b) => {
+    // By name, units waiting for a stage decision come first, as the group's to-do list.
+    if (by === 'name' && a.stageRequested !== b.stageRequested) return a.stageRequested ? -1 : 1;
+    const [x, y] = [key(a), key(b)];
+    if (x === null) return y === null ? 0 : 1;
+    if (y === null) return -1;
+    if (typeof x === 'string' && typeof y === 'string') return x.localeCompare(y, 'zh');
+    // Most opinions, lowest turnout and satisfaction, longest waits first: what needs attention.
+    return by === 'opinions' || by === 'waiting' ? Number(y) - Number(x) : Number(x) - Number(y);
+  });
+}
+
+const pct = (x: number | null) => (x === null ? '' : `${(x * 100).toFixed(1)}%`);
+
+/** The overview as CSV for Excel and WPS (UTF-8 with BOM, formula-like cells neutralised). */
+export function overviewCsv(rows: UnitOverview[], groupNames: Record<string, string>): string {
+  return toCsv([
+    [
+      '单位',
+      '类型',
+      '督导组',
+      '阶段',
+      '转段申请',
+      '群众意见',
+      '参评率',
+      '满意率',
+      '需补课',
+      '不合格票较多人数',
+      '报告',
+      '待认可天数',
+    ],
+    ...rows.map((r) => [
+      r.name,
+      unitTypeLabels[r.type as keyof typeof unitTypeLabels] ?? r.type,
+      groupNames[r.groupId] ?? '',
+      stageLabels[r.stage as keyof typeof stageLabels] ?? r.stage,
+      r.stageRequested ? '待审批' : '',
+      String(r.opinions),
+      pct(r.turnout),
+      pct(r.satisfactionRate),
+      r.remedial ? '是' : '',
+      String(r.incompetentFlags),
+      r.reportState ? reportStateLabels[r.reportState] : '未生成',
+      r.waitingDays === null ? '' : String(r.waitingDays),
+    ]),
+  ]);
+}

@@ -1,0 +1,67 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoAccounts, demoPassword, demoUnits } from '../shared/demo/campaign';
+import { seedDemo } from '../shared/demo/seed';
+import { asRecord, call, tokenFor } from './support/api';
+import { consoleClient } from './support/console-client';
+import { createTestContext, type TestContext } from './support/test-env';
+
+describe('overviews for the supervision group and the office, with charts', () => {
+  let t: TestContext;
+  let office = '';
+  let supervisor = '';
+  let campaignId = '';
+  let groupId = '';
+  beforeAll(async () => {
+    t = await createTestContext({ LOG_LEVEL: 'warn' });
+    await seedDemo(t.deps, 'http://x');
+    await t.stream.drain();
+    office = await tokenFor(t, demoAccounts.office.username, demoPassword);
+    supervisor = await tokenFor(t, demoAccounts.supervisor.username, demoPassword);
+    const me = asRecord((await call(t, supervisor, 'GET', '/api/auth/me')).json);
+    campaignId = String(asRecord(me.scope).campaignId);
+    groupId = String(asRecord(me.scope).groupId);
+  }, 60_000);
+
+  it('lines up the group’s units with their opinions, report state and flags, sortable', async () => {
+    const res = await call(t, supervisor, 'GET', `/api/groups/${groupId}/overview?sort=opinions`);
+    expect(res.status).toBe(200);
+    const rows = asRecord(res.json).items as { name: string; opinions: number; reportState: string | null }[];
+    expect(rows.map((r) => r.name)).toEqual([demoUnits[1]?.name, demoUnits[0]?.name]);
+    expect(rows[0]).toMatchObject({ opinions: 12, reportState: 'approved' });
+    expect(rows[1]).toMatchObject({ opinions: 0, reportState: null });
+    const csv = await call(t, supervisor, 'GET', `/api/groups/${groupId}/overview?format=csv`);
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(csv.text).toContain('单位,类型,督导组,阶段');
+    expect(csv.text).toContain('已认可');
+  });
+
+  it('gives the office every unit of the zone, and nobody else', async () => {
+    const rows = asRecord((await call(t, office, 'GET', `/api/campaigns/${campaignId}/overview`)).json)
+      .items as unknown[];
+    expect(rows).toHaveLength(demoUnits.length);
+    expect((await call(t, supervisor, 'GET', `/api/campaigns/${campaignId}/overview`)).status).toBe(403);
+  });
+
+  it('draws the charts as inline SVG on the group, campaign and opinions pages', async () => {
+    const b = consoleClient(t);
+    await b.signIn(demoAccounts.supervisor.username, demoPassword);
+    const group = await (await b.request(`/console/groups/${groupId}`)).text();
+    expect(group).toContain('<svg');
+    expect(group).toContain('收到的群众意见');
+    const o = consoleClient(t);
+    await o.signIn(demoAccounts.office.username, demoPassword);
+    const campaign = await (await o.request(`/console/campaigns/${campaignId}`)).text();
+    expect(campaign).toContain('全区总览');
+    expect(campaign).toContain('<svg');
+    const rows = asRecord((await call(t, office, 'GET', `/api/campaigns/${campaignId}/overview`)).json)
+      .items as {
+      unitId: string;
+      opinions: number;
+    }[];
+    const busy = rows.find((r) => r.opinions > 0)?.unitId ?? '';
+    const opinions = await (await o.request(`/console/units/${busy}/opinions`)).text();
+    expect(opinions).toContain('每天收到的意见');
+    expect(opinions).toContain('广大党员');
+    expect(opinions.match(/<svg/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+  });
+});
