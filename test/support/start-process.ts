@@ -2,7 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const tsxCli = require.resolve('tsx/cli');
+// tsx as a loader in one process: the tsx CLI's signal relay gives its child 30 ms to
+// acknowledge Ctrl-C and then kills it, which a busy machine can miss.
+const tsxLoader = require.resolve('tsx');
 
 export interface StartedProcess {
   child: ChildProcess;
@@ -10,9 +12,9 @@ export interface StartedProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs `npm start`'s entry (tsx shared/local/start.ts) with `env`, capturing its output. */
+/** Runs `npm start`'s entry (node --import tsx shared/local/start.ts) with `env`, capturing its output. */
 export function runStart(env: Record<string, string>): StartedProcess {
-  const child = spawn(process.execPath, [tsxCli, 'shared/local/start.ts'], {
+  const child = spawn(process.execPath, ['--import', tsxLoader, 'shared/local/start.ts'], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
