@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoAccounts, demoPassword, demoUnits } from '../shared/demo/campaign';
 import { seedDemo } from '../shared/demo/seed';
@@ -40,6 +41,17 @@ describe('overviews for the supervision group and the office, with charts', () =
       .items as unknown[];
     expect(rows).toHaveLength(demoUnits.length);
     expect((await call(t, supervisor, 'GET', `/api/campaigns/${campaignId}/overview`)).status).toBe(403);
+    const xlsx = await t.app.request(`/api/campaigns/${campaignId}/overview?format=xlsx`, {
+      headers: { authorization: `Bearer ${office}` },
+    });
+    expect(xlsx.headers.get('content-type')).toMatch(/spreadsheetml/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = book.worksheets[0];
+    expect(sheet?.getRow(2).getCell(1).value).toBe('单位');
+    expect(sheet?.rowCount).toBe(demoUnits.length + 2);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['总览', '按单位类型', '按督导组']);
+    expect(book.getWorksheet('按督导组')?.rowCount).toBe(7);
   });
 
   it('draws the charts as inline SVG on the group, campaign and opinions pages', async () => {

@@ -58,8 +58,12 @@ export function sortOverview(rows: UnitOverview[], by: OverviewSort): UnitOvervi
 const pct = (x: number | null) => (x === null ? '' : `${(x * 100).toFixed(1)}%`);
 
 /** The overview as CSV for Excel and WPS (UTF-8 with BOM, formula-like cells neutralised). */
-export function overviewCsv(rows: UnitOverview[], groupNames: Record<string, string>): string {
-  return toCsv([
+export const overviewCsv = (rows: UnitOverview[], groupNames: Record<string, string>) =>
+  toCsv(overviewTable(rows, groupNames));
+
+/** The overview as a table of Chinese cells, header first (for CSV and XLSX alike). */
+export function overviewTable(rows: UnitOverview[], groupNames: Record<string, string>): string[][] {
+  return [
     [
       '单位',
       '类型',
@@ -88,5 +92,39 @@ export function overviewCsv(rows: UnitOverview[], groupNames: Record<string, str
       r.reportState ? reportStateLabels[r.reportState] : '未生成',
       r.waitingDays === null ? '' : String(r.waitingDays),
     ]),
-  ]);
+  ];
 }
+
+/** Sums of a set of units' overview lines (the office's tables by unit type and by group). */
+export function totalsOf(rows: UnitOverview[]) {
+  return {
+    units: rows.length,
+    opinions: rows.reduce((s, r) => s + r.opinions, 0),
+    approved: rows.filter((r) => r.reportState === 'approved').length,
+    waiting: rows.filter((r) => r.reportState === 'submitted').length,
+    remedial: rows.filter((r) => r.remedial).length,
+  };
+}
+export type Totals = ReturnType<typeof totalsOf>;
+
+/** The zone by unit type and by supervision group. */
+export function zoneTables(rows: UnitOverview[], groups: { id: string; name: string }[]) {
+  return {
+    byType: Object.entries(unitTypeLabels)
+      .map(([type, label]) => ({ label, ...totalsOf(rows.filter((r) => r.type === type)) }))
+      .filter((x) => x.units > 0),
+    byGroup: groups.map((g) => ({ label: g.name, ...totalsOf(rows.filter((r) => r.groupId === g.id)) })),
+  };
+}
+
+export const totalsHeader = ['单位', '群众意见', '报告已认可', '待认可', '需补课'];
+
+/** One line of a totals table as cells. */
+export const totalsCells = (x: { label: string } & Totals) => [
+  x.label,
+  String(x.units),
+  String(x.opinions),
+  String(x.approved),
+  String(x.waiting),
+  String(x.remedial),
+];

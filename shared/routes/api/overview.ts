@@ -8,12 +8,13 @@ import { overviewCsv, overviewSorts, sortOverview, UnitOverview } from '../../do
 import type { AppEnv } from '../../http/env';
 import { CampaignParams, errorResponses, GroupParams, security } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
+import { overviewXlsx } from '../../usecases/export-overview';
 import { overviewOf } from '../../usecases/overview';
 import { guards, officeResource } from './guard';
 
 const Query = z.strictObject({
   sort: z.enum(overviewSorts).default('name'),
-  format: z.enum(['json', 'csv']).default('json'),
+  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
 });
 const answer = {
   200: {
@@ -21,6 +22,7 @@ const answer = {
     content: {
       'application/json': { schema: z.object({ items: z.array(UnitOverview) }) },
       'text/csv': { schema: z.string() },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() },
     },
   },
   ...errorResponses,
@@ -52,7 +54,7 @@ export function overviewRoutes(deps: Deps) {
       const { group } = await guard.group(c, 'read', c.req.valid('param').groupId);
       const { sort, format } = c.req.valid('query');
       const rows = sortOverview(await overviewOf(deps, await unitsOfGroup(deps, group.id)), sort);
-      if (format === 'csv') return csv(c, rows, { [group.id]: group.name }, group.name);
+      if (format !== 'json') return file(c, format, rows, { [group.id]: group.name }, group.name);
       return c.json({ items: rows }, 200);
     })
     .openapi(ofCampaign, async (c) => {
@@ -60,19 +62,34 @@ export function overviewRoutes(deps: Deps) {
       const { campaign } = await guard.campaign(c, 'read', c.req.valid('param').campaignId);
       const { sort, format } = c.req.valid('query');
       const rows = sortOverview(await overviewOf(deps, await allUnits(deps, campaign.id)), sort);
-      if (format === 'csv') {
-        const names = Object.fromEntries((await allGroups(deps, campaign.id)).map((g) => [g.id, g.name]));
-        return csv(c, rows, names, campaign.name);
+      if (format !== 'json') {
+        const groups = await allGroups(deps, campaign.id);
+        const names = Object.fromEntries(groups.map((g) => [g.id, g.name]));
+        return file(c, format, rows, names, campaign.name, { groups });
       }
       return c.json({ items: rows }, 200);
     });
 }
 
-/** The overview as a CSV download. */
-function csv(c: Context, rows: UnitOverview[], names: Record<string, string>, title: string) {
-  const name = encodeURIComponent(`${title}-总览.csv`);
+/** The overview as a CSV or XLSX download. */
+async function file(
+  c: Context,
+  format: 'csv' | 'xlsx',
+  rows: UnitOverview[],
+  names: Record<string, string>,
+  title: string,
+  zone?: { groups: { id: string; name: string }[] },
+) {
+  const name = encodeURIComponent(`${title}-总览.${format}`);
+  const disposition = `attachment; filename="overview.${format}"; filename*=UTF-8''${name}`;
+  if (format === 'xlsx') {
+    return c.body(await overviewXlsx(rows, names, `${title} 总览`, zone), 200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': disposition,
+    });
+  }
   return c.body(overviewCsv(rows, names), 200, {
     'content-type': 'text/csv; charset=utf-8',
-    'content-disposition': `attachment; filename="overview.csv"; filename*=UTF-8''${name}`,
+    'content-disposition': disposition,
   });
 }

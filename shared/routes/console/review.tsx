@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
+import { Campaign } from '../../domain/campaign';
 import { SessionView } from '../../domain/review';
 import { ResultsView } from '../../domain/review-views';
 import { MintedCodes } from '../../domain/vote';
@@ -43,7 +44,10 @@ export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
     const reconciliation = ReconciliationView.parse(apiData(await api(c, 'GET', `${path}/reconciliation`)));
     let results: ResultsView | undefined;
     let receipts: string[] | undefined;
+    let threshold: number | undefined;
     if (session.countedAt) {
+      const campaign = Campaign.parse(apiData(await api(c, 'GET', `/api/campaigns/${session.campaignId}`)));
+      threshold = campaign.settings.satisfactionThreshold / 100;
       results = ResultsView.parse(apiData(await api(c, 'GET', `${path}/results`)));
       receipts = z
         .object({ receipts: z.array(z.string()) })
@@ -56,6 +60,7 @@ export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
           session={session}
           reconciliation={reconciliation}
           results={results}
+          threshold={threshold}
           receipts={receipts}
         />,
       ),

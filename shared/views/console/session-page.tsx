@@ -25,6 +25,8 @@ export function SessionPage(props: {
   reconciliation: ReconciliationView;
   results?: ResultsView | undefined;
   receipts?: string[] | undefined;
+  /** The campaign's 满意率 threshold, as a share. */
+  threshold?: number | undefined;
 }) {
   const { session, reconciliation: r, csrf } = props;
   const canRun = props.who.scope.role !== 'supervisor';
@@ -106,7 +108,15 @@ export function SessionPage(props: {
           </button>
         </form>
       )}
-      {props.results && <SessionResults {...props.results} session={session} csrf={csrf} canRun={canRun} />}
+      {props.results && (
+        <SessionResults
+          {...props.results}
+          session={session}
+          csrf={csrf}
+          canRun={canRun}
+          threshold={props.threshold}
+        />
+      )}
       {props.receipts && (
         <div class="card">
           <h2 style="margin-top:0">计入统计的网上选票回执（可公布）</h2>

@@ -1,12 +1,19 @@
 import { memberCategoryLabels } from '../../domain/org';
 import { gradeLabels, grades, type SessionView } from '../../domain/review';
 import type { ResultsView } from '../../domain/review-views';
-import { StackedBars } from './charts';
+import { HBars, StackedBars } from './charts';
 import { percent } from './format';
 import { Csrf } from './layout';
 
 /** A closed session's results per member and for the leading team, with the organisation's determinations. */
-export function SessionResults(props: ResultsView & { session: SessionView; csrf: string; canRun: boolean }) {
+export function SessionResults(
+  props: ResultsView & {
+    session: SessionView;
+    csrf: string;
+    canRun: boolean;
+    threshold?: number | undefined;
+  },
+) {
   const determined = new Map(props.determinations.map((d) => [d.memberId, d]));
   const l = props.tally.leadership;
   return (
@@ -24,6 +31,14 @@ export function SessionResults(props: ResultsView & { session: SessionView; csrf
           {l.satisfactionRate === null ? '—' : percent(l.satisfactionRate)}
           {l.remedial ? '，低于规定，需要补课' : ''}。
         </p>
+      )}
+      {l.satisfactionRate !== null && (
+        <HBars
+          title="领导班子满意率（虚线为规定比例）"
+          shares
+          threshold={props.threshold}
+          rows={[{ label: '领导班子满意率', value: l.satisfactionRate }]}
+        />
       )}
       {!props.tally.withheld && props.tally.members.length > 0 && (
         <StackedBars

@@ -1,38 +1,18 @@
 import type { Group } from '../../domain/org';
-import { unitTypeLabels } from '../../domain/org';
-import type { UnitOverview } from '../../domain/overview';
+import { type Totals, totalsHeader, type UnitOverview, zoneTables } from '../../domain/overview';
 import { HBars } from './charts';
 
-/** Sums of a set of units' overview lines. */
-function totals(rows: UnitOverview[]) {
-  return {
-    units: rows.length,
-    opinions: rows.reduce((s, r) => s + r.opinions, 0),
-    approved: rows.filter((r) => r.reportState === 'approved').length,
-    waiting: rows.filter((r) => r.reportState === 'submitted').length,
-    remedial: rows.filter((r) => r.remedial).length,
-  };
-}
-
-/** The whole zone for the office: by unit type and by supervision group, with the CSV of every unit. */
+/** The whole zone for the office: by unit type and by supervision group, with every unit as XLSX or CSV. */
 export function ZoneOverview(props: { campaignId: string; rows: UnitOverview[]; groups: Group[] }) {
-  const byType = Object.entries(unitTypeLabels)
-    .map(([type, label]) => ({ label, ...totals(props.rows.filter((r) => r.type === type)) }))
-    .filter((x) => x.units > 0);
-  const byGroup = props.groups.map((g) => ({
-    label: g.name,
-    ...totals(props.rows.filter((r) => r.groupId === g.id)),
-  }));
-  const table = (lines: ({ label: string } & ReturnType<typeof totals>)[], head: string) => (
+  const { byType, byGroup } = zoneTables(props.rows, props.groups);
+  const table = (lines: ({ label: string } & Totals)[], head: string) => (
     <table>
       <thead>
         <tr>
           <th>{head}</th>
-          <th>单位</th>
-          <th>群众意见</th>
-          <th>报告已认可</th>
-          <th>待认可</th>
-          <th>需补课</th>
+          {totalsHeader.map((h) => (
+            <th>{h}</th>
+          ))}
         </tr>
       </thead>
       <tbody>
@@ -53,7 +33,10 @@ export function ZoneOverview(props: { campaignId: string; rows: UnitOverview[]; 
     <section>
       <h2>全区总览</h2>
       <p>
-        <a href={`/api/campaigns/${props.campaignId}/overview?format=csv`}>导出每个单位的总览（CSV）</a>
+        导出每个单位的总览：
+        <a href={`/api/campaigns/${props.campaignId}/overview?format=xlsx`}>Excel（XLSX）</a>
+        {' · '}
+        <a href={`/api/campaigns/${props.campaignId}/overview?format=csv`}>CSV</a>
       </p>
       {table(byType, '单位类型')}
       {table(byGroup, '督导组')}
