@@ -180,6 +180,9 @@ describe('the analysis report: problems, freeze, approval, disclosure', () => {
     expect((await verifyDisclosure(link, tampered)).ok).toBe(false);
     expect(dataUrlOf(link)).toBe(`https://pingyi.example.cn/api/public/disclosures/${String(report.token)}`);
     expect((await t.app.request('/p/AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
+    // Approved for everyone holding the QR link: the unit's form page links to it.
+    const form = await (await t.app.request(`/f/${round}`)).text();
+    expect(form).toContain(`href="/p/${String(report.token)}"`);
   });
 
   it('tells a receipt holder which problem the opinion fed into, and links the disclosure', async () => {

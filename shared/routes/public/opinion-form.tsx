@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { getReport } from '../../data/repos/reports';
 import { getRound } from '../../data/repos/rounds';
 import { ttlCache } from '../../data/ttl-cache';
 import type { Deps } from '../../deps';
@@ -60,13 +61,22 @@ export function opinionFormRoutes(deps: Deps) {
     return round;
   }
 
-  const notice = (c: Context, err: AppError, typed?: string) =>
+  // The unit's public disclosure, for everyone holding its QR link once its report is approved.
+  const cachedReport = ttlCache((unitId) => getReport(deps, unitId), 30_000);
+  const disclosureOf = async (round: Round | undefined) => {
+    const report = round ? await cachedReport(round.unitId) : undefined;
+    return report?.state === 'approved' && report.scope === 'public' && report.token
+      ? `/p/${report.token}`
+      : undefined;
+  };
+  const notice = (c: Context, err: AppError, typed?: string, disclosurePath?: string) =>
     c.html(
       page(
         <RoundNoticePage
           title={err.kind === 'notFound' ? '页面不存在' : '征求意见未开放'}
           message={err.message}
           typed={typed}
+          disclosurePath={disclosurePath}
         />,
       ),
       statusOf[err.kind],
@@ -79,13 +89,22 @@ export function opinionFormRoutes(deps: Deps) {
     const token = c.req.param('token');
     const round = tokenPattern.test(token) ? await getRound(deps, token) : undefined;
     if (!round) return notice(c, unknownLink());
+    const disclosurePath = await disclosureOf(round);
     if (roundState(round, deps.now()) !== 'open')
-      return notice(c, windowClosedError('round', round, deps.now()));
+      return notice(c, windowClosedError('round', round, deps.now()), undefined, disclosurePath);
     // Built for one submission: no shared cache may hand it to someone else ("private", "no-cache"),
     // but the back button shows the same page again (not "no-store"), so a resend keeps its id.
     c.header('cache-control', 'private, no-cache');
     return c.html(
-      page(<FormPage round={round} submissionId={newSubmissionId()} values={emptyValues} errors={[]} />),
+      page(
+        <FormPage
+          round={round}
+          submissionId={newSubmissionId()}
+          values={emptyValues}
+          errors={[]}
+          disclosurePath={disclosurePath}
+        />,
+      ),
     );
   });
 

@@ -32,6 +32,8 @@ export function FormPage(props: {
   values: OpinionFormValues;
   errors: { path: string; message: string }[];
   notice?: string | undefined;
+  /** The unit's public disclosure, once its report is approved for everyone holding the QR link. */
+  disclosurePath?: string | undefined;
 }) {
   const { round, values } = props;
   const focus = Object.entries(focusAreas[round.unitType]);
@@ -43,6 +45,11 @@ export function FormPage(props: {
         先进性教育活动正在广泛征求意见。请您对本单位领导班子、党员队伍和各项工作提出意见和建议，帮助我们找准最突出、最紧迫、群众反映最强烈的问题。
       </p>
       <p class="m">不用登录，不记录您是谁，约需1分钟。</p>
+      {props.disclosurePath && (
+        <p>
+          <a href={props.disclosurePath}>查看本单位分析评议情况公开</a>
+        </p>
+      )}
       {props.notice && <p class="err">{props.notice}</p>}
       {props.errors.length > 0 && (
         <div class="err">

@@ -22,11 +22,22 @@ export function ThanksPage(props: { unitName: string; receipt: string; lookupPat
 }
 
 /** A round that is closed, not open yet, or unknown; keeps what the person typed so it is not lost. */
-export function RoundNoticePage(props: { title: string; message: string; typed?: string | undefined }) {
+export function RoundNoticePage(props: {
+  title: string;
+  message: string;
+  typed?: string | undefined;
+  /** The unit's public disclosure, once its report is approved for everyone holding the QR link. */
+  disclosurePath?: string | undefined;
+}) {
   return (
     <PublicLayout title={props.title}>
       <h1>{props.title}</h1>
       <p>{props.message}</p>
+      {props.disclosurePath && (
+        <p>
+          <a href={props.disclosurePath}>查看本单位分析评议情况公开</a>
+        </p>
+      )}
       {props.typed && (
         <div>
           <p class="m">您刚才填写的内容（可复制保存）：</p>
