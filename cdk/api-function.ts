@@ -6,6 +6,15 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { bundling } from './bundling';
 
+/** What every function that reads and writes items needs (transactions are made of these). */
+const itemActions = [
+  'dynamodb:GetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:ConditionCheckItem',
+] as const;
+
 export interface AppFunctionProps {
   /** Path of the entry file under `functions/`. */
   entry: string;
@@ -44,12 +53,18 @@ export class AppFunction extends Construct {
     });
   }
 
-  /** Sets the tables' names and grants read and write on them and their indexes, nothing more. */
+  /**
+   * Sets the tables' names and grants exactly the item actions the app's code
+   * sends (no Scan; deletes only where a code path deletes), on the tables and
+   * their indexes.
+   */
   bindTables(main: ITableV2, ballotBox: ITableV2): this {
     this.fn.addEnvironment('TABLE_NAME', main.tableName);
     this.fn.addEnvironment('BALLOT_BOX_TABLE_NAME', ballotBox.tableName);
-    main.grantReadWriteData(this.fn);
-    ballotBox.grantReadWriteData(this.fn);
+    // Main: DeleteItem for sign-in attempts and an import's rollback; BatchWriteItem for imports.
+    main.grant(this.fn, ...itemActions, 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem');
+    // Ballot box: codes, ballots and paper entries are never deleted; codes are read in batches.
+    ballotBox.grant(this.fn, ...itemActions, 'dynamodb:BatchGetItem');
     return this;
   }
 }

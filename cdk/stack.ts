@@ -1,10 +1,14 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { type CfnStage, HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Alarm, ComparisonOperator, type Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { AttributeType, Billing, ProjectionType, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ballotBoxTable, type TableDefinition, table } from '../shared/data/table';
@@ -66,13 +70,16 @@ export class AppraisalStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    // Only the secrets' ARNs reach the function; it reads the values once at cold start.
     const api = new AppFunction(this, 'Api', {
       entry: functionEntries.api,
       environment: {
-        SESSION_SECRET: secrets.secretValueFromJson('SESSION_SECRET').unsafeUnwrap(),
-        CODE_HASH_SECRET: codeSecret.secretValue.unsafeUnwrap(),
+        SESSION_SECRET_ARN: secrets.secretArn,
+        CODE_HASH_SECRET_ARN: codeSecret.secretArn,
       },
     }).bindTables(data, ballotBox);
+    secrets.grantRead(api.fn);
+    codeSecret.grantRead(api.fn);
 
     const httpApi = new HttpApi(this, 'HttpApi', {
       defaultIntegration: new HttpLambdaIntegration('ApiIntegration', api.fn),
@@ -91,7 +98,8 @@ export class AppraisalStack extends Stack {
       timeout: Duration.seconds(60),
     });
     aggregator.fn.addEnvironment('TABLE_NAME', data.tableName);
-    data.grantReadWriteData(aggregator.fn);
+    // The aggregator reads and updates its aggregate items, nothing else.
+    data.grant(aggregator.fn, 'dynamodb:GetItem', 'dynamodb:UpdateItem');
     const poisonRecords = new Queue(this, 'AggregatorFailures', {
       retentionPeriod: Duration.days(14),
       enforceSSL: true,
@@ -109,6 +117,64 @@ export class AppraisalStack extends Stack {
       }),
     );
 
+    // Stage throttling (the per-instance flood brake is not the only line), and an access log
+    // that names no source IP or user agent.
+    const accessLog = new LogGroup(this, 'ApiAccessLog', { retention: RetentionDays.ONE_MONTH });
+    const stage = httpApi.defaultStage?.node.defaultChild as CfnStage;
+    stage.defaultRouteSettings = {
+      throttlingRateLimit: Number(this.node.tryGetContext('apiRateLimit') ?? 200),
+      throttlingBurstLimit: Number(this.node.tryGetContext('apiBurstLimit') ?? 400),
+    };
+    stage.accessLogSettings = {
+      destinationArn: accessLog.logGroupArn,
+      format: JSON.stringify({
+        requestId: '$context.requestId',
+        routeKey: '$context.routeKey',
+        status: '$context.status',
+        latencyMs: '$context.responseLatency',
+        at: '$context.requestTime',
+      }),
+    };
+
+    // Alarms, to one SNS topic an operator subscribes to.
+    const alarms = new Topic(this, 'Alarms', { enforceSSL: true });
+    const alarm = (id: string, metric: Metric, threshold: number, what: string) =>
+      new Alarm(this, id, {
+        metric,
+        threshold,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+        alarmDescription: what,
+      }).addAlarmAction(new SnsAction(alarms));
+    alarm('Api5xx', httpApi.metricServerError({ period: Duration.minutes(5) }), 5, 'API answered 5xx');
+    alarm('ApiErrors', api.fn.metricErrors({ period: Duration.minutes(5) }), 3, 'API function errors');
+    alarm(
+      'ApiThrottles',
+      api.fn.metricThrottles({ period: Duration.minutes(5) }),
+      1,
+      'API function throttled',
+    );
+    alarm(
+      'AggregatorErrors',
+      aggregator.fn.metricErrors({ period: Duration.minutes(5) }),
+      3,
+      'Aggregator errors',
+    );
+    alarm(
+      'AggregatorIteratorAge',
+      aggregator.fn.metric('IteratorAge', { statistic: 'Maximum', period: Duration.minutes(5) }),
+      5 * 60_000,
+      'Live counts are more than 5 minutes behind the opinions',
+    );
+    alarm(
+      'AggregatorFailuresQueued',
+      poisonRecords.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      1,
+      'Stream records the aggregator gave up on are waiting in the failure queue',
+    );
+
+    new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topicArn });
     new CfnOutput(this, 'ApiUrl', { value: httpApi.apiEndpoint });
     new CfnOutput(this, 'TableName', { value: data.tableName });
     new CfnOutput(this, 'BallotBoxTableName', { value: ballotBox.tableName });

@@ -66,6 +66,46 @@ describe('the CDK stack', () => {
     template.resourceCountIs('AWS::SQS::Queue', 1);
   });
 
+  it('passes only the secrets’ ARNs to the API, which may read just those two secrets', () => {
+    const fns = Object.values(template.findResources('AWS::Lambda::Function'));
+    const api = fns.find((f) => f.Properties.Environment?.Variables?.SESSION_SECRET_ARN);
+    expect(api).toBeDefined();
+    const vars = api?.Properties.Environment.Variables ?? {};
+    expect(Object.keys(vars)).not.toContain('SESSION_SECRET');
+    expect(Object.keys(vars)).not.toContain('CODE_HASH_SECRET');
+    expect(JSON.stringify(template.toJSON())).not.toMatch(/resolve:secretsmanager/);
+    const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'));
+    expect(policies).toContain('secretsmanager:GetSecretValue');
+  });
+
+  it('grants no Scan anywhere, and no delete or batch write on the ballot box', () => {
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
+    );
+    const actions = statements.flatMap((st) => [st.Action].flat());
+    expect(actions).not.toContain('dynamodb:Scan');
+    expect(actions.filter((a) => a.startsWith('dynamodb:') && a.includes('*'))).toEqual([]);
+    // Queries on the indexes need the index ARNs too.
+    expect(JSON.stringify(statements)).toContain('/index/*');
+    const box = statements.filter((st) => JSON.stringify(st.Resource).includes('BallotBox'));
+    expect(box.length).toBeGreaterThan(0);
+    for (const st of box) {
+      expect([st.Action].flat()).not.toContain('dynamodb:DeleteItem');
+      expect([st.Action].flat()).not.toContain('dynamodb:BatchWriteItem');
+    }
+  });
+
+  it('throttles the API stage, logs access without source IPs, and alarms to one topic', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.anyValue() },
+    });
+    const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0];
+    expect(stage?.Properties.AccessLogSettings.Format).not.toMatch(/sourceIp|userAgent/);
+    template.resourceCountIs('AWS::SNS::Topic', 1);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 6);
+  });
+
   it('declares keys nowhere but the table definition', () => {
     const attributes = createTableInput(table, 'x').AttributeDefinitions?.map((a) => a.AttributeName);
     expect(attributes).toEqual(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk']);
