@@ -12,6 +12,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ballotBoxTable, type TableDefinition, table } from '../shared/data/table';
+import { acknowledgeFindings } from './acknowledgments';
 import { AppFunction } from './api-function';
 import { functionEntries } from './bundling';
 
@@ -173,6 +174,8 @@ export class AppraisalStack extends Stack {
       1,
       'Stream records the aggregator gave up on are waiting in the failure queue',
     );
+
+    acknowledgeFindings(this);
 
     new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topicArn });
     new CfnOutput(this, 'ApiUrl', { value: httpApi.apiEndpoint });
