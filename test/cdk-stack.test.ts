@@ -73,6 +73,9 @@ describe('the CDK stack', () => {
     const vars = api?.Properties.Environment.Variables ?? {};
     expect(Object.keys(vars)).not.toContain('SESSION_SECRET');
     expect(Object.keys(vars)).not.toContain('CODE_HASH_SECRET');
+    // Source maps ship with the bundle but are not turned on at runtime (cold start).
+    for (const f of fns)
+      expect(JSON.stringify(f.Properties.Environment ?? {})).not.toContain('enable-source-maps');
     expect(JSON.stringify(template.toJSON())).not.toMatch(/resolve:secretsmanager/);
     const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'));
     expect(policies).toContain('secretsmanager:GetSecretValue');
