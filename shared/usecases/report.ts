@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { keys } from '../data/keys';
 import { ballotsOf } from '../data/repos/ballot-box';
 import { determinationsOf } from '../data/repos/determinations';
 import { getOpinionCounts } from '../data/repos/opinion-aggregates';
@@ -145,19 +144,12 @@ export async function approveReport(
     scope,
     token,
   };
-  await moveReport(
-    deps,
-    unitId,
-    'submitted',
-    set,
-    {
-      actor: who.username,
-      action: 'report.approve',
-      target: `unit:${unitId}/report`,
-      detail: { scope, sha256: report.sha256 },
-    },
-    keys.reportDisclosure(token),
-  );
+  await moveReport(deps, unitId, 'submitted', set, {
+    actor: who.username,
+    action: 'report.approve',
+    target: `unit:${unitId}/report`,
+    detail: { scope, sha256: report.sha256 },
+  });
   return { ...report, ...set };
 }
 

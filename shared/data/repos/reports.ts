@@ -48,16 +48,20 @@ export async function putDraft(deps: Deps, report: Report, audit: Omit<AuditEntr
   );
 }
 
-/** Moves a report from `from` to the state in `set`, with its audit record, only if it is still in `from`. */
+/**
+ * Moves a report from `from` to the state in `set`, with its audit record,
+ * only if it is still in `from`. An approval's disclosure token also becomes
+ * the report's listing key, so `/p/{token}` finds it.
+ */
 export async function moveReport(
   deps: Deps,
   unitId: string,
   from: ReportState,
   set: Partial<Report>,
   audit: Omit<AuditEntry, 'id' | 'at'>,
-  extra: Record<string, string> = {},
 ) {
-  const entries = Object.entries({ ...set, ...extra }).filter(([, v]) => v !== undefined);
+  const listing = set.token ? keys.reportDisclosure(set.token) : {};
+  const entries = Object.entries({ ...set, ...listing }).filter(([, v]) => v !== undefined);
   await writeAudited(
     deps,
     [
