@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { getAccount } from '../data/repos/accounts';
-import { closeUnusedCodes, getPaperEntry, putPaperEntry } from '../data/repos/ballot-box';
+import { closeUnusedCodes } from '../data/repos/ballot-box';
+import { getPaperEntry, putPaperEntry } from '../data/repos/paper-entries';
 import { countingStep, getSession, putTellers, sealResults } from '../data/repos/sessions';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { ballotsOf, codesOf, paperEntriesOf } from '../data/repos/ballot-box';
+import { ballotsOf, codesOf } from '../data/repos/ballot-box';
+import { paperEntriesOf } from '../data/repos/paper-entries';
 import type { Deps } from '../deps';
 import { matchPaper, type PaperSlip, type Vote, type VoteBallot } from '../domain/vote';
 import { reconcile } from '../domain/vote-count';

@@ -7,7 +7,7 @@ import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
 import type { AuditEntry } from '../../domain/audit';
-import { BallotCode, type PaperSlip, type VoterGroup } from '../../domain/vote';
+import { BallotCode, type VoterGroup } from '../../domain/vote';
 import { AppError, conflict } from '../../errors';
 import { batchGetAll } from '../batch-get';
 import { accessPatterns, keys } from '../keys';
@@ -233,57 +233,3 @@ export const getBallot = <S extends z.ZodType>(deps: Deps, voteId: string, ballo
 
 export const ballotsOf = <S extends z.ZodType>(deps: Deps, voteId: string, schema: S) =>
   queryAll(deps, accessPatterns.ballotsOfVote(voteId), schema);
-
-export const getPaperEntry = <S extends z.ZodType>(
-  deps: Deps,
-  voteId: string,
-  slip: Pick<PaperSlip, 'slipNo' | 'teller'>,
-  schema: S,
-) => getItem(deps, keys.paperEntry(voteId, slip.slipNo, slip.teller), schema, 'ballotBox');
-
-/** Why a teller's entry was refused by its transaction. */
-export type PaperEntryRefusal = 'countClosed' | 'sameAccountOtherSide';
-
-/**
- * Stores one teller's entry of one paper slip, with its audit record, in one
- * transaction. `counting` is the vote owner's check that the account is this
- * side's teller and the count is still open (it also bumps the owner's entry
- * counter, so a confirmation that read fewer entries fails). The other side
- * of the slip must not have been entered by the same account. Entering again
- * replaces this side's own entry (a correction).
- */
-export async function putPaperEntry(
-  deps: Deps,
-  voteId: string,
-  entry: PaperSlip & Record<string, unknown>,
-  counting: TransactItem,
-  audit: Omit<AuditEntry, 'id' | 'at'>,
-  refused: (why: PaperEntryRefusal) => AppError,
-) {
-  const other = entry.teller === 1 ? 2 : 1;
-  await writeAudited(
-    deps,
-    [
-      counting,
-      {
-        ConditionCheck: {
-          TableName: box(deps),
-          Key: keys.paperEntry(voteId, entry.slipNo, other),
-          ConditionExpression: 'attribute_not_exists(pk) OR enteredBy <> :me',
-          ExpressionAttributeValues: { ':me': entry.enteredBy },
-        },
-      },
-      {
-        Put: {
-          TableName: box(deps),
-          Item: { ...keys.paperEntry(voteId, entry.slipNo, entry.teller), ...entry },
-        },
-      },
-    ],
-    audit,
-    (index) => refused(index === 1 ? 'sameAccountOtherSide' : 'countClosed'),
-  );
-}
-
-export const paperEntriesOf = <S extends z.ZodType>(deps: Deps, voteId: string, schema: S) =>
-  queryAll(deps, accessPatterns.paperOfVote(voteId), schema);
