@@ -67,13 +67,6 @@ export function decodeCursor(
   return key;
 }
 
-/** A FilterExpression applied after the key condition (it narrows a page; it does not make reads cheaper). */
-export interface QueryFilter {
-  expression: string;
-  names: Record<string, string>;
-  values: Record<string, unknown>;
-}
-
 /** `?limit=&cursor=` of a list request. */
 export interface PageRequest {
   limit: number;
@@ -81,11 +74,7 @@ export interface PageRequest {
 }
 
 /** Builds the Query for one page of an access pattern (pure, so it is tested without a database). */
-export function queryParams(
-  tableName: string,
-  pattern: AccessPattern,
-  opts: { limit: number; cursor?: string | undefined; filter?: QueryFilter | undefined },
-): QueryCommandInput {
+export function queryParams(tableName: string, pattern: AccessPattern, opts: PageRequest): QueryCommandInput {
   const def = tables[pattern.table ?? 'main'];
   const index = def.indexes.find((i) => i.name === pattern.index);
   const pkName = index ? index.partitionKey : def.partitionKey;
@@ -101,11 +90,6 @@ export function queryParams(
     ScanIndexForward: !pattern.newestFirst,
   };
   if (index) params.IndexName = index.name;
-  if (opts.filter) {
-    params.FilterExpression = opts.filter.expression;
-    params.ExpressionAttributeNames = { ...params.ExpressionAttributeNames, ...opts.filter.names };
-    params.ExpressionAttributeValues = { ...params.ExpressionAttributeValues, ...opts.filter.values };
-  }
   const attributes = [def.partitionKey, def.sortKey, ...(index ? [index.partitionKey, index.sortKey] : [])];
   const start = decodeCursor(opts.cursor, { attributes, partition: [pkName, pattern.pk] });
   if (start) params.ExclusiveStartKey = start;
@@ -117,7 +101,7 @@ export async function queryPage<S extends z.ZodType>(
   deps: ReadDeps,
   pattern: AccessPattern,
   schema: S,
-  opts: PageRequest & { filter?: QueryFilter | undefined },
+  opts: PageRequest,
 ): Promise<Page<z.infer<S>>> {
   const out = await deps.db.send(
     new QueryCommand(queryParams(tableNameOf(deps, pattern.table), pattern, opts)),
