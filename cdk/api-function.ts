@@ -1,26 +1,32 @@
-import { Duration } from 'aws-cdk-lib';
+import type { Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { bundling } from './bundling';
 
-/** What every function that reads and writes items needs (transactions are made of these). */
-const itemActions = [
-  'dynamodb:GetItem',
-  'dynamodb:Query',
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:ConditionCheckItem',
-] as const;
+/** DynamoDB actions a function may send to one table; transactions need the actions of their parts. */
+export type TableAction =
+  | 'GetItem'
+  | 'BatchGetItem'
+  | 'Query'
+  | 'PutItem'
+  | 'UpdateItem'
+  | 'DeleteItem'
+  | 'BatchWriteItem'
+  | 'ConditionCheckItem';
 
 export interface AppFunctionProps {
   /** Path of the entry file under `functions/`. */
   entry: string;
   environment?: Record<string, string>;
-  memorySize?: number;
-  timeout?: Duration;
+  /** Chosen per function in the API stack, with the reason beside it. */
+  memorySize: number;
+  timeout: Duration;
+  /** Caps the function's instances and keeps them for it (a flood cannot starve other functions). */
+  reservedConcurrentExecutions?: number;
 }
 
 /**
@@ -39,8 +45,11 @@ export class AppFunction extends Construct {
       handler: 'handler',
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
-      memorySize: props.memorySize ?? 512,
-      timeout: props.timeout ?? Duration.seconds(10),
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      ...(props.reservedConcurrentExecutions
+        ? { reservedConcurrentExecutions: props.reservedConcurrentExecutions }
+        : {}),
       loggingFormat: LoggingFormat.JSON,
       logGroup: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH }),
       environment: { ...props.environment },
@@ -49,6 +58,7 @@ export class AppFunction extends Construct {
         format: OutputFormat.ESM,
         minify: bundling.minify,
         sourceMap: bundling.sourceMap,
+        mainFields: [...bundling.mainFields],
         externalModules: [...bundling.externalModules],
         banner: bundling.banner,
       },
@@ -56,17 +66,19 @@ export class AppFunction extends Construct {
   }
 
   /**
-   * Sets the tables' names and grants exactly the item actions the app's code
-   * sends (no Scan; deletes only where a code path deletes), on the tables and
-   * their indexes.
+   * Names a table to the function (`variable`) and grants exactly the actions
+   * its code sends there, on the table and its indexes. No Scan anywhere.
    */
-  bindTables(main: ITableV2, ballotBox: ITableV2): this {
-    this.fn.addEnvironment('TABLE_NAME', main.tableName);
-    this.fn.addEnvironment('BALLOT_BOX_TABLE_NAME', ballotBox.tableName);
-    // Main: DeleteItem for sign-in attempts and an import's rollback; BatchWriteItem for imports.
-    main.grant(this.fn, ...itemActions, 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem');
-    // Ballot box: codes, ballots and paper entries are never deleted; codes are read in batches.
-    ballotBox.grant(this.fn, ...itemActions, 'dynamodb:BatchGetItem');
+  useTable(variable: 'TABLE_NAME' | 'BALLOT_BOX_TABLE_NAME', t: ITableV2, actions: TableAction[]): this {
+    this.fn.addEnvironment(variable, t.tableName);
+    t.grant(this.fn, ...actions.map((a) => `dynamodb:${a}`));
+    return this;
+  }
+
+  /** Passes a secret's ARN (never its value) and lets the function read it once at cold start. */
+  useSecret(variable: 'SESSION_SECRET_ARN' | 'CODE_HASH_SECRET_ARN', secret: ISecret): this {
+    this.fn.addEnvironment(variable, secret.secretArn);
+    secret.grantRead(this.fn);
     return this;
   }
 }

@@ -1,16 +1,16 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { loadConfig } from '../shared/config/env';
+import { unusedSecret } from '../shared/config/secrets';
 import { createDeps } from '../shared/deps';
 import { aggregateStreamBatch } from '../shared/usecases/aggregate-opinions';
 
 // Built once per cold start. The aggregator signs nothing and builds no links; the app's
-// configuration still asks for those settings, so they get placeholders here.
-const unused = 'not-used-by-the-aggregator-0123456789abcdef';
+// configuration still asks for those settings, so they get unusable values here.
 const deps = createDeps(
   loadConfig({
-    SESSION_SECRET: unused,
-    CODE_HASH_SECRET: unused,
+    SESSION_SECRET: unusedSecret(),
+    CODE_HASH_SECRET: unusedSecret(),
     PUBLIC_BASE_URL: 'https://not-used.invalid',
     ...process.env,
   }),

@@ -50,7 +50,7 @@ describe('the authorization matrix: every console route × role × own and other
 
   it('covers every /api route the app registers', () => {
     const registered = new Set(
-      t.app.routes
+      t.app.allRoutes
         .filter(
           (r) =>
             r.path.startsWith('/api/') &&

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { hashPassword, verifyPassword } from '../shared/auth/password';
 import { csrfMatches, csrfToken } from '../shared/auth/session';
 import { accessPatterns } from '../shared/data/keys';

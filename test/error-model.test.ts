@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createConsoleApp } from '../shared/app-console';
 import { createTestContext, type TestContext } from './support/test-env';
 
 interface ErrorBody {
@@ -23,16 +24,19 @@ const echo = createRoute({
 
 describe('the error model', () => {
   let t: TestContext;
+  let app: ReturnType<typeof createConsoleApp>;
   beforeAll(async () => {
     t = await createTestContext({ BODY_LIMIT_BYTES: '2048' });
-    t.app.openapi(echo, (c) => c.json(c.req.valid('json'), 200));
-    t.app.get('/api/test/boom', () => {
+    // The console's app, with two routes of the test's own added.
+    app = createConsoleApp(t.deps);
+    app.openapi(echo, (c) => c.json(c.req.valid('json'), 200));
+    app.get('/api/test/boom', () => {
       throw new Error('ConditionalCheckFailed: secret SDK detail arn:aws:dynamodb:xyz');
     });
   });
 
   const post = (body: string, headers: Record<string, string> = {}) =>
-    t.app.request('/api/test/echo', {
+    app.request('/api/test/echo', {
       method: 'POST',
       body,
       headers: { 'content-type': 'application/json', ...headers },
@@ -71,14 +75,14 @@ describe('the error model', () => {
   });
 
   it('answers an unknown API route with a JSON 404', async () => {
-    const res = await t.app.request('/api/nothing-here', { headers: { accept: 'text/html' } });
+    const res = await app.request('/api/nothing-here', { headers: { accept: 'text/html' } });
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
     expect(((await res.json()) as ErrorBody).error.code).toBe('NOT_FOUND');
   });
 
   it('answers an unknown page with a Chinese 404 page', async () => {
-    const res = await t.app.request('/no/such/page', { headers: { accept: 'text/html,*/*' } });
+    const res = await app.request('/no/such/page', { headers: { accept: 'text/html,*/*' } });
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     const html = await res.text();
@@ -88,7 +92,7 @@ describe('the error model', () => {
   });
 
   it('hides unexpected errors behind a 500 with the request id only', async () => {
-    const res = await t.app.request('/api/test/boom');
+    const res = await app.request('/api/test/boom');
     expect(res.status).toBe(500);
     const requestId = res.headers.get('x-request-id');
     expect(requestId).toBeTruthy();
@@ -105,7 +109,7 @@ describe('the error model', () => {
   });
 
   it('puts a request id on every response', async () => {
-    for (const path of ['/healthz', '/api/nothing', '/nothing']) {
+    for (const path of ['/healthz', '/api/nothing', '/nothing', '/f/nothing', '/api/public/nothing']) {
       const res = await t.app.request(path);
       expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     }

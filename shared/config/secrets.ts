@@ -1,11 +1,13 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { randomBytes } from 'node:crypto';
 
 type Env = Record<string, string | undefined>;
 
 /** Reads one secret's string (the SDK call, replaceable in tests). */
 export type SecretReader = (arn: string) => Promise<string>;
 
+// Loaded only when a secret is read by ARN (on AWS): the SDK client is not imported anywhere else.
 const fromSecretsManager: SecretReader = async (arn) => {
+  const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
   const client = new SecretsManagerClient({});
   try {
     const out = await client.send(new GetSecretValueCommand({ SecretId: arn }));
@@ -35,3 +37,10 @@ export async function withSecrets(env: Env, read: SecretReader = fromSecretsMana
   }
   return out;
 }
+
+/**
+ * Fills a secret setting that a function never uses (the public app signs no
+ * sessions; the aggregator signs nothing): random per process, so nothing
+ * made with it could be accepted by any other process.
+ */
+export const unusedSecret = () => randomBytes(32).toString('base64url');

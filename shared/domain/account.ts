@@ -1,7 +1,7 @@
-import { z } from '@hono/zod-openapi';
+import * as z from 'zod';
 
 export const roles = ['office', 'supervisor', 'leader'] as const;
-export const Role = z.enum(roles).openapi('Role');
+export const Role = z.enum(roles).meta({ id: 'Role' });
 export type Role = z.infer<typeof Role>;
 export const roleLabels: Record<Role, string> = {
   office: '活动领导小组办公室',
@@ -35,7 +35,7 @@ export const AccountInput = z
     /** Required for leader accounts. */
     unitId: z.string().optional(),
   })
-  .openapi('AccountInput');
+  .meta({ id: 'AccountInput' });
 export type AccountInput = z.infer<typeof AccountInput>;
 
 export const Account = z
@@ -46,7 +46,7 @@ export const Account = z
     disabled: z.boolean(),
     createdAt: z.string(),
   })
-  .openapi('Account');
+  .meta({ id: 'Account' });
 export type Account = z.infer<typeof Account>;
 
 /** The signed-in caller, as the session token carries it. */

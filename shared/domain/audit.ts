@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import * as z from 'zod';
 
 export const AuditEntry = z
   .object({
@@ -10,5 +10,5 @@ export const AuditEntry = z
     /** What changed, as given (never a password). */
     detail: z.record(z.string(), z.unknown()).optional(),
   })
-  .openapi('AuditEntry');
+  .meta({ id: 'AuditEntry' });
 export type AuditEntry = z.infer<typeof AuditEntry>;

@@ -1,8 +1,8 @@
-import { z } from '@hono/zod-openapi';
+import * as z from 'zod';
 
 /** The three stages of the campaign, in order (学习动员 → 分析评议 → 整改提高). */
 export const stages = ['study', 'appraisal', 'rectification'] as const;
-export const Stage = z.enum(stages).openapi('Stage');
+export const Stage = z.enum(stages).meta({ id: 'Stage' });
 export type Stage = z.infer<typeof Stage>;
 
 export const stageLabels: Record<Stage, string> = {
@@ -48,7 +48,7 @@ export const CampaignSettings = z
       .max(1)
       .default(1 / 3),
   })
-  .openapi('CampaignSettings');
+  .meta({ id: 'CampaignSettings' });
 export type CampaignSettings = z.infer<typeof CampaignSettings>;
 
 export const CampaignInput = z
@@ -57,7 +57,7 @@ export const CampaignInput = z
     stages: z.strictObject({ study: StageWindow, appraisal: StageWindow, rectification: StageWindow }),
     settings: CampaignSettings.default(CampaignSettings.parse({})),
   })
-  .openapi('CampaignInput');
+  .meta({ id: 'CampaignInput' });
 export type CampaignInput = z.infer<typeof CampaignInput>;
 
 export const CampaignPatch = z
@@ -66,9 +66,9 @@ export const CampaignPatch = z
     stages: CampaignInput.shape.stages.optional(),
     settings: CampaignSettings.partial().optional(),
   })
-  .openapi('CampaignPatch');
+  .meta({ id: 'CampaignPatch' });
 
 export const Campaign = z
   .object({ ...CampaignInput.shape, id: z.string(), createdAt: z.string(), updatedAt: z.string() })
-  .openapi('Campaign');
+  .meta({ id: 'Campaign' });
 export type Campaign = z.infer<typeof Campaign>;

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { z } from 'zod';
+import * as z from 'zod';
 import { badRequest, type FieldProblem, validationError } from '../errors';
 
 /** A column of an import file: the field it fills and the headers it may appear under. */

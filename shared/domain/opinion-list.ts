@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { type Opinion, type OpinionFilters, OpinionView, type ReferencedOpinion } from './opinion';
 import { suppressAdditive } from './suppress';
 
@@ -8,7 +8,7 @@ export const OpinionListItem = OpinionView.extend({
   ref: z.string(),
   /** True where the respondent tag is not shown, because its group in this list is below k. */
   respondentWithheld: z.boolean(),
-}).openapi('OpinionListItem');
+}).meta({ id: 'OpinionListItem' });
 export type OpinionListItem = z.infer<typeof OpinionListItem>;
 
 /** One page of the opinion list, or the notice that a narrowing filter found fewer than k. */
@@ -21,7 +21,7 @@ export const OpinionListPage = z
     /** Set instead of rows when a narrowing filter matched 1..k−1 opinions. */
     withheld: z.object({ k: z.number().int(), message: z.string() }).optional(),
   })
-  .openapi('OpinionListPage');
+  .meta({ id: 'OpinionListPage' });
 export type OpinionListPage = z.infer<typeof OpinionListPage>;
 
 /** Filters that pick opinions by what people chose, as opposed to which round they were sent to. */

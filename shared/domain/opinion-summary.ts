@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import * as z from 'zod';
 
 const Cell = z.object({ key: z.string(), count: z.number().nullable() });
 
@@ -14,5 +14,5 @@ export const OpinionSummary = z
     /** Opinions received per day (China time), oldest first; for the leader's own dashboard. */
     days: z.array(z.object({ day: z.string(), count: z.number() })),
   })
-  .openapi('OpinionSummary');
+  .meta({ id: 'OpinionSummary' });
 export type OpinionSummary = z.infer<typeof OpinionSummary>;

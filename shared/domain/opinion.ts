@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { canonicalJson } from './canonical-json';
 import { maskPersonalData } from './mask';
 import { aboutOptions, focusAreas, problemLabels, respondentOptions, textLimits } from './opinion-form';
@@ -80,14 +80,14 @@ export const Opinion = z
     receipt: z.string(),
     contentHash: z.string(),
   })
-  .openapi('Opinion');
+  .meta({ id: 'Opinion' });
 export type Opinion = z.infer<typeof Opinion>;
 
 /** A stored opinion with its reference (its submission id), by which problems name the opinions merged into them. */
 export type ReferencedOpinion = Opinion & { ref: string };
 
 /** An opinion as the console lists it: without its receipt and content hash. */
-export const OpinionView = Opinion.omit({ contentHash: true, receipt: true }).openapi('OpinionView');
+export const OpinionView = Opinion.omit({ contentHash: true, receipt: true }).meta({ id: 'OpinionView' });
 export type OpinionView = z.infer<typeof OpinionView>;
 
 const filterCode = z.string().regex(/^[a-zA-Z]{1,32}$/);

@@ -1,8 +1,8 @@
-import { z } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { Stage } from './campaign';
 
 export const unitTypes = ['enterprise', 'school', 'research', 'other'] as const;
-export const UnitType = z.enum(unitTypes).openapi('UnitType');
+export const UnitType = z.enum(unitTypes).meta({ id: 'UnitType' });
 export type UnitType = z.infer<typeof UnitType>;
 export const unitTypeLabels: Record<UnitType, string> = {
   enterprise: '企业',
@@ -12,7 +12,7 @@ export const unitTypeLabels: Record<UnitType, string> = {
 };
 
 export const memberCategories = ['leader', 'ordinary', 'frontline', 'hardship'] as const;
-export const MemberCategory = z.enum(memberCategories).openapi('MemberCategory');
+export const MemberCategory = z.enum(memberCategories).meta({ id: 'MemberCategory' });
 export type MemberCategory = z.infer<typeof MemberCategory>;
 export const memberCategoryLabels: Record<MemberCategory, string> = {
   leader: '党员领导干部',
@@ -25,10 +25,10 @@ const name = z.string().trim().min(1).max(60);
 
 export const GroupInput = z
   .strictObject({ name, note: z.string().trim().max(500).optional() })
-  .openapi('GroupInput');
+  .meta({ id: 'GroupInput' });
 export const Group = z
   .object({ ...GroupInput.shape, id: z.string(), campaignId: z.string(), createdAt: z.string() })
-  .openapi('Group');
+  .meta({ id: 'Group' });
 export type Group = z.infer<typeof Group>;
 
 export const UnitInput = z
@@ -41,12 +41,12 @@ export const UnitInput = z
     massRepresentativesDue: z.number().int().min(0).max(100_000),
     groupId: z.string().min(1),
   })
-  .openapi('UnitInput');
+  .meta({ id: 'UnitInput' });
 export type UnitInput = z.infer<typeof UnitInput>;
 
 export const StageRequest = z
   .object({ to: Stage, requestedBy: z.string(), requestedAt: z.string(), note: z.string().optional() })
-  .openapi('StageRequest');
+  .meta({ id: 'StageRequest' });
 export type StageRequest = z.infer<typeof StageRequest>;
 
 export const StageDecision = z
@@ -57,7 +57,7 @@ export const StageDecision = z
     decidedAt: z.string(),
     comment: z.string().optional(),
   })
-  .openapi('StageDecision');
+  .meta({ id: 'StageDecision' });
 export type StageDecision = z.infer<typeof StageDecision>;
 
 export const Unit = z
@@ -71,14 +71,14 @@ export const Unit = z
     createdAt: z.string(),
     updatedAt: z.string(),
   })
-  .openapi('Unit');
+  .meta({ id: 'Unit' });
 export type Unit = z.infer<typeof Unit>;
 
 export const MemberInput = z
   .strictObject({ name, category: MemberCategory, probationary: z.boolean().default(false) })
-  .openapi('MemberInput');
+  .meta({ id: 'MemberInput' });
 export type MemberInput = z.infer<typeof MemberInput>;
 export const Member = z
   .object({ ...MemberInput.shape, id: z.string(), unitId: z.string(), createdAt: z.string() })
-  .openapi('Member');
+  .meta({ id: 'Member' });
 export type Member = z.infer<typeof Member>;

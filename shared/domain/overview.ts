@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { stageLabels } from './campaign';
 import { unitTypeLabels } from './org';
 import { reportStateLabels, reportStates } from './report';
@@ -25,7 +25,7 @@ export const UnitOverview = z
     /** Days a submitted report has waited for the supervision group. */
     waitingDays: z.number().nullable(),
   })
-  .openapi('UnitOverview');
+  .meta({ id: 'UnitOverview' });
 export type UnitOverview = z.infer<typeof UnitOverview>;
 
 export const overviewSorts = ['name', 'opinions', 'turnout', 'satisfaction', 'waiting'] as const;

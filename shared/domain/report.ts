@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { conflict } from '../errors';
 import { MemberCategory, memberCategoryLabels } from './org';
 
@@ -10,7 +10,7 @@ import { MemberCategory, memberCategoryLabels } from './org';
  */
 
 /** Where a problem belongs: a member category (the seed's problems of members) or the unit's work. */
-export const ProblemArea = z.union([MemberCategory, z.literal('unitWork')]).openapi('ProblemArea');
+export const ProblemArea = z.union([MemberCategory, z.literal('unitWork')]).meta({ id: 'ProblemArea' });
 export type ProblemArea = z.infer<typeof ProblemArea>;
 export const problemAreaLabels: Record<ProblemArea, string> = {
   ...memberCategoryLabels,
@@ -28,7 +28,7 @@ export const Problem = z
     opinionRefs: z.array(z.string()),
     updatedAt: z.string(),
   })
-  .openapi('Problem');
+  .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof Problem>;
 
 export const ProblemInput = z
@@ -40,7 +40,7 @@ export const ProblemInput = z
       .max(5000)
       .transform((refs) => [...new Set(refs)]),
   })
-  .openapi('ProblemInput');
+  .meta({ id: 'ProblemInput' });
 export type ProblemInput = z.infer<typeof ProblemInput>;
 
 /** Problems most gathered first: what the masses feel most strongly is solved first. */
@@ -56,7 +56,7 @@ export const reportStateLabels: Record<ReportState, string> = {
 };
 
 /** Who may see the disclosure: the unit only (its own link) or everyone holding the unit's QR link. */
-export const DisclosureScope = z.enum(['unit', 'public']).openapi('DisclosureScope');
+export const DisclosureScope = z.enum(['unit', 'public']).meta({ id: 'DisclosureScope' });
 export type DisclosureScope = z.infer<typeof DisclosureScope>;
 
 const Cell = z.object({ key: z.string(), count: z.number().nullable() });
@@ -88,7 +88,7 @@ export const Published = z
       }),
     ),
   })
-  .openapi('PublishedReport');
+  .meta({ id: 'PublishedReport' });
 export type Published = z.infer<typeof Published>;
 
 export const Report = z
@@ -112,7 +112,7 @@ export const Report = z
     /** The disclosure page's token (`/p/{token}`), once approved. */
     token: z.string().optional(),
   })
-  .openapi('Report');
+  .meta({ id: 'Report' });
 export type Report = z.infer<typeof Report>;
 
 /** The legal moves of a report; anything else is a 409 that changes nothing. */

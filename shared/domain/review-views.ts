@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { Determination, Grade, Satisfaction } from './review';
 import { ReconciliationView } from './vote-count';
 
@@ -46,5 +46,5 @@ export const ResultsView = z
     determinations: z.array(Determination),
     excellentCap: z.object({ allowed: z.number(), determined: z.number(), exceeded: z.boolean() }),
   })
-  .openapi('ReviewResults');
+  .meta({ id: 'ReviewResults' });
 export type ResultsView = z.infer<typeof ResultsView>;

@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { conflict } from '../errors';
 import { MemberCategory } from './org';
 import { type WindowState, windowState } from './time-window';
@@ -6,7 +6,7 @@ import { ByGroupCount, PaperSlip, VoteBallot } from './vote';
 
 /** Grades of a party member in democratic review (民主评议). */
 export const grades = ['excellent', 'competent', 'basicallyCompetent', 'incompetent'] as const;
-export const Grade = z.enum(grades).openapi('Grade');
+export const Grade = z.enum(grades).meta({ id: 'Grade' });
 export type Grade = z.infer<typeof Grade>;
 export const gradeLabels: Record<Grade, string> = {
   excellent: '优秀',
@@ -17,7 +17,7 @@ export const gradeLabels: Record<Grade, string> = {
 
 /** Answers to the leading-team satisfaction question. */
 export const satisfactions = ['satisfied', 'basicallySatisfied', 'dissatisfied', 'unknown'] as const;
-export const Satisfaction = z.enum(satisfactions).openapi('Satisfaction');
+export const Satisfaction = z.enum(satisfactions).meta({ id: 'Satisfaction' });
 export type Satisfaction = z.infer<typeof Satisfaction>;
 export const satisfactionLabels: Record<Satisfaction, string> = {
   satisfied: '满意',
@@ -42,7 +42,7 @@ export const ReviewSessionInput = z
       .optional(),
     comments: z.boolean().default(true),
   })
-  .openapi('ReviewSessionInput');
+  .meta({ id: 'ReviewSessionInput' });
 
 /** A review session: the members graded (probationary members left out), voters due, its window. */
 export const ReviewSession = z
@@ -73,7 +73,7 @@ export const ReviewSession = z
     /** SHA-256 of the sealed results' canonical JSON. */
     resultsSha256: z.string().optional(),
   })
-  .openapi('ReviewSession');
+  .meta({ id: 'ReviewSession' });
 export type ReviewSession = z.infer<typeof ReviewSession>;
 
 /** Whether a session takes ballots at `now`; once closed it is counted, and its results show once the count is confirmed. */
@@ -89,9 +89,9 @@ export const sessionPhase = (s: ReviewSession, now: Date): SessionPhase =>
   s.countedAt ? 'counted' : sessionState(s, now);
 
 /** A session as the API answers it: with its state at the time of the answer. */
-export const SessionView = ReviewSession.extend({ state: z.enum(['notYetOpen', 'open', 'closed']) }).openapi(
-  'ReviewSessionView',
-);
+export const SessionView = ReviewSession.extend({ state: z.enum(['notYetOpen', 'open', 'closed']) }).meta({
+  id: 'ReviewSessionView',
+});
 export type SessionView = z.infer<typeof SessionView>;
 
 /** The marks on one ballot: a grade for every member of the session and the satisfaction answer. */
@@ -126,7 +126,7 @@ export type Ballot = z.infer<typeof Ballot>;
 export const PaperEntry = PaperSlip.extend({
   grades: z.record(z.string(), Grade),
   satisfaction: Satisfaction,
-}).openapi('PaperEntry');
+}).meta({ id: 'PaperEntry' });
 export type PaperEntry = z.infer<typeof PaperEntry>;
 
 /** The organisation's own determination for a member (组织评定), with its reason. */

@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { UnitType } from './org';
 import { type WindowState, windowState } from './time-window';
 
@@ -14,7 +14,7 @@ export const CustomQuestion = z
     message: '选择题需要2-8个选项，填空题不设选项',
     path: ['options'],
   })
-  .openapi('CustomQuestion');
+  .meta({ id: 'CustomQuestion' });
 export type CustomQuestion = z.infer<typeof CustomQuestion>;
 
 export const CustomQuestions = z
@@ -31,7 +31,7 @@ export const RoundInput = z
     closesAt: z.iso.datetime({ offset: true }),
     questions: CustomQuestions.default([]),
   })
-  .openapi('RoundInput');
+  .meta({ id: 'RoundInput' });
 
 /** An opinion-collection round; its id is the unguessable token in the public link. */
 export const Round = z
@@ -49,14 +49,14 @@ export const Round = z
     createdAt: z.string(),
     createdBy: z.string(),
   })
-  .openapi('Round');
+  .meta({ id: 'Round' });
 export type Round = z.infer<typeof Round>;
 
 /** A round as the API answers it: with its public link and its state at the time of the answer. */
 export const RoundView = Round.extend({
   link: z.url(),
   state: z.enum(['notYetOpen', 'open', 'closed']),
-}).openapi('RoundView');
+}).meta({ id: 'RoundView' });
 export type RoundView = z.infer<typeof RoundView>;
 
 /** Whether a round takes opinions at `now`. */

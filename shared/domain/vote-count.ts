@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { type BallotCode, type ByGroup, byGroup, type Vote, type VoterGroup, voterGroups } from './vote';
 
 const GroupReconciliation = z.object({
@@ -21,7 +21,7 @@ export const ReconciliationView = z
     quorumMet: z.boolean(),
     void: z.boolean(),
   })
-  .openapi('Reconciliation');
+  .meta({ id: 'Reconciliation' });
 export type ReconciliationView = z.infer<typeof ReconciliationView>;
 
 /**

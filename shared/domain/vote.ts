@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { canonicalJson } from './canonical-json';
 import type { TimeWindow } from './time-window';
 
@@ -11,7 +11,7 @@ import type { TimeWindow } from './time-window';
 
 /** Who casts ballots: party members and mass representatives, counted apart. */
 export const voterGroups = ['member', 'mass'] as const;
-export const VoterGroup = z.enum(voterGroups).openapi('VoterGroup');
+export const VoterGroup = z.enum(voterGroups).meta({ id: 'VoterGroup' });
 export type VoterGroup = z.infer<typeof VoterGroup>;
 export const voterGroupLabels: Record<VoterGroup, string> = { member: '党员', mass: '群众代表' };
 
@@ -83,4 +83,4 @@ export function matchPaper<E extends PaperSlip>(entries: E[]) {
 /** Newly minted codes with their links, as the API answers once and the slips page prints. */
 export const MintedCodes = z
   .object({ voterGroup: VoterGroup, codes: z.array(z.object({ code: z.string(), link: z.string() })) })
-  .openapi('MintedCodes');
+  .meta({ id: 'MintedCodes' });

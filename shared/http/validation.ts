@@ -1,9 +1,11 @@
 import type { Hook } from '@hono/zod-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
+import zhCN from 'zod/v4/locales/zh-CN.js';
 import { type FieldProblem, validationError } from '../errors';
 
 // Validation messages in Chinese: the people filling in forms read Chinese.
-z.config(z.locales.zhCN());
+// The one locale, imported by itself: `z.locales` would bundle all of them (~260 KB).
+z.config(zhCN());
 
 /** Turns zod issues into field problems with dotted paths (`members.3.grade`). */
 export function zodProblems(error: z.ZodError): FieldProblem[] {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const secretsFile = z.object({ SESSION_SECRET: z.string().min(32), CODE_HASH_SECRET: z.string().min(32) });
 export type LocalSecrets = z.infer<typeof secretsFile>;

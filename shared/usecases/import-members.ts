@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { newId } from '../data/ids';
 import { putImportedMembers } from '../data/repos/members';
 import type { Deps } from '../deps';

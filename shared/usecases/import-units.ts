@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { newId } from '../data/ids';
 import { allGroups } from '../data/repos/groups';
 import { allUnits, putImportedUnits } from '../data/repos/units';

@@ -13,6 +13,7 @@ import { seedDemo } from '../../shared/demo/seed';
 import { createDeps } from '../../shared/deps';
 import { startDynamoLocal } from '../../shared/local/dynamodb-local';
 import { meterWrites } from './capacity';
+import { measureColdStart } from './cold-start';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -138,6 +139,9 @@ try {
     app.request(`/api/units/${account.scope.unitId}/opinions/summary`, { headers: auth }),
   );
 
+  const cold = await measureColdStart(config, formPath, Number(process.env.BENCH_COLD_RUNS ?? 15));
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
   const memory = process.memoryUsage();
   const rows: [string, string, string, boolean][] = [
     ['opinion form page size', `${(pageBytes / 1024).toFixed(1)} KB`, '≤ 15 KB', pageBytes <= 15 * 1024],
@@ -157,6 +161,18 @@ try {
       `${summary.p95.toFixed(1)} ms`,
       '≤ 500 ms',
       summary.p95 <= 500,
+    ],
+    [
+      `public bundle (floor ${kb(cold.floorBytes)})`,
+      kb(cold.publicBytes),
+      '≤ floor + 80 KB',
+      cold.publicBytes <= cold.floorBytes + 80 * 1024,
+    ],
+    [
+      `public cold start: import + GET /f/… (floor ${cold.floorMs.toFixed(0)} ms, median of ${cold.runs})`,
+      `${cold.publicMs.toFixed(0)} ms`,
+      '≤ floor + 20 ms',
+      cold.publicMs <= cold.floorMs + 20,
     ],
     [
       'heap used after the run',

@@ -1,5 +1,5 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Deps } from '../../deps';
 import { Account, type Scope } from '../../domain/account';
 import { conflict, notFound } from '../../errors';

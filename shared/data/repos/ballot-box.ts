@@ -4,7 +4,7 @@ import {
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Deps } from '../../deps';
 import type { AuditEntry } from '../../domain/audit';
 import { BallotCode, type VoterGroup } from '../../domain/vote';

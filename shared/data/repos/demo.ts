@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Deps } from '../../deps';
 import type { Campaign } from '../../domain/campaign';
 import type { Group, Member, Unit } from '../../domain/org';

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Deps } from '../../deps';
 import { type AggregateDelta, type Counts, remainderAfter } from '../../domain/opinion-aggregate';
 import { keys } from '../keys';

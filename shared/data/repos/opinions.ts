@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Deps } from '../../deps';
 import { Opinion, type ReferencedOpinion } from '../../domain/opinion';
 import { accessPatterns, keys } from '../keys';

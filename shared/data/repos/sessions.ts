@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Deps } from '../../deps';
 import { countChanged, countConfirmed, ReviewSession } from '../../domain/review';
 import { conflict } from '../../errors';

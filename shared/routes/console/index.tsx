@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { getGroup } from '../../data/repos/groups';
 import type { Deps } from '../../deps';
 import { Account } from '../../domain/account';

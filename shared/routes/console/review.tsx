@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Deps } from '../../deps';
 import { Campaign } from '../../domain/campaign';
 import { SessionView } from '../../domain/review';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import { type Context, Hono } from 'hono';
+import * as z from 'zod';
 import { getSession } from '../../data/repos/sessions';
 import { ttlCache } from '../../data/ttl-cache';
 import type { Deps } from '../../deps';
@@ -11,10 +11,10 @@ import { VoterGroup } from '../../domain/vote';
 import { AppError, badRequest, notFound, tooManyRequests, validationError } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
-import { errorResponses, jsonBody, ok } from '../../http/openapi';
+import { readJsonObject } from '../../http/json-body';
 import { createTokenBuckets } from '../../http/rate-limit';
 import { statusOf } from '../../http/status';
-import { validationHook, zodProblems } from '../../http/validation';
+import { zodProblems } from '../../http/validation';
 import { castBallot, codeRevoked, codeUsed, findCode } from '../../usecases/vote-cast';
 import { page } from '../../views/page';
 import {
@@ -24,30 +24,14 @@ import {
   CodeEntryPage,
 } from '../../views/public/ballot-page';
 import { RoundNoticePage } from '../../views/public/notice-pages';
+import { checkParam, token22Pattern } from './params';
 
-const RequestToken = z.string().regex(/^[A-Za-z0-9_-]{22}$/, '页面已失效，请刷新后重新填写');
+const RequestToken = z.string().regex(token22Pattern, '页面已失效，请刷新后重新填写');
 const newRequestToken = () => randomBytes(16).toString('base64url');
 
 /** One cast as the page or the JSON API sends it: the page's token, the voter group and the marks. */
 const castInput = (session: ReviewSession) =>
   ballotMarks(session).extend({ requestToken: RequestToken, voterGroup: VoterGroup });
-
-const castJson = createRoute({
-  method: 'post',
-  path: '/api/public/review-sessions/{sessionId}/ballots',
-  tags: ['public'],
-  summary:
-    'Cast a ballot with a single-use code. A retry with the same requestToken answers with the same receipt.',
-  request: {
-    params: z.object({ sessionId: z.string().min(1).max(64) }),
-    body: jsonBody(z.record(z.string(), z.unknown())),
-  },
-  responses: {
-    201: ok(z.object({ receipt: z.string() }), 'Cast'),
-    ...errorResponses,
-    410: { description: 'The code was revoked, or the session is not open' },
-  },
-});
 
 /** The voters' side of democratic review: the ballot page, its post, and the same as JSON. */
 export function ballotRoutes(deps: Deps) {
@@ -57,7 +41,7 @@ export function ballotRoutes(deps: Deps) {
   });
   // The window is checked on the code inside the casting transaction, so a session may come from a short cache.
   const cachedSession = ttlCache((id) => getSession(deps, id), 30_000);
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const app = new Hono<AppEnv>();
 
   const notice = (c: Context, err: AppError) =>
     c.html(
@@ -170,10 +154,13 @@ export function ballotRoutes(deps: Deps) {
     }
   });
 
-  app.openapi(castJson, async (c) => {
-    const session = await cachedSession(c.req.valid('param').sessionId);
+  // The same as JSON (described for the API reference in ./openapi.ts).
+  app.post('/api/public/review-sessions/:sessionId/ballots', async (c) => {
+    const id = checkParam('sessionId', c.req.param('sessionId'), (v) => v.length >= 1 && v.length <= 64);
+    const body = await readJsonObject(c);
+    const session = await cachedSession(id);
     if (!session) throw notFound();
-    const { code: typed, ...rest } = c.req.valid('json');
+    const { code: typed, ...rest } = body;
     const code = typeof typed === 'string' && typed.length <= 40 ? normalizeCode(typed) : undefined;
     if (!code) throw validationError([{ path: 'code', message: '选票码格式不对' }]);
     return c.json(await cast(session, code, rest), 201);

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import { getReport } from '../../data/repos/reports';
 import { getRound } from '../../data/repos/rounds';
 import { ttlCache } from '../../data/ttl-cache';
@@ -13,34 +12,18 @@ import { windowClosedError } from '../../domain/time-window';
 import { AppError, notFound, tooManyRequests, validationError } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
-import { errorResponses, jsonBody, ok } from '../../http/openapi';
+import { readJsonObject } from '../../http/json-body';
 import { createTokenBuckets } from '../../http/rate-limit';
 import { statusOf } from '../../http/status';
-import { validationHook, zodProblems } from '../../http/validation';
+import { zodProblems } from '../../http/validation';
 import { normalizeReceipt, receiptStatus } from '../../usecases/receipt-status';
 import { submitOpinion } from '../../usecases/submit-opinion';
 import { page } from '../../views/page';
 import { FormPage } from '../../views/public/form-page';
 import { ReceiptPage, RoundNoticePage, ThanksPage } from '../../views/public/notice-pages';
+import { checkParam, roundTokenPattern } from './params';
 
 const newSubmissionId = () => randomBytes(16).toString('base64url');
-const tokenPattern = /^[A-Za-z0-9_-]{16,64}$/;
-const TokenParams = z.object({ token: z.string().regex(tokenPattern) });
-
-const submitJson = createRoute({
-  method: 'post',
-  path: '/api/public/rounds/{token}/opinions',
-  tags: ['public'],
-  summary: 'Send an anonymous opinion (no sign-in). A retry with the same submissionId is stored once.',
-  request: { params: TokenParams, body: jsonBody(z.record(z.string(), z.unknown())) },
-  responses: {
-    201: ok(z.object({ receipt: z.string() }), 'Stored'),
-    200: ok(z.object({ receipt: z.string() }), 'Already stored (a retry)'),
-    ...errorResponses,
-    410: { description: 'The round is closed or not open yet' },
-    429: { description: 'Too many submissions to this round right now' },
-  },
-});
 
 /** The masses' side: the form page, its post, and the same as a JSON API. */
 export function opinionFormRoutes(deps: Deps) {
@@ -53,7 +36,7 @@ export function opinionFormRoutes(deps: Deps) {
   // The price: an early close reaches this instance's submissions within 30 s (see README).
   const cachedRound = ttlCache((token) => getRound(deps, token), 30_000);
   const findRound = (token: string) =>
-    tokenPattern.test(token) ? cachedRound(token) : Promise.resolve(undefined);
+    roundTokenPattern.test(token) ? cachedRound(token) : Promise.resolve(undefined);
   const unknownLink = () => notFound('找不到这个征求意见页面，请确认二维码或链接是否完整');
   async function roundOr404(token: string): Promise<Round> {
     const round = await findRound(token);
@@ -82,12 +65,12 @@ export function opinionFormRoutes(deps: Deps) {
       statusOf[err.kind],
     );
 
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const app = new Hono<AppEnv>();
 
   app.get('/f/:token', async (c) => {
     // The page itself reads fresh, so a round closed a moment ago already says so.
     const token = c.req.param('token');
-    const round = tokenPattern.test(token) ? await getRound(deps, token) : undefined;
+    const round = roundTokenPattern.test(token) ? await getRound(deps, token) : undefined;
     if (!round) return notice(c, unknownLink());
     const disclosurePath = await disclosureOf(round);
     if (roundState(round, deps.now()) !== 'open')
@@ -185,10 +168,13 @@ export function opinionFormRoutes(deps: Deps) {
     return c.html(page(<ReceiptPage unitName={round.unitName} typed={receipt} result={result} />));
   });
 
-  app.openapi(submitJson, async (c) => {
-    const round = await roundOr404(c.req.valid('param').token);
+  // The same as JSON (described for the API reference in ./openapi.ts).
+  app.post('/api/public/rounds/:token/opinions', async (c) => {
+    const token = checkParam('token', c.req.param('token'), (v) => roundTokenPattern.test(v));
+    const body = await readJsonObject(c);
+    const round = await roundOr404(token);
     if (!buckets.take(round.id)) throw tooManyRequests();
-    const parsed = opinionInput(round).safeParse(c.req.valid('json'));
+    const parsed = opinionInput(round).safeParse(body);
     if (!parsed.success) throw validationError(zodProblems(parsed.error));
     const { receipt, created } = await submitOpinion(deps, round, parsed.data);
     return c.json({ receipt }, created ? 201 : 200);

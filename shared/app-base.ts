@@ -1,0 +1,48 @@
+import type { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Deps } from './deps';
+import { notFound, payloadTooLarge } from './errors';
+import { accessLog } from './http/access-log';
+import type { AppEnv } from './http/env';
+import { refusePrototypeKeys } from './http/json-guard';
+import { createErrorHandler, renderError } from './http/on-error';
+import { requestIds } from './http/request-id';
+
+/**
+ * What every function's app has, whatever its routes: request ids, the access
+ * log, security headers, the body limit, the `__proto__` guard, and one error
+ * mapper and 404 page. Call before adding routes.
+ */
+export function withBase<A extends Hono<AppEnv>>(app: A, deps: Deps): A {
+  app.use(requestIds());
+  app.use(accessLog(deps.log));
+  app.use(
+    secureHeaders({
+      // Pages load nothing from outside our origin: inline <style>, data: QR images, and scripts
+      // only as same-origin files (no inline script runs, so injected markup cannot run any).
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+      },
+      referrerPolicy: 'no-referrer',
+    }),
+  );
+  app.use(
+    bodyLimit({
+      maxSize: deps.config.BODY_LIMIT_BYTES,
+      onError: () => {
+        throw payloadTooLarge();
+      },
+    }),
+  );
+  app.use(refusePrototypeKeys());
+  app.notFound((c) => renderError(c, notFound()));
+  app.onError(createErrorHandler(deps.log));
+  return app;
+}

@@ -1,0 +1,24 @@
+import { Hono } from 'hono';
+import { withBase } from './app-base';
+import type { Deps } from './deps';
+import type { AppEnv } from './http/env';
+import { assetRoutes } from './routes/assets';
+import { healthRoutes } from './routes/health';
+import { ballotRoutes } from './routes/public/ballot';
+import { disclosureRoutes } from './routes/public/disclosure';
+import { opinionFormRoutes } from './routes/public/opinion-form';
+
+/**
+ * The `public` function's app: the masses' pages and submissions, nothing
+ * else. It must not import console views, exports, QR generation or OpenAPI
+ * (`test/public-bundle.test.ts` checks the bundle), so it starts fast.
+ */
+export function createPublicApp(deps: Deps) {
+  const app = withBase(new Hono<AppEnv>(), deps);
+  app.route('/', healthRoutes(deps));
+  app.route('/', assetRoutes());
+  app.route('/', opinionFormRoutes(deps));
+  app.route('/', ballotRoutes(deps));
+  app.route('/', disclosureRoutes(deps));
+  return app;
+}

@@ -1,0 +1,28 @@
+/**
+ * Which requests the `public` function serves: the one list behind the HTTP
+ * API's routes (CDK) and the local dispatcher (`shared/app.ts`). Everything
+ * else goes to `console`. `itself`: the path as such; `below`: anything under it.
+ */
+export const publicPaths = [
+  { path: '/healthz', itself: true, below: false },
+  { path: '/f', itself: false, below: true }, // opinion form, its post, receipt look-up
+  { path: '/b', itself: true, below: true }, // code entry; ballot page and its post
+  { path: '/p', itself: false, below: true }, // disclosure pages
+  { path: '/api/public', itself: false, below: true }, // the same as JSON
+  { path: '/assets', itself: false, below: true }, // our own static files
+] as const;
+
+/** The HTTP API's route paths for the `public` function (`{proxy+}` is one or more segments). */
+export const publicRoutePaths: string[] = publicPaths.flatMap(({ path, itself, below }) => [
+  ...(itself ? [path] : []),
+  ...(below ? [`${path}/{proxy+}`] : []),
+]);
+
+/** True when API Gateway would send this path to the `public` function. */
+export function isPublicPath(pathname: string): boolean {
+  return publicPaths.some(
+    ({ path, itself, below }) =>
+      (itself && pathname === path) ||
+      (below && pathname.startsWith(`${path}/`) && pathname.length > path.length + 1),
+  );
+}

@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildFunction } from '../../cdk/build-function';
+import type { Config } from '../../shared/config/env';
+import { type HttpResult, httpApiEvent } from '../support/lambda-events';
+import { buildForTest, invokeInFreshProcess, lambdaEnv } from '../support/run-bundle';
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+
+export interface ColdStart {
+  publicBytes: number;
+  floorBytes: number;
+  publicMs: number;
+  floorMs: number;
+  runs: number;
+}
+
+/**
+ * The `public` bundle as CDK builds it against the floor (a bundle that only
+ * creates the DynamoDB document client and sends one PutItem), built with the
+ * same settings. Each run is a fresh Node process: import, then the first
+ * request (`GET /f/{token}` for ours, the PutItem for the floor). The two
+ * alternate, so drift on a noisy machine falls on both; medians are reported.
+ */
+export async function measureColdStart(config: Config, formPath: string, runs: number): Promise<ColdStart> {
+  const dir = mkdtempSync(resolve('dist', 'bench-'));
+  try {
+    const ours = await buildForTest('public', dir);
+    const floorFile = join(dir, 'floor', 'index.mjs');
+    const floor = await buildFunction('test/bench/floor.ts', floorFile);
+    const env = lambdaEnv(config, { LOG_LEVEL: 'silent' });
+    const publicMs: number[] = [];
+    const floorMs: number[] = [];
+    const first = (r: { importMs: number; results: { ms: number }[] }) => r.importMs + (r.results[0]?.ms ?? 0);
+    for (let i = 0; i < runs; i++) {
+      const page = await invokeInFreshProcess<HttpResult>(ours.file, [httpApiEvent('GET', formPath)], env);
+      if (page.results[0]?.response.statusCode !== 200) throw new Error('the public bundle did not serve the form');
+      publicMs.push(first(page));
+      floorMs.push(first(await invokeInFreshProcess(floorFile, [{}], env)));
+    }
+    return {
+      publicBytes: ours.bytes,
+      floorBytes: floor.bytes,
+      publicMs: median(publicMs),
+      floorMs: median(floorMs),
+      runs,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
