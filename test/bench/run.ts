@@ -169,7 +169,7 @@ try {
       cold.publicBytes <= cold.floorBytes + 80 * 1024,
     ],
     [
-      `public cold start: import + GET /f/… (floor ${cold.floorMs.toFixed(0)} ms, median of ${cold.runs})`,
+      `public cold start: import + GET /f/… (floor ${cold.floorMs.toFixed(0)} ms; imports ${cold.publicImportMs.toFixed(0)} vs ${cold.floorImportMs.toFixed(0)} ms; median of ${cold.runs})`,
       `${cold.publicMs.toFixed(0)} ms`,
       '≤ floor + 20 ms',
       cold.publicMs <= cold.floorMs + 20,
