@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { aboutOptions, focusAreas, problemLabels, respondentOptions } from '../domain/opinion-form';
 import type { OpinionListItem } from '../domain/opinion-list';
 import type { UnitType } from '../domain/org';
@@ -40,6 +39,8 @@ export async function opinionsXlsx(
   unitType: UnitType,
   title: string,
 ): Promise<Uint8Array<ArrayBuffer>> {
+  // Loaded by the export that needs it, not at the console's cold start (exceljs is ~1 MB).
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('群众意见');
   sheet.addRow([title]).font = { bold: true, size: 14 };

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { overviewTable, totalsCells, totalsHeader, type UnitOverview, zoneTables } from '../domain/overview';
 
 /**
@@ -12,6 +11,8 @@ export async function overviewXlsx(
   title: string,
   zone?: { groups: { id: string; name: string }[] },
 ): Promise<Uint8Array<ArrayBuffer>> {
+  // Loaded by the export that needs it, not at the console's cold start (exceljs is ~1 MB).
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('总览');
   sheet.addRow([title]).font = { bold: true, size: 14 };
