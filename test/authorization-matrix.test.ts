@@ -1,13 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { putMeasure } from '../shared/data/repos/measures';
+import { getUnit } from '../shared/data/repos/units';
 import { asRecord, call } from './support/api';
 import { type Expect, review } from './support/matrix';
 import { collectCases } from './support/matrix-collect-cases';
+import { rectifyCases } from './support/matrix-rectify-cases';
 import { structureCases } from './support/matrix-structure-cases';
 import { type OrgFixture, orgFixture } from './support/org-fixture';
 import { openSession, toAppraisal } from './support/review-fixture';
 import { createTestContext, type TestContext } from './support/test-env';
 
-const cases = [...structureCases, ...collectCases];
+const cases = [...structureCases, ...collectCases, ...rectifyCases];
 
 /** Routes any signed-in person may call on themselves. */
 const selfRoutes = new Set(['/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/auth/password']);
@@ -45,6 +48,27 @@ describe('the authorization matrix: every console route × role × own and other
       await call(t, f.tokens.office, 'POST', `/api/units/${unitId}/report`);
       const leaderOfU1 = unitId === f.ids.u1 ? f.tokens.leader : f.tokens.office;
       expect((await call(t, leaderOfU1, 'POST', `/api/units/${unitId}/report/submit`)).status).toBe(200);
+      // A measure written straight to the table (the report is not approved here), for the routes that change one.
+      const unit = await getUnit(t.deps, unitId);
+      const measure = {
+        id: `M${key}`,
+        unitId,
+        problemId: review[key === 's1' ? 'problem1' : 'problem2'],
+        action: '建立考勤制度',
+        post: '党支部书记',
+        deadline: '2027-01-31',
+        state: 'planned' as const,
+        progress: [],
+        updatedAt: new Date().toISOString(),
+        version: 1,
+      };
+      await putMeasure(t.deps, measure, unit?.groupId ?? '', undefined, {
+        actor: 'test',
+        action: 'measure.create',
+        target: 'test',
+        detail: {},
+      });
+      review[key === 's1' ? 'measure1' : 'measure2'] = measure.id;
     }
   }, 120_000);
 

@@ -63,6 +63,13 @@ export const keys = {
 
   /** A problem the unit's leader merged opinions into. */
   problem: (unitId: string, id: string) => ({ pk: `UNIT#${unitId}`, sk: `PROBLEM#${id}` }),
+  /** A rectification measure (整改措施) of one of the unit's problems. */
+  measure: (unitId: string, id: string) => ({ pk: `UNIT#${unitId}`, sk: `MEASURE#${id}` }),
+  /** Lists a measure that is not done under its unit's supervision group, by deadline (sparse). */
+  openMeasureListing: (groupId: string, deadline: string, unitId: string, id: string) => ({
+    gsi1pk: `GROUP#${groupId}#OPEN_MEASURES`,
+    gsi1sk: `${deadline}#${unitId}#${id}`,
+  }),
   /** The unit's analysis report (one per unit). */
   report: (unitId: string) => ({ pk: `UNIT#${unitId}`, sk: 'REPORT' }),
   /** Finds an approved report by its disclosure token. */
@@ -119,6 +126,9 @@ export const accessPatterns = {
   roundsOfUnit: (unitId: string) =>
     pattern({ index: 'gsi1', pk: `UNIT#${unitId}#ROUNDS`, newestFirst: true }),
   problemsOfUnit: (unitId: string) => pattern({ pk: `UNIT#${unitId}`, skPrefix: 'PROBLEM#' }),
+  measuresOfUnit: (unitId: string) => pattern({ pk: `UNIT#${unitId}`, skPrefix: 'MEASURE#' }),
+  /** Measures not yet done, earliest deadline first. */
+  openMeasuresOfGroup: (groupId: string) => pattern({ index: 'gsi1', pk: `GROUP#${groupId}#OPEN_MEASURES` }),
   disclosure: (token: string) => pattern({ index: 'gsi1', pk: `DISCLOSURE#${token}` }),
   opinionsOfRound: (roundId: string) => pattern({ pk: `ROUND#${roundId}`, skPrefix: 'OPINION#' }),
   sessionsOfUnit: (unitId: string) =>

@@ -29,6 +29,8 @@ export const review = {
   members2: [] as { id: string }[],
   problem1: '',
   problem2: '',
+  measure1: '',
+  measure2: '',
 };
 export const sessionOf = (s: Side) => (s === 'own' ? review.s1 : review.s2);
 export const sessionMembers = (s: Side) => (s === 'own' ? review.members1 : review.members2);

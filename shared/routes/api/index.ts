@@ -7,6 +7,7 @@ import { auditRoutes } from './audit';
 import { authRoutes } from './auth';
 import { campaignRoutes } from './campaigns';
 import { groupRoutes } from './groups';
+import { measureRoutes } from './measures';
 import { memberRoutes } from './members';
 import { opinionRoutes } from './opinions';
 import { overviewRoutes } from './overview';
@@ -34,5 +35,6 @@ export function apiRoutes(deps: Deps) {
   api.route('/', reviewCountingRoutes(deps));
   api.route('/', reportRoutes(deps));
   api.route('/', overviewRoutes(deps));
+  api.route('/', measureRoutes(deps));
   return api;
 }

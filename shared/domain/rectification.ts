@@ -1,0 +1,78 @@
+import * as z from 'zod';
+
+/**
+ * Rectification (深入整改): each approved problem gets measures (整改措施),
+ * each with what will be done, the post responsible (a title, never a
+ * person's name or contact), a deadline and its progress.
+ */
+export const measureStates = ['planned', 'underway', 'done'] as const;
+export type MeasureState = (typeof measureStates)[number];
+export const measureStateLabels: Record<MeasureState, string> = {
+  planned: '计划中',
+  underway: '正在整改',
+  done: '已完成',
+};
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-12-31');
+
+/** One dated progress note (the day in China, not the time: the trail is in the audit log). */
+export const Progress = z.object({ on: day, note: z.string(), state: z.enum(measureStates) });
+export type Progress = z.infer<typeof Progress>;
+
+export const Measure = z
+  .object({
+    id: z.string(),
+    unitId: z.string(),
+    problemId: z.string(),
+    /** What will be done. */
+    action: z.string(),
+    /** The post responsible (e.g. 党支部书记, 车间主任): a title, never a private person's data. */
+    post: z.string(),
+    deadline: day,
+    state: z.enum(measureStates),
+    progress: z.array(Progress),
+    updatedAt: z.string(),
+    /** Counts the writes: a change must name the version it was made from (two editors, one wins). */
+    version: z.number().int(),
+  })
+  .meta({ id: 'Measure' });
+export type Measure = z.infer<typeof Measure>;
+
+export const MeasureInput = z
+  .strictObject({
+    problemId: z.string().min(1).max(64),
+    action: z.string().trim().min(4).max(500),
+    post: z.string().trim().min(2).max(40),
+    deadline: day,
+  })
+  .meta({ id: 'MeasureInput' });
+export type MeasureInput = z.infer<typeof MeasureInput>;
+
+/** A change of what, who (post) or when; the problem a measure answers does not change. */
+export const MeasureChange = MeasureInput.omit({ problemId: true }).meta({ id: 'MeasureChange' });
+export type MeasureChange = z.infer<typeof MeasureChange>;
+
+export const ProgressInput = z
+  .strictObject({ note: z.string().trim().min(2).max(500), state: z.enum(measureStates) })
+  .meta({ id: 'ProgressInput' });
+export type ProgressInput = z.infer<typeof ProgressInput>;
+
+/** Overdue: not done, and its deadline (a day in China) is before `today`. */
+export const isOverdue = (m: Pick<Measure, 'state' | 'deadline'>, today: string) =>
+  m.state !== 'done' && m.deadline < today;
+
+/** Days a measure is late on `today` (0 when not overdue). */
+export function daysLate(m: Pick<Measure, 'state' | 'deadline'>, today: string): number {
+  if (!isOverdue(m, today)) return 0;
+  return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${m.deadline}T00:00:00Z`)) / 86_400_000);
+}
+
+/** What the masses see of a measure (disclosure page, receipt look-up). */
+export const publicMeasure = (m: Measure) => ({
+  action: m.action,
+  post: m.post,
+  deadline: m.deadline,
+  state: m.state,
+  progress: m.progress,
+});
+export type PublicMeasure = ReturnType<typeof publicMeasure>;

@@ -1,0 +1,126 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { authorize } from '../../auth/middleware';
+import { allGroups } from '../../data/repos/groups';
+import { measuresOf } from '../../data/repos/measures';
+import type { Deps } from '../../deps';
+import { Measure, MeasureChange, MeasureInput, ProgressInput } from '../../domain/rectification';
+import type { AppEnv } from '../../http/env';
+import {
+  CampaignParams,
+  errorResponses,
+  GroupParams,
+  jsonBody,
+  ok,
+  security,
+  UnitParams,
+} from '../../http/openapi';
+import { validationHook } from '../../http/validation';
+import { addMeasure, addProgress, changeMeasure, overdueMeasures } from '../../usecases/measures';
+import { guards, officeResource } from './guard';
+
+const tags = ['rectification'];
+const MeasureParams = UnitParams.extend({ measureId: z.string().min(1).max(64) });
+const Overdue = z
+  .object({
+    items: z.array(
+      z.object({ unitId: z.string(), unitName: z.string(), daysLate: z.number(), measure: Measure }),
+    ),
+  })
+  .meta({ id: 'OverdueMeasures' });
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/units/{unitId}/measures',
+  tags,
+  security,
+  summary: 'The unit’s rectification measures (整改措施) with their progress',
+  request: { params: UnitParams },
+  responses: { 200: ok(z.object({ items: z.array(Measure) })), ...errorResponses },
+});
+const create = createRoute({
+  method: 'post',
+  path: '/api/units/{unitId}/measures',
+  tags,
+  security,
+  summary: 'Set a measure against one of the problems of the approved report',
+  request: { params: UnitParams, body: jsonBody(MeasureInput) },
+  responses: { 201: ok(Measure, 'Created'), ...errorResponses },
+});
+const change = createRoute({
+  method: 'put',
+  path: '/api/units/{unitId}/measures/{measureId}',
+  tags,
+  security,
+  summary: 'Change what is done, the post responsible or the deadline',
+  request: { params: MeasureParams, body: jsonBody(MeasureChange) },
+  responses: { 200: ok(Measure), ...errorResponses },
+});
+const progress = createRoute({
+  method: 'post',
+  path: '/api/units/{unitId}/measures/{measureId}/progress',
+  tags,
+  security,
+  summary: 'Record dated progress and the state it leaves the measure in',
+  request: { params: MeasureParams, body: jsonBody(ProgressInput) },
+  responses: { 200: ok(Measure), ...errorResponses },
+});
+const overdueOfGroup = createRoute({
+  method: 'get',
+  path: '/api/groups/{groupId}/overdue-measures',
+  tags,
+  security,
+  summary: 'Measures past their deadline and not done, across the supervision group’s units',
+  request: { params: GroupParams },
+  responses: { 200: ok(Overdue), ...errorResponses },
+});
+const overdueOfCampaign = createRoute({
+  method: 'get',
+  path: '/api/campaigns/{campaignId}/overdue-measures',
+  tags,
+  security,
+  summary: 'Measures past their deadline and not done, zone-wide (office)',
+  request: { params: CampaignParams },
+  responses: { 200: ok(Overdue), ...errorResponses },
+});
+
+/** Rectification measures: the unit writes them, everyone in scope reads them, supervisors see what is late. */
+export function measureRoutes(deps: Deps) {
+  const guard = guards(deps);
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .openapi(list, async (c) => {
+      const { unit } = await guard.unit(c, 'read', c.req.valid('param').unitId);
+      return c.json({ items: await measuresOf(deps, unit.id) }, 200);
+    })
+    .openapi(create, async (c) => {
+      const { who, unit } = await guard.unit(c, 'collect', c.req.valid('param').unitId);
+      return c.json(await addMeasure(deps, who, unit, c.req.valid('json')), 201);
+    })
+    .openapi(change, async (c) => {
+      const { unitId, measureId } = c.req.valid('param');
+      const { who, unit } = await guard.unit(c, 'collect', unitId);
+      return c.json(await changeMeasure(deps, who, unit, measureId, c.req.valid('json')), 200);
+    })
+    .openapi(progress, async (c) => {
+      const { unitId, measureId } = c.req.valid('param');
+      const { who, unit } = await guard.unit(c, 'collect', unitId);
+      return c.json(await addProgress(deps, who, unit, measureId, c.req.valid('json')), 200);
+    })
+    .openapi(overdueOfGroup, async (c) => {
+      const { group } = await guard.group(c, 'read', c.req.valid('param').groupId);
+      return c.json({ items: await overdueMeasures(deps, [group.id]) }, 200);
+    })
+    .openapi(overdueOfCampaign, async (c) => {
+      authorize(c, 'read', officeResource);
+      const { campaign } = await guard.campaign(c, 'read', c.req.valid('param').campaignId);
+      const groups = await allGroups(deps, campaign.id);
+      return c.json(
+        {
+          items: await overdueMeasures(
+            deps,
+            groups.map((g) => g.id),
+          ),
+        },
+        200,
+      );
+    });
+}

@@ -1,0 +1,167 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getMeasure, putMeasure } from '../shared/data/repos/measures';
+import { daysLate, isOverdue, type Measure } from '../shared/domain/rectification';
+import { asRecord, call } from './support/api';
+import { type OrgFixture, orgFixture } from './support/org-fixture';
+import { scanAll } from './support/scan';
+import { createTestContext, type TestContext } from './support/test-env';
+
+describe('overdue, by the day in China', () => {
+  const m = (state: Measure['state'], deadline: string) => ({ state, deadline });
+  it('is late only after the deadline day and only while not done', () => {
+    expect(isOverdue(m('planned', '2027-01-10'), '2027-01-10')).toBe(false);
+    expect(isOverdue(m('underway', '2027-01-10'), '2027-01-11')).toBe(true);
+    expect(isOverdue(m('done', '2027-01-10'), '2027-02-11')).toBe(false);
+    expect(daysLate(m('planned', '2027-01-10'), '2027-01-13')).toBe(3);
+    expect(daysLate(m('planned', '2027-02-28'), '2027-03-01')).toBe(1);
+    expect(daysLate(m('done', '2027-01-10'), '2027-01-13')).toBe(0);
+  });
+});
+
+describe('rectification measures (整改措施)', () => {
+  let t: TestContext;
+  let f: OrgFixture;
+  // The real time while the fixture is built (its rounds close a day from now), then fixed days.
+  let clock: Date | undefined;
+  let problemId = '';
+  const as = (token: string, method: string, path: string, body?: unknown) =>
+    call(t, token, method, `/api/units/${f.ids.u1}${path}`, body);
+  const measureBody = (deadline: string) => ({
+    problemId,
+    action: '建立考勤制度，每月公示出勤情况',
+    post: '党支部书记',
+    deadline,
+  });
+
+  beforeAll(async () => {
+    t = await createTestContext({ LOG_LEVEL: 'warn' }, () => clock ?? new Date());
+    f = await orgFixture(t);
+    const problem = await as(f.tokens.leader, 'POST', '/problems', {
+      title: '纪律松弛，上班迟到早退',
+      area: 'unitWork',
+      opinionRefs: [],
+    });
+    problemId = String(asRecord(problem.json).id);
+    expect((await as(f.tokens.leader, 'POST', '/report')).status).toBe(201);
+    clock = new Date('2027-01-05T02:00:00Z');
+  }, 60_000);
+
+  it('waits for the approved report, and changes nothing before it', async () => {
+    const before = (await scanAll(t)).length;
+    const res = await as(f.tokens.leader, 'POST', '/measures', measureBody('2027-01-31'));
+    expect(res.status).toBe(409);
+    expect(asRecord(asRecord(res.json).error).code).toBe('REPORT_NOT_APPROVED');
+    expect((await scanAll(t)).length).toBe(before);
+    expect((await as(f.tokens.leader, 'POST', '/report/submit')).status).toBe(200);
+    expect((await as(f.tokens.supervisor, 'POST', '/report/approve', { scope: 'public' })).status).toBe(200);
+  });
+
+  it('refuses a problem of another unit, a bad deadline and a person’s name-length post', async () => {
+    const other = await call(t, f.tokens.office, 'POST', `/api/units/${f.ids.u2}/problems`, {
+      title: '别的单位的问题',
+      area: 'unitWork',
+      opinionRefs: [],
+    });
+    const otherId = String(asRecord(other.json).id);
+    for (const body of [
+      { ...measureBody('2027-01-31'), problemId: otherId },
+      measureBody('31/01/2027'),
+      { ...measureBody('2027-01-31'), post: 'x'.repeat(41) },
+      { ...measureBody('2027-01-31'), owner: '张三' },
+    ]) {
+      const res = await as(f.tokens.leader, 'POST', '/measures', body);
+      expect(res.status).toBe(400);
+      expect(asRecord(asRecord(res.json).error).code).toBe('VALIDATION_FAILED');
+    }
+  });
+
+  it('runs a measure from planned to done, with dated progress and its audit trail', async () => {
+    const created = await as(f.tokens.leader, 'POST', '/measures', measureBody('2027-01-31'));
+    expect(created.status).toBe(201);
+    const id = String(asRecord(created.json).id);
+    expect(asRecord(created.json)).toMatchObject({ state: 'planned', progress: [] });
+
+    clock = new Date('2027-01-10T17:30:00Z'); // 01:30 on 11 January in China
+    const going = await as(f.tokens.leader, 'POST', `/measures/${id}/progress`, {
+      note: '制度已起草，征求意见中',
+      state: 'underway',
+    });
+    expect(going.status).toBe(200);
+    expect(asRecord(going.json).progress).toEqual([
+      { on: '2027-01-11', note: '制度已起草，征求意见中', state: 'underway' },
+    ]);
+    const moved = await as(f.tokens.leader, 'PUT', `/measures/${id}`, {
+      action: '建立考勤制度，每月公示出勤情况',
+      post: '办公室主任',
+      deadline: '2027-02-28',
+    });
+    expect(asRecord(moved.json)).toMatchObject({
+      post: '办公室主任',
+      deadline: '2027-02-28',
+      state: 'underway',
+    });
+    const done = await as(f.tokens.leader, 'POST', `/measures/${id}/progress`, {
+      note: '制度已印发',
+      state: 'done',
+    });
+    expect(asRecord(done.json).state).toBe('done');
+    const list = await as(f.tokens.supervisor, 'GET', '/measures');
+    expect((asRecord(list.json).items as Measure[]).map((m) => m.id)).toContain(id);
+
+    const audit = (await scanAll(t)).filter((i) => String(i.target ?? '').endsWith(`measure:${id}`));
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      'measure.create',
+      'measure.progress',
+      'measure.progress',
+      'measure.update',
+    ]);
+    expect(JSON.stringify(audit)).toContain('"deadlineWas":"2027-01-31"');
+  });
+
+  it('lists overdue measures for the supervision group and the office, not once done', async () => {
+    clock = new Date('2027-01-05T02:00:00Z');
+    const late = String(
+      asRecord((await as(f.tokens.leader, 'POST', '/measures', measureBody('2027-01-20'))).json).id,
+    );
+    const onTime = String(
+      asRecord((await as(f.tokens.leader, 'POST', '/measures', measureBody('2027-01-21'))).json).id,
+    );
+    const overdue = async (token: string, path: string) =>
+      (
+        asRecord((await call(t, token, 'GET', path)).json).items as { measure: Measure; daysLate: number }[]
+      ).map((i) => [i.measure.id, i.daysLate]);
+    const groupPath = `/api/groups/${f.ids.g1}/overdue-measures`;
+    const campaignPath = `/api/campaigns/${f.ids.a}/overdue-measures`;
+    clock = new Date('2027-01-20T15:59:00Z'); // 23:59 on the 20th in China: nothing is late yet
+    expect(await overdue(f.tokens.supervisor, groupPath)).toEqual([]);
+    clock = new Date('2027-01-20T16:00:00Z'); // midnight: the 20th is over
+    expect(await overdue(f.tokens.supervisor, groupPath)).toEqual([[late, 1]]);
+    clock = new Date('2027-01-25T04:00:00Z');
+    expect(await overdue(f.tokens.office, campaignPath)).toEqual([
+      [late, 5],
+      [onTime, 4],
+    ]);
+    await as(f.tokens.leader, 'POST', `/measures/${late}/progress`, { note: '已整改到位', state: 'done' });
+    expect(await overdue(f.tokens.supervisor, groupPath)).toEqual([[onTime, 4]]);
+    expect(await overdue(f.tokens.office, `/api/groups/${f.ids.g2}/overdue-measures`)).toEqual([]);
+  });
+
+  it('refuses a change made from a stale read (409), so two editors cannot overwrite each other', async () => {
+    const id = String(
+      asRecord((await as(f.tokens.leader, 'POST', '/measures', measureBody('2027-03-01'))).json).id,
+    );
+    const read = await getMeasure(t.deps, f.ids.u1, id);
+    if (!read) throw new Error('no measure');
+    await as(f.tokens.leader, 'POST', `/measures/${id}/progress`, { note: '开始整改', state: 'underway' });
+    const stale = { ...read, state: 'done' as const, version: read.version + 1 };
+    await expect(
+      putMeasure(t.deps, stale, f.ids.g1, read, {
+        actor: 'x',
+        action: 'measure.progress',
+        target: 't',
+        detail: {},
+      }),
+    ).rejects.toMatchObject({ code: 'MEASURE_CHANGED' });
+    expect((await getMeasure(t.deps, f.ids.u1, id))?.state).toBe('underway');
+  });
+});
