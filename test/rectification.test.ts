@@ -24,6 +24,8 @@ describe('rectification measures (整改措施)', () => {
   // The real time while the fixture is built (its rounds close a day from now), then fixed days.
   let clock: Date | undefined;
   let problemId = '';
+  let receipt = '';
+  let disclosure = '';
   const as = (token: string, method: string, path: string, body?: unknown) =>
     call(t, token, method, `/api/units/${f.ids.u1}${path}`, body);
   const measureBody = (deadline: string) => ({
@@ -36,10 +38,17 @@ describe('rectification measures (整改措施)', () => {
   beforeAll(async () => {
     t = await createTestContext({ LOG_LEVEL: 'warn' }, () => clock ?? new Date());
     f = await orgFixture(t);
+    // One person's opinion, merged into the problem the measures answer.
+    const sent = await t.app.request(`/api/public/rounds/${f.ids.r1}/opinions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ submissionId: 'RECTIFY000000000000001', opinion: '有人上班经常迟到早退' }),
+    });
+    receipt = String(((await sent.json()) as { receipt: string }).receipt);
     const problem = await as(f.tokens.leader, 'POST', '/problems', {
       title: '纪律松弛，上班迟到早退',
       area: 'unitWork',
-      opinionRefs: [],
+      opinionRefs: ['RECTIFY000000000000001'],
     });
     problemId = String(asRecord(problem.json).id);
     expect((await as(f.tokens.leader, 'POST', '/report')).status).toBe(201);
@@ -53,7 +62,13 @@ describe('rectification measures (整改措施)', () => {
     expect(asRecord(asRecord(res.json).error).code).toBe('REPORT_NOT_APPROVED');
     expect((await scanAll(t)).length).toBe(before);
     expect((await as(f.tokens.leader, 'POST', '/report/submit')).status).toBe(200);
-    expect((await as(f.tokens.supervisor, 'POST', '/report/approve', { scope: 'public' })).status).toBe(200);
+    const approved = await as(f.tokens.supervisor, 'POST', '/report/approve', { scope: 'public' });
+    expect(approved.status).toBe(200);
+    disclosure = String(asRecord(approved.json).token);
+    // Before any measure: the receipt says so, the disclosure has no rectification section.
+    const look = await t.app.request(`/f/${f.ids.r1}/receipt?r=${receipt}`);
+    expect(await look.text()).toContain('整改措施正在制定中');
+    expect(await (await t.app.request(`/p/${disclosure}`)).text()).not.toContain('整改落实情况');
   });
 
   it('refuses a problem of another unit, a bad deadline and a person’s name-length post', async () => {
@@ -107,6 +122,17 @@ describe('rectification measures (整改措施)', () => {
     expect(asRecord(done.json).state).toBe('done');
     const list = await as(f.tokens.supervisor, 'GET', '/measures');
     expect((asRecord(list.json).items as Measure[]).map((m) => m.id)).toContain(id);
+
+    // The receipt holder and the disclosure page see the measure, its post, deadline and progress.
+    for (const path of [`/f/${f.ids.r1}/receipt?r=${receipt}`, `/p/${disclosure}`]) {
+      const html = await (await t.app.request(path)).text();
+      expect(html, path).toContain('建立考勤制度，每月公示出勤情况');
+      expect(html, path).toContain('已完成');
+      expect(html, path).toContain('办公室主任');
+      expect(html, path).toContain('2027-01-11：制度已起草，征求意见中');
+    }
+    const published = await (await t.app.request(`/api/public/disclosures/${disclosure}`)).json();
+    expect(JSON.stringify(published)).not.toContain('考勤制度');
 
     const audit = (await scanAll(t)).filter((i) => String(i.target ?? '').endsWith(`measure:${id}`));
     expect(audit.map((a) => a.action).sort()).toEqual([

@@ -1,6 +1,8 @@
+import { measuresOf } from '../data/repos/measures';
 import { allOpinions } from '../data/repos/opinions';
 import { getReport, problemsOf } from '../data/repos/reports';
 import type { Deps } from '../deps';
+import { type PublicMeasure, publicMeasure } from '../domain/rectification';
 import type { Problem, ReportState } from '../domain/report';
 import type { Round } from '../domain/round';
 
@@ -8,6 +10,8 @@ import type { Round } from '../domain/round';
 export interface ReceiptStatus {
   found: boolean;
   problem?: Pick<Problem, 'title' | 'area'>;
+  /** The rectification measures set against that problem, as the masses see them. */
+  measures?: PublicMeasure[];
   reportState?: ReportState;
   disclosureToken?: string;
 }
@@ -26,14 +30,20 @@ export function normalizeReceipt(typed: string): string | undefined {
 export async function receiptStatus(deps: Deps, round: Round, receipt: string): Promise<ReceiptStatus> {
   const opinion = (await allOpinions(deps, round.unitId, round.id)).find((o) => o.receipt === receipt);
   if (!opinion) return { found: false };
-  const [problems, report] = await Promise.all([
+  const [problems, report, measures] = await Promise.all([
     problemsOf(deps, round.unitId),
     getReport(deps, round.unitId),
+    measuresOf(deps, round.unitId),
   ]);
   const problem = problems.find((p) => p.opinionRefs.includes(opinion.ref));
   return {
     found: true,
-    ...(problem ? { problem: { title: problem.title, area: problem.area } } : {}),
+    ...(problem
+      ? {
+          problem: { title: problem.title, area: problem.area },
+          measures: measures.filter((m) => m.problemId === problem.id).map(publicMeasure),
+        }
+      : {}),
     ...(report ? { reportState: report.state } : {}),
     ...(report?.state === 'approved' && report.scope === 'public' && report.token
       ? { disclosureToken: report.token }

@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
-import { reportByToken } from '../../data/repos/reports';
+import { measuresOf } from '../../data/repos/measures';
+import { problemsOf, reportByToken } from '../../data/repos/reports';
 import type { Deps } from '../../deps';
+import { publicMeasure } from '../../domain/rectification';
+import { byWeight } from '../../domain/report';
 import { notFound } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { publicUrl } from '../../http/public-url';
@@ -16,26 +19,39 @@ export function disclosureRoutes(deps: Deps) {
       throw notFound('没有找到这份公开内容');
     }
     return {
-      published: report.published,
-      sha256: report.sha256,
-      approvedAt: report.approvedAt,
-      scope: report.scope,
+      unitId: report.unitId,
+      disclosed: {
+        published: report.published,
+        sha256: report.sha256,
+        approvedAt: report.approvedAt,
+        scope: report.scope,
+      },
     };
+  };
+  /** Each problem with its measures, most gathered problems first; none while no measure is set. */
+  const rectification = async (unitId: string) => {
+    const [problems, measures] = await Promise.all([problemsOf(deps, unitId), measuresOf(deps, unitId)]);
+    if (measures.length === 0) return [];
+    return byWeight(problems).map((p) => ({
+      title: p.title,
+      measures: measures.filter((m) => m.problemId === p.id).map(publicMeasure),
+    }));
   };
   const app = new Hono<AppEnv>();
   // The JSON (described for the API reference in ./openapi.ts).
   app.get('/api/public/disclosures/:token', async (c) => {
     const token = checkParam('token', c.req.param('token'), (v) => token22Pattern.test(v));
-    return c.json(await approved(token), 200);
+    return c.json((await approved(token)).disclosed, 200);
   });
   app.get('/p/:token', async (c) => {
     const token = c.req.param('token');
-    const d = await approved(token);
+    const { unitId, disclosed } = await approved(token);
     c.header('cache-control', 'public, max-age=300');
     return c.html(
       page(
         <DisclosurePage
-          {...d}
+          {...disclosed}
+          rectification={await rectification(unitId)}
           jsonUrl={publicUrl(deps.config.PUBLIC_BASE_URL, `/api/public/disclosures/${token}`)}
           pageUrl={publicUrl(deps.config.PUBLIC_BASE_URL, `/p/${token}`)}
         />,

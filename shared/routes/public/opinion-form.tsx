@@ -160,7 +160,10 @@ export function opinionFormRoutes(deps: Deps) {
     const result = {
       found: status.found,
       ...(status.problem
-        ? { problem: { title: status.problem.title, area: problemAreaLabels[status.problem.area] } }
+        ? {
+            problem: { title: status.problem.title, area: problemAreaLabels[status.problem.area] },
+            measures: status.measures ?? [],
+          }
         : {}),
       ...(status.reportState ? { reportState: status.reportState } : {}),
       ...(status.disclosureToken ? { disclosurePath: `/p/${status.disclosureToken}` } : {}),

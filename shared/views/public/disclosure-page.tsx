@@ -1,9 +1,11 @@
 import { aboutOptions, focusAreas, problemLabels, respondentOptions } from '../../domain/opinion-form';
 import type { UnitType } from '../../domain/org';
+import type { PublicMeasure } from '../../domain/rectification';
 import { type Published, problemAreaLabels } from '../../domain/report';
 import { gradeLabels, grades, satisfactionLabels, satisfactions } from '../../domain/review';
 import { ResultsView } from '../../domain/review-views';
 import { PublicLayout } from './layout';
+import { MeasuresList, measuresCss } from './measures-list';
 
 const css = `a{word-break:break-all}table{width:100%;border-collapse:collapse;background:#fff;font-size:.85em;margin:6px 0 12px}th,td{border:1px solid #ddd;padding:4px 6px;text-align:left}
 .c{font-family:monospace;word-break:break-all;font-size:.8em}section{background:#fff;border-radius:8px;padding:8px 12px;margin:0 0 12px}
@@ -21,6 +23,8 @@ export function DisclosurePage(props: {
   approvedAt: string;
   jsonUrl: string;
   pageUrl: string;
+  /** Live, not part of the hashed report: each problem with its measures, once the unit has set any. */
+  rectification: { title: string; measures: PublicMeasure[] }[];
 }) {
   const p = props.published;
   const k = p.k;
@@ -42,7 +46,7 @@ export function DisclosurePage(props: {
         </tr>
       ));
   return (
-    <PublicLayout title={`${p.unit.name} 分析评议情况公开`} css={css}>
+    <PublicLayout title={`${p.unit.name} 分析评议情况公开`} css={css + measuresCss}>
       <h1>{p.unit.name} 分析评议情况公开</h1>
       <p class="m">
         经督导组认可（{props.approvedAt.slice(0, 10)}）。少于{k}人的数字不单独公布，以保护提意见和投票的人。
@@ -144,6 +148,18 @@ export function DisclosurePage(props: {
           </section>
         );
       })}
+      {props.rectification.length > 0 && (
+        <section>
+          <h2>整改落实情况</h2>
+          <p class="m">随整改进展更新，不在下方校验码的范围内。</p>
+          {props.rectification.map((r) => (
+            <>
+              <h3>{r.title}</h3>
+              <MeasuresList measures={r.measures} />
+            </>
+          ))}
+        </section>
+      )}
       <section>
         <h2>核对</h2>
         <p class="m">公开内容的 SHA-256：</p>

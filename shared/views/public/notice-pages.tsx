@@ -1,4 +1,6 @@
+import type { PublicMeasure } from '../../domain/rectification';
 import { PublicLayout } from './layout';
+import { MeasuresList, measuresCss } from './measures-list';
 
 /** After sending: thanks and the receipt code. */
 export function ThanksPage(props: { unitName: string; receipt: string; lookupPath?: string }) {
@@ -56,6 +58,7 @@ export function ReceiptPage(props: {
     | {
         found: boolean;
         problem?: { title: string; area: string };
+        measures?: PublicMeasure[];
         reportState?: string;
         disclosurePath?: string;
       }
@@ -64,7 +67,7 @@ export function ReceiptPage(props: {
 }) {
   const r = props.result;
   return (
-    <PublicLayout title="查询回执">
+    <PublicLayout title="查询回执" css={measuresCss}>
       <h1>查询意见回执</h1>
       <p class="m">{props.unitName}</p>
       <form method="get">
@@ -84,6 +87,12 @@ export function ReceiptPage(props: {
               ? `已归入问题：“${r.problem.title}”（${r.problem.area}）。`
               : '单位还在梳理归并意见，暂未归入具体问题。'}
           </p>
+          {r.problem && r.measures && (
+            <>
+              <p>针对这个问题的整改措施：</p>
+              <MeasuresList measures={r.measures} />
+            </>
+          )}
           {r.disclosurePath && (
             <p>
               分析评议情况已公开：<a href={r.disclosurePath}>查看</a>
