@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getMeasure, putMeasure } from '../shared/data/repos/measures';
 import { daysLate, isOverdue, type Measure } from '../shared/domain/rectification';
-import { asRecord, call } from './support/api';
+import { asRecord, call, testPassword } from './support/api';
+import { consoleClient } from './support/console-client';
 import { type OrgFixture, orgFixture } from './support/org-fixture';
 import { scanAll } from './support/scan';
 import { createTestContext, type TestContext } from './support/test-env';
@@ -189,5 +190,39 @@ describe('rectification measures (整改措施)', () => {
       }),
     ).rejects.toMatchObject({ code: 'MEASURE_CHANGED' });
     expect((await getMeasure(t.deps, f.ids.u1, id))?.state).toBe('underway');
+  });
+
+  it('lets the leader add a measure and record progress from the console, and shows the supervisor', async () => {
+    const leader = consoleClient(t);
+    await leader.signIn('lead1', testPassword);
+    const page = `/console/units/${f.ids.u1}/measures`;
+    const { html } = await leader.page(page);
+    expect(html).toContain('纪律松弛，上班迟到早退');
+    expect(html).toContain('添加整改措施');
+    const added = await leader.post(`/console/units/${f.ids.u1}/measures`, {
+      problemId,
+      action: '每周公示考勤结果',
+      post: '综合科科长',
+      deadline: '2027-06-30',
+    });
+    expect(added.status).toBe(303);
+    expect(decodeURIComponent(added.headers.get('location') ?? '')).toContain('已添加整改措施');
+    const after = (await leader.page(page)).html;
+    const id =
+      after
+        .match(/\/measures\/([\w-]+)\/progress/g)
+        ?.at(-1)
+        ?.split('/')[2] ?? '';
+    const noted = await leader.post(`/console/units/${f.ids.u1}/measures/${id}/progress`, {
+      note: '已公示第一周',
+      state: 'underway',
+    });
+    expect(decodeURIComponent(noted.headers.get('location') ?? '')).toContain('已记录整改进展');
+    const supervisor = consoleClient(t);
+    await supervisor.signIn('sup1', testPassword);
+    const seen = (await supervisor.page(page)).html;
+    expect(seen).toContain('每周公示考勤结果');
+    expect(seen).toContain('已公示第一周');
+    expect(seen).not.toContain('添加整改措施');
   });
 });

@@ -26,6 +26,7 @@ import { consoleFormRoutes } from './forms';
 import type { InternalApi } from './internal-api';
 import { consoleLoginRoutes } from './login';
 import { apiData, pageContext, requirePageContext } from './page-context';
+import { consoleRectificationRoutes } from './rectification';
 import { consoleReportRoutes } from './report';
 import { consoleReviewRoutes } from './review';
 
@@ -209,5 +210,6 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
   app.route('/', consoleFormRoutes(api));
   app.route('/', consoleReviewRoutes(deps, api));
   app.route('/', consoleReportRoutes(deps, api));
+  app.route('/', consoleRectificationRoutes(deps, api));
   return app;
 }

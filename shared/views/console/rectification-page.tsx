@@ -1,0 +1,98 @@
+import type { Principal } from '../../domain/account';
+import { chinaDay } from '../../domain/china-day';
+import type { Unit } from '../../domain/org';
+import { isOverdue, type Measure, measureStateLabels, measureStates } from '../../domain/rectification';
+import { byWeight, type Problem } from '../../domain/report';
+import { ConsoleLayout, Csrf } from './layout';
+
+const StateOptions = (props: { selected: string }) => (
+  <>
+    {measureStates.map((s) => (
+      <option value={s} selected={s === props.selected}>
+        {measureStateLabels[s]}
+      </option>
+    ))}
+  </>
+);
+
+/** 整改措施: each problem of the approved report with its measures, their progress and the forms to add both. */
+export function RectificationPage(props: {
+  who: Principal;
+  csrf: string;
+  flash: { ok?: string | undefined; error?: string | undefined };
+  unit: Unit;
+  problems: Problem[];
+  measures: Measure[];
+  approved: boolean;
+  now: Date;
+}) {
+  const { unit, csrf } = props;
+  const role = props.who.scope.role;
+  const canWrite = (role === 'leader' || role === 'office') && props.approved;
+  const today = chinaDay(props.now);
+  const base = `/console/units/${unit.id}/measures`;
+  const problems = byWeight(props.problems);
+  return (
+    <ConsoleLayout title={`${unit.name} 整改措施`} who={props.who} csrf={csrf} flash={props.flash}>
+      <p>
+        <a href={`/console/units/${unit.id}`}>返回单位</a>　
+        <a href={`/console/units/${unit.id}/report`}>分析评议报告</a>
+      </p>
+      {!props.approved && <p class="muted">分析评议报告经督导组认可后，才能针对查摆出的问题制定整改措施。</p>}
+      {problems.map((p) => {
+        const mine = props.measures.filter((m) => m.problemId === p.id);
+        return (
+          <section class="card">
+            <h2 style="margin-top:0">{p.title}</h2>
+            <p class="muted">群众反映 {p.opinionRefs.length} 条</p>
+            {mine.length === 0 && <p class="muted">还没有整改措施。</p>}
+            {mine.map((m) => (
+              <div class="card">
+                <p>
+                  <strong>{measureStateLabels[m.state]}</strong>
+                  {isOverdue(m, today) && <strong class="error">　已超过时限</strong>}　{m.action}
+                  <br />
+                  责任岗位：{m.post}；完成时限：{m.deadline}
+                </p>
+                {m.progress.length > 0 && (
+                  <ol>
+                    {m.progress.map((x) => (
+                      <li>
+                        {x.on}：{x.note}（{measureStateLabels[x.state]}）
+                      </li>
+                    ))}
+                  </ol>
+                )}
+                {canWrite && (
+                  <form method="post" action={`${base}/${m.id}/progress`}>
+                    <Csrf token={csrf} />
+                    <label for={`note-${m.id}`}>整改进展</label>
+                    <input id={`note-${m.id}`} name="note" required minlength={2} maxlength={500} />
+                    <label for={`state-${m.id}`}>进展后的状态</label>
+                    <select id={`state-${m.id}`} name="state">
+                      <StateOptions selected={m.state === 'planned' ? 'underway' : m.state} />
+                    </select>
+                    <button type="submit">记录进展</button>
+                  </form>
+                )}
+              </div>
+            ))}
+            {canWrite && (
+              <form method="post" action={base}>
+                <Csrf token={csrf} />
+                <input type="hidden" name="problemId" value={p.id} />
+                <label for={`action-${p.id}`}>新的整改措施（做什么）</label>
+                <textarea id={`action-${p.id}`} name="action" required minlength={4} maxlength={500} />
+                <label for={`post-${p.id}`}>责任岗位（写职务，不写姓名）</label>
+                <input id={`post-${p.id}`} name="post" required maxlength={40} placeholder="如：党支部书记" />
+                <label for={`deadline-${p.id}`}>完成时限</label>
+                <input id={`deadline-${p.id}`} name="deadline" type="date" required min={today} />
+                <button type="submit">添加整改措施</button>
+              </form>
+            )}
+          </section>
+        );
+      })}
+    </ConsoleLayout>
+  );
+}
