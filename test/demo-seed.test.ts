@@ -70,5 +70,12 @@ describe('the demo campaign', () => {
     expect(page).toContain('部分党员组织纪律松弛，上班迟到早退');
     const result = await verifyDisclosure(link, (url) => t.app.request(new URL(url).pathname));
     expect(result.ok).toBe(true);
+    // Rectification under way: measures in several states, one past its deadline for the group to see.
+    expect(page).toContain('整改落实情况');
+    for (const state of ['正在整改', '已完成']) expect(page).toContain(state);
+    const office = await tokenFor(t, demoAccounts.office.username, demoPassword);
+    const overdue = await call(t, office, 'GET', `/api/campaigns/${campaignId}/overdue-measures`);
+    const items = asRecord(overdue.json).items as { unitName: string; daysLate: number }[];
+    expect(items).toEqual([expect.objectContaining({ unitName: demoUnits[1]?.name, daysLate: 3 })]);
   });
 });

@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { allOpinions } from '../data/repos/opinions';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
+import { chinaDay } from '../domain/china-day';
 import { opinionInput } from '../domain/opinion';
 import type { Unit } from '../domain/org';
 import type { Round } from '../domain/round';
+import { addMeasure, addProgress } from '../usecases/measures';
 import { saveProblem } from '../usecases/problems';
 import { approveReport, buildReport, submitReport } from '../usecases/report';
 import { submitOpinion } from '../usecases/submit-opinion';
@@ -65,12 +67,12 @@ export async function seedApprovedReport(
   });
   const opinions = await allOpinions(deps, unit.id);
   const about = (problem: string) => opinions.filter((o) => o.problems.includes(problem)).map((o) => o.ref);
-  await saveProblem(deps, leader, unit.id, {
+  const discipline = await saveProblem(deps, leader, unit.id, {
     title: '部分党员组织纪律松弛，上班迟到早退',
     area: 'ordinary',
     opinionRefs: about('discipline'),
   });
-  await saveProblem(deps, leader, unit.id, {
+  const awareness = await saveProblem(deps, leader, unit.id, {
     title: '党员身份意识不强，先锋作用不明显',
     area: 'frontline',
     opinionRefs: about('partyAwareness'),
@@ -83,5 +85,40 @@ export async function seedApprovedReport(
   await buildReport(deps, leader, unit, k);
   await submitReport(deps, leader, unit.id);
   const approved = await approveReport(deps, supervisor, unit.id, 'public');
+  await seedMeasures(deps, leader, unit, { discipline: discipline.id, awareness: awareness.id });
   return approved.token ?? '';
+}
+
+/** Measures in several states, one of them past its deadline (整改措施). */
+async function seedMeasures(
+  deps: Deps,
+  leader: Principal,
+  unit: Unit,
+  problems: { discipline: string; awareness: string },
+) {
+  const day = (offset: number) => chinaDay(new Date(deps.now().getTime() + offset * 86_400_000));
+  const attendance = await addMeasure(deps, leader, unit, {
+    problemId: problems.discipline,
+    action: '修订考勤管理制度，每月在车间公示党员出勤情况',
+    post: '党支部书记',
+    deadline: day(30),
+  });
+  await addProgress(deps, leader, unit, attendance.id, {
+    note: '考勤制度修订稿已征求职工意见',
+    state: 'underway',
+  });
+  const talks = await addMeasure(deps, leader, unit, {
+    problemId: problems.discipline,
+    action: '支部委员与迟到较多的党员逐一谈心谈话',
+    post: '党支部组织委员',
+    deadline: day(-3),
+  });
+  await addProgress(deps, leader, unit, talks.id, { note: '已谈话6人，还有2人未谈', state: 'underway' });
+  const posts = await addMeasure(deps, leader, unit, {
+    problemId: problems.awareness,
+    action: '在生产一线设立党员先锋岗并挂牌',
+    post: '车间主任',
+    deadline: day(14),
+  });
+  await addProgress(deps, leader, unit, posts.id, { note: '8个党员先锋岗已挂牌', state: 'done' });
 }
