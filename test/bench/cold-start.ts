@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildFunction } from '../../cdk/build-function';
 import type { Config } from '../../shared/config/env';
 import { type HttpResult, httpApiEvent } from '../support/lambda-events';
-import { buildForTest, invokeInFreshProcess, lambdaEnv } from '../support/run-bundle';
+import { buildForTest, invokeInFreshProcess, lambdaEnv, scratchDir } from '../support/run-bundle';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -31,7 +31,7 @@ export interface ColdStart {
  * alternate, so drift on a noisy machine falls on both; medians are reported.
  */
 export async function measureColdStart(config: Config, formPath: string, runs: number): Promise<ColdStart> {
-  const dir = mkdtempSync(resolve('dist', 'bench-'));
+  const dir = scratchDir('bench-');
   try {
     const ours = await buildForTest('public', dir);
     const floorFile = join(dir, 'floor', 'index.mjs');

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { buildFunction } from '../../cdk/build-function';
@@ -15,10 +15,16 @@ const invoker = resolve('test/support/invoke-bundle.mjs');
  * resolves from node_modules as it would from the runtime).
  */
 export async function buildForTest(name: keyof typeof functionEntries, dir?: string) {
-  const out = dir ?? mkdtempSync(resolve('dist', 'test-'));
+  const out = dir ?? scratchDir('test-');
   const file = join(out, name, 'index.mjs');
   const { bytes, metafile } = await buildFunction(functionEntries[name], file);
   return { file, bytes, metafile };
+}
+
+/** A fresh folder under `dist/` (created on a fresh clone, where `dist/` does not exist yet). */
+export function scratchDir(prefix: string): string {
+  mkdirSync(resolve('dist'), { recursive: true });
+  return mkdtempSync(resolve('dist', prefix));
 }
 
 /** The environment a function gets, as on Lambda but pointing at DynamoDB Local; nothing else leaks in. */
