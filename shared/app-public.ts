@@ -6,6 +6,7 @@ import { assetRoutes } from './routes/assets';
 import { healthRoutes } from './routes/health';
 import { ballotRoutes } from './routes/public/ballot';
 import { disclosureRoutes } from './routes/public/disclosure';
+import { evaluationRoutes } from './routes/public/evaluation';
 import { opinionFormRoutes } from './routes/public/opinion-form';
 
 /**
@@ -19,6 +20,7 @@ export function createPublicApp(deps: Deps) {
   app.route('/', assetRoutes());
   app.route('/', opinionFormRoutes(deps));
   app.route('/', ballotRoutes(deps));
+  app.route('/', evaluationRoutes(deps));
   app.route('/', disclosureRoutes(deps));
   return app;
 }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createEvaluation } from '../shared/data/repos/evaluations';
 import { putMeasure } from '../shared/data/repos/measures';
 import { getUnit } from '../shared/data/repos/units';
 import { asRecord, call } from './support/api';
@@ -69,6 +70,25 @@ describe('the authorization matrix: every console route × role × own and other
         detail: {},
       });
       review[key === 's1' ? 'measure1' : 'measure2'] = measure.id;
+      // An open evaluation by codes, also written straight (the unit is not in 整改提高 here).
+      const now = new Date().toISOString();
+      const evaluation = {
+        id: `E${key}0000000000000000000`,
+        unitId,
+        campaignId: unit?.campaignId ?? '',
+        groupId: unit?.groupId ?? '',
+        unitName: unit?.name ?? '',
+        mode: 'codes' as const,
+        items: [{ measureId: measure.id, problem: '测试问题', action: measure.action }],
+        due: { member: 3, mass: 5 },
+        paperIssued: { member: 0, mass: 0 },
+        opensAt: now,
+        closesAt: '2099-01-01T00:00:00.000Z',
+        createdAt: now,
+        createdBy: 'test',
+      };
+      await createEvaluation(t.deps, 'test', evaluation);
+      review[key === 's1' ? 'evaluation1' : 'evaluation2'] = evaluation.id;
     }
   }, 120_000);
 

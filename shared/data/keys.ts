@@ -75,6 +75,13 @@ export const keys = {
   /** Finds an approved report by its disclosure token. */
   reportDisclosure: (token: string) => ({ gsi1pk: `DISCLOSURE#${token}`, gsi1sk: 'REPORT' }),
 
+  /** A satisfaction evaluation of a unit's rectification; its id is the public link's token. */
+  evaluation: (id: string) => ({ pk: `EVALUATION#${id}`, sk: 'META' }),
+  evaluationListing: (unitId: string, createdAt: string, id: string) => ({
+    gsi1pk: `UNIT#${unitId}#EVALUATIONS`,
+    gsi1sk: `${createdAt}#${id}`,
+  }),
+
   /** A democratic review session of a unit. */
   session: (id: string) => ({ pk: `SESSION#${id}`, sk: 'META' }),
   sessionListing: (unitId: string, createdAt: string, id: string) => ({
@@ -131,6 +138,8 @@ export const accessPatterns = {
   openMeasuresOfGroup: (groupId: string) => pattern({ index: 'gsi1', pk: `GROUP#${groupId}#OPEN_MEASURES` }),
   disclosure: (token: string) => pattern({ index: 'gsi1', pk: `DISCLOSURE#${token}` }),
   opinionsOfRound: (roundId: string) => pattern({ pk: `ROUND#${roundId}`, skPrefix: 'OPINION#' }),
+  evaluationsOfUnit: (unitId: string) =>
+    pattern({ index: 'gsi1', pk: `UNIT#${unitId}#EVALUATIONS`, newestFirst: true }),
   sessionsOfUnit: (unitId: string) =>
     pattern({ index: 'gsi1', pk: `UNIT#${unitId}#SESSIONS`, newestFirst: true }),
   /** Keys only: the codes' states are read from the items themselves. */

@@ -131,7 +131,11 @@ export async function seedDemo(deps: Deps, baseUrl: string): Promise<DemoInfo> {
       closesAt: `${campaign.stages.appraisal.end}T23:59:59+08:00`,
       comments: true,
     });
-    const by = { actor: demoAccounts.leader.username, target: `unit:${firstUnit.id}/session:${session.id}` };
+    const by = {
+      actor: demoAccounts.leader.username,
+      target: `unit:${firstUnit.id}/session:${session.id}`,
+      kind: 'review' as const,
+    };
     // The supervision group has named the session's two tellers for the counting after the vote.
     await putTellers(deps, demoAccounts.supervisor.username, session, {
       teller1: demoAccounts.teller1.username,

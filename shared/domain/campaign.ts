@@ -1,19 +1,22 @@
 import * as z from 'zod';
 
-/** The three stages of the campaign, in order (学习动员 → 分析评议 → 整改提高). */
+/** The three stages of the campaign, in order (学习动员 → 分析评议 → 整改提高), each with its dates. */
 export const stages = ['study', 'appraisal', 'rectification'] as const;
-export const Stage = z.enum(stages).meta({ id: 'Stage' });
+/** Where a unit stands: one of the stages, or done with them (整改提高 closed). */
+export const unitStages = [...stages, 'concluded'] as const;
+export const Stage = z.enum(unitStages).meta({ id: 'Stage' });
 export type Stage = z.infer<typeof Stage>;
 
 export const stageLabels: Record<Stage, string> = {
   study: '学习动员',
   appraisal: '分析评议',
   rectification: '整改提高',
+  concluded: '活动结束',
 };
 
 /** The stage after `stage`, or undefined after the last one. */
 export function nextStage(stage: Stage): Stage | undefined {
-  return stages[stages.indexOf(stage) + 1];
+  return unitStages[unitStages.indexOf(stage) + 1];
 }
 
 const isoDate = z.iso.date();

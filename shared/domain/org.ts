@@ -68,6 +68,15 @@ export const Unit = z
     stage: Stage,
     stageRequest: StageRequest.optional(),
     lastStageDecision: StageDecision.optional(),
+    /** The latest counted satisfaction evaluation, as supervisors and stage changes read it. */
+    lastEvaluation: z
+      .object({
+        id: z.string(),
+        countedAt: z.string(),
+        rate: z.number().nullable(),
+        remedial: z.boolean(),
+      })
+      .optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -25,9 +25,13 @@ const closedMessages = {
     notYetOpen: ['SESSION_NOT_OPEN', '本次民主评议尚未开始'],
     closed: ['SESSION_CLOSED', '本次民主评议已经结束'],
   },
+  evaluation: {
+    notYetOpen: ['EVALUATION_NOT_OPEN', '本次满意度测评尚未开始'],
+    closed: ['EVALUATION_CLOSED', '本次满意度测评已经结束，感谢您的关注'],
+  },
 } as const;
 
-/** The Chinese answer (410) for a round or session that takes nothing at `now`. */
+/** The Chinese answer (410) for a round, session or evaluation that takes nothing at `now`. */
 export function windowClosedError(what: keyof typeof closedMessages, w: TimeWindow, now: Date) {
   const [code, message] =
     closedMessages[what][windowState(w, now) === 'notYetOpen' ? 'notYetOpen' : 'closed'];

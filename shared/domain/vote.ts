@@ -22,6 +22,18 @@ export const ByGroupCount = z.object({ member: z.number().int(), mass: z.number(
 /** Builds a per-group record from a function of the group. */
 export const byGroup = <T>(f: (g: VoterGroup) => T): ByGroup<T> => ({ member: f('member'), mass: f('mass') });
 
+/**
+ * What is being voted in: a democratic review session (民主评议) or a
+ * satisfaction evaluation of rectification (群众满意度测评). The module
+ * only needs the kind for its words: audit actions, error codes, messages.
+ */
+export const voteKinds = ['review', 'evaluation'] as const;
+export type VoteKind = (typeof voteKinds)[number];
+export const voteWords = {
+  review: { audit: 'review', code: 'SESSION', thisVote: '本次评议', window: 'session' },
+  evaluation: { audit: 'evaluation', code: 'EVALUATION', thisVote: '本次测评', window: 'evaluation' },
+} as const satisfies Record<VoteKind, { audit: string; code: string; thisVote: string; window: string }>;
+
 /** What the vote module needs of the thing voted in: its id, window, voters due and paper slips out. */
 export interface Vote extends TimeWindow {
   id: string;
@@ -38,6 +50,8 @@ export interface Vote extends TimeWindow {
 export const BallotCode = z.object({
   codeHash: z.string(),
   voteId: z.string(),
+  /** Codes minted before evaluations existed carry no kind: they are review codes. */
+  kind: z.enum(voteKinds).default('review'),
   voterGroup: VoterGroup,
   state: z.enum(['unused', 'used', 'revoked', 'closed']),
   opensAt: z.string(),

@@ -50,3 +50,4 @@ export const GroupParams = z.object({ groupId: id });
 export const UnitParams = z.object({ unitId: id });
 export const RoundParams = z.object({ roundId: id });
 export const SessionParams = z.object({ sessionId: id });
+export const EvaluationParams = z.object({ evaluationId: id });

@@ -7,6 +7,7 @@ export const publicPaths = [
   { path: '/healthz', itself: true, below: false },
   { path: '/f', itself: false, below: true }, // opinion form, its post, receipt look-up
   { path: '/b', itself: true, below: true }, // code entry; ballot page and its post
+  { path: '/e', itself: false, below: true }, // satisfaction evaluation page and its post
   { path: '/p', itself: false, below: true }, // disclosure pages
   { path: '/api/public', itself: false, below: true }, // the same as JSON
   { path: '/assets', itself: false, below: true }, // our own static files

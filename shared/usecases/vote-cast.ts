@@ -1,8 +1,8 @@
-import { castWithCode, getBallot, getCode } from '../data/repos/ballot-box';
+import { castOpen, castWithCode, getBallot, getCode } from '../data/repos/ballot-box';
 import type { Deps } from '../deps';
 import { ballotIdFor, codeHash } from '../domain/ballot-code';
 import { windowClosedError, windowState } from '../domain/time-window';
-import { type Vote, VoteBallot, type VoterGroup } from '../domain/vote';
+import { type Vote, VoteBallot, type VoteKind, type VoterGroup, voteWords } from '../domain/vote';
 import { badRequest, conflict, gone, notFound } from '../errors';
 import { receiptFor } from './receipt';
 
@@ -12,6 +12,27 @@ export const codeRevoked = () => gone('CODE_REVOKED', '这张选票已作废，�
 /** A code's stored state, looked up by its hash; undefined if there is no such code. */
 export const findCode = (deps: Deps, code: string) =>
   getCode(deps, codeHash(deps.config.CODE_HASH_SECRET, code));
+
+/**
+ * Casts one ballot of a vote open to anyone with its link (no code): the
+ * window is checked against the vote as just read, the ballot is one
+ * conditional PutItem, and a retry of the same page answers with the same receipt.
+ */
+export async function castOpenBallot(
+  deps: Deps,
+  kind: VoteKind,
+  vote: Vote,
+  cast: { requestToken: string; marks: Record<string, unknown> },
+): Promise<{ receipt: string }> {
+  if (windowState(vote, deps.now()) !== 'open')
+    throw windowClosedError(voteWords[kind].window, vote, deps.now());
+  const secret = deps.config.CODE_HASH_SECRET;
+  const ballotId = ballotIdFor(secret, cast.requestToken);
+  const receipt = receiptFor(secret, `ballot:${cast.requestToken}`);
+  const ballot: VoteBallot = { voteId: vote.id, voterGroup: 'mass', channel: 'online', receipt };
+  await castOpen(deps, { voteId: vote.id, ballotId, ballot: { ...cast.marks, ...ballot } });
+  return { receipt };
+}
 
 /**
  * Casts one ballot of a vote with a single-use code, secretly.
@@ -24,6 +45,7 @@ export const findCode = (deps: Deps, code: string) =>
  */
 export async function castBallot(
   deps: Deps,
+  kind: VoteKind,
   vote: Vote,
   cast: { code: string; voterGroup: VoterGroup; requestToken: string; marks: Record<string, unknown> },
 ): Promise<{ receipt: string }> {
@@ -49,14 +71,14 @@ export async function castBallot(
   if (result === 'tokenReused') throw conflict('REQUEST_REUSED', '页面已失效，请重新扫码后再投');
   const current = await getCode(deps, hash);
   if (!current) throw notFound('选票码无效，请核对后重新输入');
-  if (current.voteId !== vote.id || current.voterGroup !== cast.voterGroup) {
-    throw badRequest('WRONG_SESSION', '这张选票不属于本次评议');
+  if (current.voteId !== vote.id || current.kind !== kind || current.voterGroup !== cast.voterGroup) {
+    throw badRequest(`WRONG_${voteWords[kind].code}`, `这张选票不属于${voteWords[kind].thisVote}`);
   }
   if (current.state === 'revoked') throw codeRevoked();
   if (current.state === 'used') throw codeUsed();
   // Closed early (its code was closed), or outside the window the code carries.
   if (current.state === 'closed' || windowState(current, deps.now()) !== 'open')
-    throw windowClosedError('session', vote, deps.now());
+    throw windowClosedError(voteWords[kind].window, vote, deps.now());
   // A concurrent cast of the same code was still in flight and holds it.
   throw codeUsed();
 }

@@ -2,16 +2,18 @@ import { codesOf, putCodes, revokeUnused } from '../data/repos/ballot-box';
 import type { Deps } from '../deps';
 import { codeHash, newBallotCode, normalizeCode } from '../domain/ballot-code';
 import { windowState } from '../domain/time-window';
-import type { Vote, VoterGroup } from '../domain/vote';
+import { type Vote, type VoteKind, type VoterGroup, voteWords } from '../domain/vote';
 import { conflict, notFound, validationError } from '../errors';
 
 /** Once casting is over, codes are part of the count: none are added or revoked. */
-const voteClosed = () => conflict('SESSION_CLOSED', '投票已经结束，选票码不能再制发或作废');
+const voteClosed = (kind: VoteKind) =>
+  conflict(`${voteWords[kind].code}_CLOSED`, '投票已经结束，选票码不能再制发或作废');
 
-/** Who asked, and what the audit trail names as the target. */
+/** Who asked, what the audit trail names as the target, and what kind of vote it is. */
 export interface VoteActor {
   actor: string;
   target: string;
+  kind: VoteKind;
 }
 
 /**
@@ -21,12 +23,12 @@ export interface VoteActor {
  * 3. The plain codes are returned once, for the printable slips; they cannot be shown again.
  */
 export async function mintCodes(deps: Deps, by: VoteActor, vote: Vote, group: VoterGroup, count: number) {
-  if (windowState(vote, deps.now()) === 'closed') throw voteClosed();
+  if (windowState(vote, deps.now()) === 'closed') throw voteClosed(by.kind);
   const codes = Array.from({ length: count }, newBallotCode);
   const hashes = codes.map((code) => codeHash(deps.config.CODE_HASH_SECRET, code));
-  await putCodes(deps, vote, group, hashes, {
+  await putCodes(deps, vote, by.kind, group, hashes, {
     actor: by.actor,
-    action: 'review.codes.mint',
+    action: `${voteWords[by.kind].audit}.codes.mint`,
     target: by.target,
     detail: { group, count },
   });
@@ -43,7 +45,7 @@ export async function revokeCodes(
   vote: Vote,
   what: { code?: string | undefined; group?: VoterGroup | undefined },
 ) {
-  if (windowState(vote, deps.now()) === 'closed') throw voteClosed();
+  if (windowState(vote, deps.now()) === 'closed') throw voteClosed(by.kind);
   let hashes: string[];
   if (what.code) {
     const code = normalizeCode(what.code);
@@ -56,10 +58,11 @@ export async function revokeCodes(
   }
   const revoked = await revokeUnused(deps, vote.id, hashes, {
     actor: by.actor,
-    action: 'review.codes.revoke',
+    action: `${voteWords[by.kind].audit}.codes.revoke`,
     target: by.target,
     detail: { group: what.group },
   });
-  if (what.code && revoked === 0) throw notFound('该选票码不存在、不属于本次评议，或已使用');
+  if (what.code && revoked === 0)
+    throw notFound(`该选票码不存在、不属于${voteWords[by.kind].thisVote}，或已使用`);
   return { revoked };
 }

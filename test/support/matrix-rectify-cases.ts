@@ -1,8 +1,9 @@
-import { type Case, collectsForOwnUnit, readsOwnUnit, review, unitOf } from './matrix';
+import { type Case, collectsForOwnUnit, readsOwnUnit, review, supervisesCount, unitOf } from './matrix';
 
 const measureOf = (s: 'own' | 'other') => (s === 'own' ? review.measure1 : review.measure2);
+const evaluationOf = (s: 'own' | 'other') => (s === 'own' ? review.evaluation1 : review.evaluation2);
 
-/** The matrix rows of rectification: measures, their progress, and the overdue lists. */
+/** The matrix rows of rectification: measures, their progress, the overdue lists, satisfaction evaluations. */
 export const rectifyCases: Case[] = [
   readsOwnUnit('GET', '/api/units/:unitId/measures', (f, s) => ({
     path: `/api/units/${unitOf(f, s)}/measures`,
@@ -40,4 +41,29 @@ export const rectifyCases: Case[] = [
     supervisor: [403, 403],
     leader: [403, 403],
   },
+
+  readsOwnUnit('GET', '/api/units/:unitId/evaluations', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/evaluations`,
+  })),
+  collectsForOwnUnit('POST', '/api/units/:unitId/evaluations', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/evaluations`,
+    body: { mode: 'codes', closesAt: '2099-01-01T00:00:00Z' },
+  })),
+  readsOwnUnit('GET', '/api/evaluations/:evaluationId', (_f, s) => ({
+    path: `/api/evaluations/${evaluationOf(s)}`,
+  })),
+  collectsForOwnUnit('POST', '/api/evaluations/:evaluationId/codes', (_f, s) => ({
+    path: `/api/evaluations/${evaluationOf(s)}/codes`,
+    body: { voterGroup: 'mass', count: 1 },
+  })),
+  collectsForOwnUnit('POST', '/api/evaluations/:evaluationId/codes/revoke', (_f, s) => ({
+    path: `/api/evaluations/${evaluationOf(s)}/codes/revoke`,
+    body: { voterGroup: 'mass' },
+  })),
+  collectsForOwnUnit('POST', '/api/evaluations/:evaluationId/close', (_f, s) => ({
+    path: `/api/evaluations/${evaluationOf(s)}/close`,
+  })),
+  supervisesCount('POST', '/api/evaluations/:evaluationId/count', (_f, s) => ({
+    path: `/api/evaluations/${evaluationOf(s)}/count`,
+  })),
 ];

@@ -31,6 +31,8 @@ export const review = {
   problem2: '',
   measure1: '',
   measure2: '',
+  evaluation1: '',
+  evaluation2: '',
 };
 export const sessionOf = (s: Side) => (s === 'own' ? review.s1 : review.s2);
 export const sessionMembers = (s: Side) => (s === 'own' ? review.members1 : review.members2);

@@ -3,11 +3,11 @@ import {
   IdempotentParameterMismatchException,
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { Deps } from '../../deps';
 import type { AuditEntry } from '../../domain/audit';
-import { BallotCode, type VoterGroup } from '../../domain/vote';
+import { BallotCode, type VoteKind, type VoterGroup } from '../../domain/vote';
 import { AppError, conflict } from '../../errors';
 import { batchGetAll } from '../batch-get';
 import { accessPatterns, keys } from '../keys';
@@ -34,6 +34,7 @@ const box = (deps: Deps) => deps.ballotBoxTableName;
 export async function putCodes(
   deps: Deps,
   vote: { id: string; opensAt: string; closesAt: string },
+  kind: VoteKind,
   voterGroup: VoterGroup,
   hashes: string[],
   audit: Omit<AuditEntry, 'id' | 'at'>,
@@ -42,6 +43,7 @@ export async function putCodes(
   const code = (codeHash: string): BallotCode => ({
     codeHash,
     voteId,
+    kind,
     voterGroup,
     state: 'unused',
     opensAt: vote.opensAt,
@@ -194,6 +196,31 @@ export async function castWithCode(
   } catch (err) {
     if (err instanceof IdempotentParameterMismatchException) return 'tokenReused';
     if (err instanceof TransactionCanceledException) return 'refused';
+    throw err;
+  }
+}
+
+/**
+ * Puts a ballot of a vote open to anyone holding its link: one conditional
+ * PutItem under the id derived from the page's request token, so a retry of
+ * the same page is stored once ('refused' then means: already there). The
+ * window is checked by the caller; nothing shared takes part.
+ */
+export async function castOpen(
+  deps: Deps,
+  cast: { voteId: string; ballotId: string; ballot: Record<string, unknown> },
+): Promise<'cast' | 'refused'> {
+  try {
+    await deps.db.send(
+      new PutCommand({
+        TableName: box(deps),
+        Item: { ...keys.ballot(cast.voteId, cast.ballotId), ...cast.ballot },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return 'cast';
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return 'refused';
     throw err;
   }
 }

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { authorize, principalOf } from '../../auth/middleware';
 import type { Action, Resource } from '../../auth/policy';
 import { getCampaign } from '../../data/repos/campaigns';
+import { getEvaluation } from '../../data/repos/evaluations';
 import { getGroup } from '../../data/repos/groups';
 import { getRound } from '../../data/repos/rounds';
 import { getSession } from '../../data/repos/sessions';
@@ -11,7 +12,7 @@ import type { Principal } from '../../domain/account';
 import { notFound } from '../../errors';
 import type { AppEnv } from '../../http/env';
 
-/** Where a thing of one unit (a round, a session) sits in the campaign's tree, for the policy. */
+/** Where a thing of one unit (a round, a session, an evaluation) sits in the campaign's tree, for the policy. */
 const ofUnit = (x: { campaignId: string; groupId: string; unitId: string }): Resource => ({
   kind: 'unit',
   campaignId: x.campaignId,
@@ -73,6 +74,10 @@ export function guards(deps: Deps) {
     async session(c: Context<AppEnv>, action: Action, id: string) {
       const { who, found } = await loadFor(c, action, getSession(deps, id), ofUnit);
       return { who, session: found };
+    },
+    async evaluation(c: Context<AppEnv>, action: Action, id: string) {
+      const { who, found } = await loadFor(c, action, getEvaluation(deps, id), ofUnit);
+      return { who, evaluation: found };
     },
   };
 }

@@ -6,6 +6,7 @@ import { accountRoutes } from './accounts';
 import { auditRoutes } from './audit';
 import { authRoutes } from './auth';
 import { campaignRoutes } from './campaigns';
+import { evaluationRoutes } from './evaluations';
 import { groupRoutes } from './groups';
 import { measureRoutes } from './measures';
 import { memberRoutes } from './members';
@@ -36,5 +37,6 @@ export function apiRoutes(deps: Deps) {
   api.route('/', reportRoutes(deps));
   api.route('/', overviewRoutes(deps));
   api.route('/', measureRoutes(deps));
+  api.route('/', evaluationRoutes(deps));
   return api;
 }

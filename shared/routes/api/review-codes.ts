@@ -43,6 +43,7 @@ const revoke = createRoute({
 const byWhom = (username: string, s: ReviewSession) => ({
   actor: username,
   target: `unit:${s.unitId}/session:${s.id}`,
+  kind: 'review' as const,
 });
 
 /** A review session's single-use ballot codes: mint (shown once) and revoke. */

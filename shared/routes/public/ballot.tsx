@@ -24,6 +24,7 @@ import {
   CodeEntryPage,
 } from '../../views/public/ballot-page';
 import { RoundNoticePage } from '../../views/public/notice-pages';
+import { evaluationCodePage } from './evaluation';
 import { checkParam, token22Pattern } from './params';
 
 const RequestToken = z.string().regex(token22Pattern, '页面已失效，请刷新后重新填写');
@@ -56,12 +57,10 @@ export function ballotRoutes(deps: Deps) {
   async function usableCode(raw: string) {
     const code = normalizeCode(raw);
     const found = code ? await findCode(deps, code) : undefined;
-    const session = found ? await getSession(deps, found.voteId) : undefined;
-    if (!code || !found || !session) throw invalidCode();
+    if (!code || !found) throw invalidCode();
     if (found.state === 'used') throw codeUsed();
     if (found.state === 'revoked') throw codeRevoked();
-    if (sessionState(session, deps.now()) !== 'open') throw windowClosedError('session', session, deps.now());
-    return { code, voterGroup: found.voterGroup, session };
+    return { code, found };
   }
 
   /** Validates a cast, spends the flood brake, and casts: the one path of the page and the JSON API. */
@@ -70,7 +69,7 @@ export function ballotRoutes(deps: Deps) {
     if (!input.success) throw validationError(zodProblems(input.error));
     if (!buckets.take(session.id)) throw tooManyRequests();
     const { requestToken, voterGroup, ...marks } = input.data;
-    return castBallot(deps, session, { code, voterGroup, requestToken, marks });
+    return castBallot(deps, 'review', session, { code, voterGroup, requestToken, marks });
   }
 
   // For a voter who types the code from the slip instead of scanning it.
@@ -87,8 +86,15 @@ export function ballotRoutes(deps: Deps) {
 
   app.get('/b/:code', async (c) => {
     try {
-      const { code, voterGroup, session } = await usableCode(c.req.param('code'));
+      const { code, found } = await usableCode(c.req.param('code'));
       c.header('cache-control', 'private, no-cache');
+      // One slip format and one code entry for every vote: an evaluation code opens its evaluation.
+      if (found.kind === 'evaluation') return c.html(await evaluationCodePage(deps, found.voteId, code));
+      const session = await getSession(deps, found.voteId);
+      if (!session) throw invalidCode();
+      if (sessionState(session, deps.now()) !== 'open')
+        throw windowClosedError('session', session, deps.now());
+      const voterGroup = found.voterGroup;
       return c.html(
         page(
           <BallotPage

@@ -66,6 +66,23 @@ export const publicRouteDocs = [
     },
   }),
   createRoute({
+    method: 'post',
+    path: '/api/public/evaluations/{evaluationId}/ballots',
+    tags: ['public'],
+    summary:
+      'Answer a satisfaction evaluation: overall and per measure; with a single-use code when it is cast with codes. A retry with the same requestToken answers with the same receipt.',
+    request: {
+      params: z.object({ evaluationId: z.string().regex(roundTokenPattern) }),
+      body: jsonBody(z.record(z.string(), z.unknown())),
+    },
+    responses: {
+      201: ok(Receipt, 'Stored'),
+      ...errorResponses,
+      410: { description: 'The code was revoked, or the evaluation is not open' },
+      415: { description: 'The body is not JSON' },
+    },
+  }),
+  createRoute({
     method: 'get',
     path: '/api/public/disclosures/{token}',
     tags: ['public'],

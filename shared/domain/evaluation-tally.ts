@@ -1,0 +1,71 @@
+import type { CampaignSettings } from './campaign';
+import type { Evaluation, EvaluationBallot, EvaluationResults } from './evaluation';
+import type { Satisfaction } from './review';
+import { type SatisfactionCounts, satisfactionRate } from './tally';
+
+const zero = (): SatisfactionCounts => ({ satisfied: 0, basicallySatisfied: 0, dissatisfied: 0, unknown: 0 });
+
+/** Below the threshold (percent), compared exactly: (满意 + 基本满意) × 100 < threshold × (answers − 不了解). */
+function below(c: SatisfactionCounts, threshold: number): boolean {
+  const judged = c.satisfied + c.basicallySatisfied + c.dissatisfied;
+  return (c.satisfied + c.basicallySatisfied) * 100 < threshold * judged;
+}
+
+/**
+ * Counts an evaluation's ballots. Every ballot answers every question, so
+ * all questions have the same number of answers and none can be had from
+ * another by subtraction; voter groups are not shown apart. Fewer than k
+ * ballots show nothing but their number, and the evaluation is not valid:
+ * the unit is flagged for 补课 without any answer being looked at. Otherwise
+ * the unit is flagged when nobody could judge (all 不了解) or when the
+ * overall 满意率 is below the campaign's threshold; the measures that fell
+ * short are named either way.
+ */
+export function tallyEvaluation(
+  evaluation: Pick<Evaluation, 'items'>,
+  ballots: Pick<EvaluationBallot, 'overall' | 'measures'>[],
+  settings: Pick<CampaignSettings, 'anonymityK' | 'satisfactionThreshold'>,
+): EvaluationResults {
+  const threshold = settings.satisfactionThreshold;
+  const withheld = ballots.length < settings.anonymityK;
+  const overall = zero();
+  const perMeasure = new Map(evaluation.items.map((i) => [i.measureId, zero()]));
+  for (const b of ballots) {
+    overall[b.overall] += 1;
+    for (const [id, answer] of Object.entries(b.measures) as [string, Satisfaction][]) {
+      const counts = perMeasure.get(id);
+      if (counts) counts[answer] += 1;
+    }
+  }
+  const result = (c: SatisfactionCounts) => ({
+    counts: withheld ? null : c,
+    rate: withheld ? null : satisfactionRate(c),
+  });
+  const measures = evaluation.items.map((item) => {
+    const c = perMeasure.get(item.measureId) ?? zero();
+    return {
+      ...item,
+      ...result(c),
+      shortfall: !withheld && (satisfactionRate(c) === null || below(c, threshold)),
+    };
+  });
+  const reason = withheld
+    ? 'tooFew'
+    : satisfactionRate(overall) === null
+      ? 'noRate'
+      : below(overall, threshold)
+        ? 'below'
+        : null;
+  return {
+    ballots: ballots.length,
+    withheld,
+    threshold,
+    overall: result(overall),
+    measures,
+    remedial: {
+      flagged: reason !== null,
+      reason,
+      shortMeasures: measures.filter((m) => m.shortfall).map((m) => m.measureId),
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import * as z from 'zod';
+import { Satisfaction } from './review';
+import { type WindowState, windowState } from './time-window';
+import { ByGroupCount, VoteBallot } from './vote';
+
+/**
+ * The masses' satisfaction evaluation of a unit's rectification (群众满意度测评):
+ * near the end of 整改提高 the unit asks, overall and for each measure,
+ * 满意 / 基本满意 / 不满意 / 不了解. It is a vote of the vote module: cast with
+ * single-use codes, or by anyone holding its public link (one stored ballot
+ * per page, never a shared item in the request).
+ */
+export const evaluationModes = ['codes', 'link'] as const;
+export type EvaluationMode = (typeof evaluationModes)[number];
+export const evaluationModeLabels: Record<EvaluationMode, string> = {
+  codes: '凭选票码（每码一次）',
+  link: '凭公开链接（扫码即评）',
+};
+
+/** A measure as it is put to the masses: fixed when the evaluation opens. */
+export const EvaluationItem = z.object({ measureId: z.string(), problem: z.string(), action: z.string() });
+export type EvaluationItem = z.infer<typeof EvaluationItem>;
+
+export const EvaluationInput = z
+  .strictObject({
+    mode: z.enum(evaluationModes),
+    opensAt: z.iso.datetime({ offset: true }).optional(),
+    closesAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: 'EvaluationInput' });
+export type EvaluationInput = z.infer<typeof EvaluationInput>;
+
+const Counts = z.object({
+  satisfied: z.number(),
+  basicallySatisfied: z.number(),
+  dissatisfied: z.number(),
+  unknown: z.number(),
+});
+
+/** One question's result: the answers and 满意率 (null when withheld or nobody could judge). */
+const ItemResult = z.object({ counts: Counts.nullable(), rate: z.number().nullable() });
+
+/** Why a unit must 补课: too few answered to count, nobody could judge, or 满意率 below the threshold. */
+export const remedialReasons = ['tooFew', 'noRate', 'below'] as const;
+export const remedialReasonLabels: Record<(typeof remedialReasons)[number], string> = {
+  tooFew: '参加测评的人数少于公布下限，测评无效',
+  noRate: '参加测评的群众都表示不了解整改情况',
+  below: '总体满意率低于规定标准',
+};
+
+export const EvaluationResults = z
+  .object({
+    ballots: z.number(),
+    /** Fewer than k ballots: no answers are shown, only how many. */
+    withheld: z.boolean(),
+    threshold: z.number(),
+    overall: ItemResult,
+    measures: z.array(EvaluationItem.extend({ ...ItemResult.shape, shortfall: z.boolean() })),
+    remedial: z.object({
+      flagged: z.boolean(),
+      reason: z.enum(remedialReasons).nullable(),
+      /** The measures whose own 满意率 fell short (or that nobody could judge). */
+      shortMeasures: z.array(z.string()),
+    }),
+  })
+  .meta({ id: 'EvaluationResults' });
+export type EvaluationResults = z.infer<typeof EvaluationResults>;
+
+export const Evaluation = z
+  .object({
+    id: z.string(),
+    unitId: z.string(),
+    campaignId: z.string(),
+    groupId: z.string(),
+    unitName: z.string(),
+    mode: z.enum(evaluationModes),
+    items: z.array(EvaluationItem),
+    /** Voters due; the vote module's reconciliation compares ballots with them. */
+    due: ByGroupCount,
+    /** Evaluations are answered online only: no paper slips go out. */
+    paperIssued: ByGroupCount,
+    opensAt: z.string(),
+    closesAt: z.string(),
+    closedEarlyAt: z.string().optional(),
+    createdAt: z.string(),
+    createdBy: z.string(),
+    countedAt: z.string().optional(),
+    countedBy: z.string().optional(),
+    results: EvaluationResults.optional(),
+    resultsSha256: z.string().optional(),
+  })
+  .meta({ id: 'Evaluation' });
+export type Evaluation = z.infer<typeof Evaluation>;
+
+export type EvaluationPhase = WindowState | 'counted';
+export const evaluationPhase = (e: Evaluation, now: Date): EvaluationPhase =>
+  e.countedAt ? 'counted' : windowState(e, now);
+export const evaluationPhaseLabels: Record<EvaluationPhase, string> = {
+  notYetOpen: '尚未开始',
+  open: '正在测评',
+  closed: '已结束，待督导组计票',
+  counted: '已计票',
+};
+
+/** The answers on one evaluation ballot: overall, and one for every measure put to the masses. */
+export function evaluationMarks(e: Pick<Evaluation, 'items'>) {
+  const ids = e.items.map((i) => i.measureId);
+  return z.strictObject({
+    overall: Satisfaction,
+    measures: z.record(z.string(), Satisfaction).superRefine((m, ctx) => {
+      for (const id of Object.keys(m)) {
+        if (!ids.includes(id)) ctx.addIssue({ code: 'custom', path: [id], message: '不在本次测评之列' });
+      }
+      e.items.forEach((item, n) => {
+        if (!(item.measureId in m))
+          ctx.addIssue({ code: 'custom', path: [item.measureId], message: `请评价第${n + 1}项整改措施` });
+      });
+    }),
+  });
+}
+export type EvaluationMarks = z.infer<ReturnType<typeof evaluationMarks>>;
+
+/** A stored evaluation ballot: the vote's fields and the answers; nothing about who or when. */
+export const EvaluationBallot = VoteBallot.extend({
+  overall: Satisfaction,
+  measures: z.record(z.string(), Satisfaction),
+});
+export type EvaluationBallot = z.infer<typeof EvaluationBallot>;

@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import { ballotsOf, closeUnusedCodes } from '../data/repos/ballot-box';
+import {
+  closeEvaluation,
+  createEvaluation,
+  evaluationsOf,
+  getEvaluation,
+  sealEvaluation,
+} from '../data/repos/evaluations';
+import { measuresOf } from '../data/repos/measures';
+import { problemsOf } from '../data/repos/reports';
+import type { Deps } from '../deps';
+import type { Principal } from '../domain/account';
+import type { CampaignSettings } from '../domain/campaign';
+import { canonicalJson } from '../domain/canonical-json';
+import {
+  type Evaluation,
+  EvaluationBallot,
+  type EvaluationInput,
+  evaluationPhase,
+} from '../domain/evaluation';
+import { tallyEvaluation } from '../domain/evaluation-tally';
+import type { Unit } from '../domain/org';
+import { windowState } from '../domain/time-window';
+import { conflict, notFound, validationError } from '../errors';
+import { newRoundToken } from './rounds';
+
+/** A link evaluation is counted this long after it closed: longer than any request that passed its window check runs. */
+export const LINK_COUNT_GRACE_MS = 60_000;
+
+/**
+ * The unit opens a satisfaction evaluation of its rectification (群众满意度测评).
+ * 1. Only in 整改提高, and only when measures have been set (409).
+ * 2. Not while another of its evaluations is still uncounted (409).
+ * 3. The measures are put to the masses as they stand now, under their problems.
+ * 4. Its id is a 128-bit token: the public link of a link evaluation.
+ */
+export async function openEvaluation(
+  deps: Deps,
+  actor: string,
+  unit: Unit,
+  input: EvaluationInput,
+): Promise<Evaluation> {
+  if (unit.stage !== 'rectification') {
+    throw conflict('WRONG_STAGE', '单位进入“整改提高”阶段后才能开展群众满意度测评');
+  }
+  const [measures, problems, earlier] = await Promise.all([
+    measuresOf(deps, unit.id),
+    problemsOf(deps, unit.id),
+    evaluationsOf(deps, unit.id),
+  ]);
+  if (measures.length === 0) throw conflict('NO_MEASURES', '还没有制定整改措施，无法测评');
+  if (earlier.some((e) => !e.countedAt)) {
+    throw conflict('EVALUATION_PENDING', '上一次测评还没有计票，请先结束并计票');
+  }
+  const now = deps.now();
+  const opensAt = new Date(input.opensAt ?? now).toISOString();
+  const closesAt = new Date(input.closesAt).toISOString();
+  if (closesAt <= opensAt || closesAt <= now.toISOString()) {
+    throw validationError([{ path: 'closesAt', message: '结束时间须晚于开始时间和现在' }]);
+  }
+  const titles = new Map(problems.map((p) => [p.id, p.title]));
+  const evaluation: Evaluation = {
+    id: newRoundToken(),
+    unitId: unit.id,
+    campaignId: unit.campaignId,
+    groupId: unit.groupId,
+    unitName: unit.name,
+    mode: input.mode,
+    items: measures.map((m) => ({
+      measureId: m.id,
+      problem: titles.get(m.problemId) ?? '',
+      action: m.action,
+    })),
+    due: { member: unit.membersDue, mass: unit.massRepresentativesDue },
+    paperIssued: { member: 0, mass: 0 },
+    opensAt,
+    closesAt,
+    createdAt: now.toISOString(),
+    createdBy: actor,
+  };
+  await createEvaluation(deps, actor, evaluation);
+  return evaluation;
+}
+
+/** Closes an evaluation before its end time; its unused codes can then no longer be used. */
+export async function closeEvaluationEarly(deps: Deps, actor: string, e: Evaluation): Promise<Evaluation> {
+  if (windowState(e, deps.now()) === 'closed') throw conflict('EVALUATION_CLOSED', '本次测评已经结束');
+  const at = deps.now().toISOString();
+  await closeEvaluation(deps, actor, e, at);
+  await closeUnusedCodes(deps, e.id);
+  return { ...e, closedEarlyAt: at };
+}
+
+/**
+ * The supervision group (or the office) counts a closed evaluation.
+ * 1. Casting must be over; a link evaluation waits a minute after it closed,
+ *    so a ballot whose request was already under way is in the count.
+ * 2. Unused codes are closed (finishing an interrupted early close).
+ * 3. The results are computed once, with the campaign's k and threshold,
+ *    stored on the evaluation with a SHA-256, and recorded on the unit (补课 flag).
+ */
+export async function countEvaluation(
+  deps: Deps,
+  who: Principal,
+  e: Evaluation,
+  settings: Pick<CampaignSettings, 'anonymityK' | 'satisfactionThreshold'>,
+): Promise<Evaluation> {
+  const now = deps.now();
+  const phase = evaluationPhase(e, now);
+  if (phase === 'counted') throw conflict('EVALUATION_COUNTED', '本次测评已经计票，结果已封存');
+  if (phase !== 'closed') throw conflict('EVALUATION_OPEN', '测评结束后才能计票');
+  const closedAt = Date.parse(e.closedEarlyAt ?? e.closesAt);
+  if (e.mode === 'link' && now.getTime() < closedAt + LINK_COUNT_GRACE_MS) {
+    throw conflict('COUNT_TOO_EARLY', '测评结束一分钟后才能计票（等待正在提交的评价写完）');
+  }
+  await closeUnusedCodes(deps, e.id);
+  const fresh = await getEvaluation(deps, e.id);
+  if (!fresh) throw notFound();
+  const ballots = await ballotsOf(deps, e.id, EvaluationBallot);
+  const results = tallyEvaluation(fresh, ballots, settings);
+  const sha256 = createHash('sha256').update(canonicalJson(results)).digest('hex');
+  const at = now.toISOString();
+  await sealEvaluation(deps, fresh, { at, by: who.username, results, sha256 });
+  return { ...fresh, countedAt: at, countedBy: who.username, results, resultsSha256: sha256 };
+}
+
+/** The unit's latest counted evaluation, as the masses see it (receipt look-up, disclosure). */
+export async function latestCountedEvaluation(deps: Deps, unit: Pick<Unit, 'lastEvaluation'>) {
+  return unit.lastEvaluation ? getEvaluation(deps, unit.lastEvaluation.id) : undefined;
+}
