@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEvaluation } from '../shared/data/repos/evaluations';
 import { putMeasure } from '../shared/data/repos/measures';
+import { putPractice } from '../shared/data/repos/mechanisms';
 import { getUnit } from '../shared/data/repos/units';
 import { asRecord, call } from './support/api';
 import { type Expect, review } from './support/matrix';
@@ -89,6 +90,20 @@ describe('the authorization matrix: every console route × role × own and other
       };
       await createEvaluation(t.deps, 'test', evaluation);
       review[key === 's1' ? 'evaluation1' : 'evaluation2'] = evaluation.id;
+      const practice = {
+        id: `P${key}`,
+        unitId,
+        unitName: unit?.name ?? '',
+        campaignId: unit?.campaignId ?? '',
+      };
+      await putPractice(t.deps, {
+        ...practice,
+        title: '班前十分钟学习',
+        content: '每天班前十分钟由党员轮流领学。',
+        submittedAt: now,
+        submittedBy: 'test',
+      });
+      review[key === 's1' ? 'practice1' : 'practice2'] = practice.id;
     }
   }, 120_000);
 

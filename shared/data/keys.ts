@@ -70,6 +70,14 @@ export const keys = {
     gsi1pk: `GROUP#${groupId}#OPEN_MEASURES`,
     gsi1sk: `${deadline}#${unitId}#${id}`,
   }),
+  /** A long-term mechanism (长效机制) the unit set up. */
+  mechanism: (unitId: string, id: string) => ({ pk: `UNIT#${unitId}`, sk: `MECHANISM#${id}` }),
+  /** Good practice the unit submitted, listed campaign-wide for the office (and, once typical, for all). */
+  practice: (unitId: string, id: string) => ({ pk: `UNIT#${unitId}`, sk: `PRACTICE#${id}` }),
+  practiceListing: (campaignId: string, submittedAt: string, id: string) => ({
+    gsi1pk: `CAMPAIGN#${campaignId}#PRACTICES`,
+    gsi1sk: `${submittedAt}#${id}`,
+  }),
   /** The unit's analysis report (one per unit). */
   report: (unitId: string) => ({ pk: `UNIT#${unitId}`, sk: 'REPORT' }),
   /** Finds an approved report by its disclosure token. */
@@ -136,6 +144,11 @@ export const accessPatterns = {
   measuresOfUnit: (unitId: string) => pattern({ pk: `UNIT#${unitId}`, skPrefix: 'MEASURE#' }),
   /** Measures not yet done, earliest deadline first. */
   openMeasuresOfGroup: (groupId: string) => pattern({ index: 'gsi1', pk: `GROUP#${groupId}#OPEN_MEASURES` }),
+  mechanismsOfUnit: (unitId: string) => pattern({ pk: `UNIT#${unitId}`, skPrefix: 'MECHANISM#' }),
+  practicesOfUnit: (unitId: string) => pattern({ pk: `UNIT#${unitId}`, skPrefix: 'PRACTICE#' }),
+  /** Every practice submitted in a campaign, newest first. */
+  practicesOfCampaign: (campaignId: string) =>
+    pattern({ index: 'gsi1', pk: `CAMPAIGN#${campaignId}#PRACTICES`, newestFirst: true }),
   disclosure: (token: string) => pattern({ index: 'gsi1', pk: `DISCLOSURE#${token}` }),
   opinionsOfRound: (roundId: string) => pattern({ pk: `ROUND#${roundId}`, skPrefix: 'OPINION#' }),
   evaluationsOfUnit: (unitId: string) =>

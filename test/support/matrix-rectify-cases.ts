@@ -1,4 +1,12 @@
-import { type Case, collectsForOwnUnit, readsOwnUnit, review, supervisesCount, unitOf } from './matrix';
+import {
+  type Case,
+  campaignOf,
+  collectsForOwnUnit,
+  readsOwnUnit,
+  review,
+  supervisesCount,
+  unitOf,
+} from './matrix';
 
 const measureOf = (s: 'own' | 'other') => (s === 'own' ? review.measure1 : review.measure2);
 const evaluationOf = (s: 'own' | 'other') => (s === 'own' ? review.evaluation1 : review.evaluation2);
@@ -66,4 +74,51 @@ export const rectifyCases: Case[] = [
   supervisesCount('POST', '/api/evaluations/:evaluationId/count', (_f, s) => ({
     path: `/api/evaluations/${evaluationOf(s)}/count`,
   })),
+
+  readsOwnUnit('GET', '/api/units/:unitId/mechanisms', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/mechanisms`,
+  })),
+  collectsForOwnUnit('POST', '/api/units/:unitId/mechanisms', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/mechanisms`,
+    body: {
+      kind: 'supervision',
+      title: '党员联系群众制度',
+      content: '每名党员联系五户群众',
+      adoptedOn: '2027-01-15',
+    },
+  })),
+  readsOwnUnit('GET', '/api/units/:unitId/practices', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/practices`,
+  })),
+  collectsForOwnUnit('POST', '/api/units/:unitId/practices', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/practices`,
+    body: { title: '班前十分钟学习', content: '每天班前十分钟由党员轮流领学，群众自愿参加。' },
+  })),
+  {
+    method: 'POST',
+    route: '/api/units/:unitId/practices/:practiceId/typical',
+    request: (f, s) => ({
+      path: `/api/units/${unitOf(f, s)}/practices/${s === 'own' ? review.practice1 : review.practice2}/typical`,
+      body: { typical: true },
+    }),
+    office: 'ok',
+    supervisor: [403, 403],
+    leader: [403, 403],
+  },
+  {
+    method: 'GET',
+    route: '/api/campaigns/:campaignId/typical-practices',
+    request: (f, s) => ({ path: `/api/campaigns/${campaignOf(f, s)}/typical-practices` }),
+    office: 'ok',
+    supervisor: ['ok', 404],
+    leader: ['ok', 404],
+  },
+  {
+    method: 'GET',
+    route: '/api/campaigns/:campaignId/practices',
+    request: (f, s) => ({ path: `/api/campaigns/${campaignOf(f, s)}/practices` }),
+    office: 'ok',
+    supervisor: [403, 403],
+    leader: [403, 403],
+  },
 ];

@@ -33,6 +33,8 @@ export const review = {
   measure2: '',
   evaluation1: '',
   evaluation2: '',
+  practice1: '',
+  practice2: '',
 };
 export const sessionOf = (s: Side) => (s === 'own' ? review.s1 : review.s2);
 export const sessionMembers = (s: Side) => (s === 'own' ? review.members1 : review.members2);

@@ -9,6 +9,7 @@ import { campaignRoutes } from './campaigns';
 import { evaluationRoutes } from './evaluations';
 import { groupRoutes } from './groups';
 import { measureRoutes } from './measures';
+import { mechanismRoutes } from './mechanisms';
 import { memberRoutes } from './members';
 import { opinionRoutes } from './opinions';
 import { overviewRoutes } from './overview';
@@ -38,5 +39,6 @@ export function apiRoutes(deps: Deps) {
   api.route('/', overviewRoutes(deps));
   api.route('/', measureRoutes(deps));
   api.route('/', evaluationRoutes(deps));
+  api.route('/', mechanismRoutes(deps));
   return api;
 }
