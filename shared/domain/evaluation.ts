@@ -92,6 +92,13 @@ export const Evaluation = z
   .meta({ id: 'Evaluation' });
 export type Evaluation = z.infer<typeof Evaluation>;
 
+/** An evaluation as the API answers it: with its phase and, for a link evaluation, its public link. */
+export const EvaluationView = Evaluation.extend({
+  state: z.enum(['notYetOpen', 'open', 'closed', 'counted']),
+  link: z.url().optional(),
+}).meta({ id: 'EvaluationView' });
+export type EvaluationView = z.infer<typeof EvaluationView>;
+
 export type EvaluationPhase = WindowState | 'counted';
 export const evaluationPhase = (e: Evaluation, now: Date): EvaluationPhase =>
   e.countedAt ? 'counted' : windowState(e, now);

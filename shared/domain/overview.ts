@@ -21,6 +21,12 @@ export const UnitOverview = z
     remedial: z.boolean(),
     /** Members flagged 不合格票较多 in the latest counted session. */
     incompetentFlags: z.number(),
+    /** 满意率 of the latest counted satisfaction evaluation of rectification. */
+    rectificationRate: z.number().nullable(),
+    /** That evaluation left the unit to 补课 (below the threshold, all 不了解, or too few answered). */
+    rectificationRemedial: z.boolean(),
+    /** Measures past their deadline and not done. */
+    overdueMeasures: z.number(),
     reportState: z.enum(reportStates).nullable(),
     /** Days a submitted report has waited for the supervision group. */
     waitingDays: z.number().nullable(),
@@ -75,6 +81,9 @@ export function overviewTable(rows: UnitOverview[], groupNames: Record<string, s
       '满意率',
       '需补课',
       '不合格票较多人数',
+      '整改满意率',
+      '整改需补课',
+      '超期整改措施',
       '报告',
       '待认可天数',
     ],
@@ -89,6 +98,9 @@ export function overviewTable(rows: UnitOverview[], groupNames: Record<string, s
       pct(r.satisfactionRate),
       r.remedial ? '是' : '',
       String(r.incompetentFlags),
+      pct(r.rectificationRate),
+      r.rectificationRemedial ? '是' : '',
+      String(r.overdueMeasures),
       r.reportState ? reportStateLabels[r.reportState] : '未生成',
       r.waitingDays === null ? '' : String(r.waitingDays),
     ]),
@@ -102,7 +114,8 @@ export function totalsOf(rows: UnitOverview[]) {
     opinions: rows.reduce((s, r) => s + r.opinions, 0),
     approved: rows.filter((r) => r.reportState === 'approved').length,
     waiting: rows.filter((r) => r.reportState === 'submitted').length,
-    remedial: rows.filter((r) => r.remedial).length,
+    /** Units that must 补课, after the review vote or after the evaluation of rectification. */
+    remedial: rows.filter((r) => r.remedial || r.rectificationRemedial).length,
   };
 }
 export type Totals = ReturnType<typeof totalsOf>;

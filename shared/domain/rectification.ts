@@ -76,3 +76,13 @@ export const publicMeasure = (m: Measure) => ({
   progress: m.progress,
 });
 export type PublicMeasure = ReturnType<typeof publicMeasure>;
+
+/** Overdue measures across units, as the supervision group and the office list them. */
+export const OverdueMeasures = z
+  .object({
+    items: z.array(
+      z.object({ unitId: z.string(), unitName: z.string(), daysLate: z.number(), measure: Measure }),
+    ),
+  })
+  .meta({ id: 'OverdueMeasures' });
+export type OverdueMeasures = z.infer<typeof OverdueMeasures>;

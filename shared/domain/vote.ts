@@ -98,3 +98,9 @@ export function matchPaper<E extends PaperSlip>(entries: E[]) {
 export const MintedCodes = z
   .object({ voterGroup: VoterGroup, codes: z.array(z.object({ code: z.string(), link: z.string() })) })
   .meta({ id: 'MintedCodes' });
+
+/** What to revoke: one typed code, or every unused code of a voter group. */
+export const RevokeInput = z
+  .strictObject({ code: z.string().max(40).optional(), voterGroup: VoterGroup.optional() })
+  .refine((b) => Boolean(b.code) !== Boolean(b.voterGroup), '请指定一个选票码，或一个投票人类别')
+  .meta({ id: 'RevokeInput' });

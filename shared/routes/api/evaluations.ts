@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { evaluationsOf } from '../../data/repos/evaluations';
 import type { Deps } from '../../deps';
-import { Evaluation, EvaluationInput, evaluationPhase } from '../../domain/evaluation';
-import { MintedCodes, VoterGroup } from '../../domain/vote';
+import { type Evaluation, EvaluationInput, EvaluationView, evaluationPhase } from '../../domain/evaluation';
+import { MintedCodes, RevokeInput, VoterGroup } from '../../domain/vote';
 import { conflict } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { EvaluationParams, errorResponses, jsonBody, ok, security, UnitParams } from '../../http/openapi';
@@ -13,12 +13,6 @@ import { mintCodes, revokeCodes } from '../../usecases/vote-codes';
 import { guards } from './guard';
 
 const tags = ['rectification'];
-
-/** An evaluation as the API answers it: with its phase and, for a link evaluation, its public link. */
-export const EvaluationView = Evaluation.extend({
-  state: z.enum(['notYetOpen', 'open', 'closed', 'counted']),
-  link: z.url().optional(),
-}).meta({ id: 'EvaluationView' });
 
 const route = <M extends 'get' | 'post', P extends string>(method: M, path: P, summary: string) =>
   ({ method, path, tags, security, summary }) as const;
@@ -63,9 +57,9 @@ const revoke = createRoute({
   ...route(
     'post',
     '/api/evaluations/{evaluationId}/codes/revoke',
-    'Revoke all unused codes of a voter group',
+    'Revoke one unused code, or all unused codes of a voter group',
   ),
-  request: { params: EvaluationParams, body: jsonBody(z.strictObject({ voterGroup: VoterGroup })) },
+  request: { params: EvaluationParams, body: jsonBody(RevokeInput) },
   responses: { 200: ok(z.object({ revoked: z.number() })), ...errorResponses },
 });
 const count = createRoute({
@@ -119,7 +113,8 @@ export function evaluationRoutes(deps: Deps) {
     })
     .openapi(revoke, async (c) => {
       const { who, evaluation } = await guard.evaluation(c, 'collect', c.req.valid('param').evaluationId);
-      const what = { group: c.req.valid('json').voterGroup };
+      const body = c.req.valid('json');
+      const what = { code: body.code, group: body.voterGroup };
       return c.json(await revokeCodes(deps, byWhom(who.username, evaluation), evaluation, what), 200);
     })
     .openapi(count, async (c) => {

@@ -3,7 +3,13 @@ import { authorize } from '../../auth/middleware';
 import { allGroups } from '../../data/repos/groups';
 import { measuresOf } from '../../data/repos/measures';
 import type { Deps } from '../../deps';
-import { Measure, MeasureChange, MeasureInput, ProgressInput } from '../../domain/rectification';
+import {
+  Measure,
+  MeasureChange,
+  MeasureInput,
+  OverdueMeasures,
+  ProgressInput,
+} from '../../domain/rectification';
 import type { AppEnv } from '../../http/env';
 import {
   CampaignParams,
@@ -20,13 +26,6 @@ import { guards, officeResource } from './guard';
 
 const tags = ['rectification'];
 const MeasureParams = UnitParams.extend({ measureId: z.string().min(1).max(64) });
-const Overdue = z
-  .object({
-    items: z.array(
-      z.object({ unitId: z.string(), unitName: z.string(), daysLate: z.number(), measure: Measure }),
-    ),
-  })
-  .meta({ id: 'OverdueMeasures' });
 
 const list = createRoute({
   method: 'get',
@@ -71,7 +70,7 @@ const overdueOfGroup = createRoute({
   security,
   summary: 'Measures past their deadline and not done, across the supervision group’s units',
   request: { params: GroupParams },
-  responses: { 200: ok(Overdue), ...errorResponses },
+  responses: { 200: ok(OverdueMeasures), ...errorResponses },
 });
 const overdueOfCampaign = createRoute({
   method: 'get',
@@ -80,7 +79,7 @@ const overdueOfCampaign = createRoute({
   security,
   summary: 'Measures past their deadline and not done, zone-wide (office)',
   request: { params: CampaignParams },
-  responses: { 200: ok(Overdue), ...errorResponses },
+  responses: { 200: ok(OverdueMeasures), ...errorResponses },
 });
 
 /** Rectification measures: the unit writes them, everyone in scope reads them, supervisors see what is late. */

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Deps } from '../../deps';
 import type { ReviewSession } from '../../domain/review';
-import { MintedCodes, VoterGroup } from '../../domain/vote';
+import { MintedCodes, RevokeInput, VoterGroup } from '../../domain/vote';
 import type { AppEnv } from '../../http/env';
 import { errorResponses, jsonBody, ok, SessionParams } from '../../http/openapi';
 import { publicUrl } from '../../http/public-url';
@@ -30,11 +30,7 @@ const revoke = createRoute({
   ),
   request: {
     params: SessionParams,
-    body: jsonBody(
-      z
-        .strictObject({ code: z.string().max(40).optional(), voterGroup: VoterGroup.optional() })
-        .refine((b) => Boolean(b.code) !== Boolean(b.voterGroup), '请指定一个选票码，或一个投票人类别'),
-    ),
+    body: jsonBody(RevokeInput),
   },
   responses: { 200: ok(z.object({ revoked: z.number() })), ...errorResponses },
 });

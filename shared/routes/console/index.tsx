@@ -9,6 +9,7 @@ import { OpinionListPage } from '../../domain/opinion-list';
 import { OpinionSummary } from '../../domain/opinion-summary';
 import { Group, Member, Unit } from '../../domain/org';
 import { overviewSorts, UnitOverview } from '../../domain/overview';
+import { OverdueMeasures } from '../../domain/rectification';
 import { SessionView } from '../../domain/review';
 import { RoundView } from '../../domain/round';
 import type { AppEnv } from '../../http/env';
@@ -22,9 +23,11 @@ import { OpinionsPage } from '../../views/console/opinions-page';
 import { PosterPage } from '../../views/console/poster-page';
 import { UnitPage } from '../../views/console/unit-page';
 import { page } from '../../views/page';
+import { consoleEvaluationRoutes } from './evaluations';
 import { consoleFormRoutes } from './forms';
 import type { InternalApi } from './internal-api';
 import { consoleLoginRoutes } from './login';
+import { consoleMechanismRoutes } from './mechanisms';
 import { apiData, pageContext, requirePageContext } from './page-context';
 import { consoleRectificationRoutes } from './rectification';
 import { consoleReportRoutes } from './report';
@@ -68,6 +71,9 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
     const overview = overviewRes?.ok
       ? z.object({ items: z.array(UnitOverview) }).parse(overviewRes.body).items
       : undefined;
+    const overdue = overview
+      ? OverdueMeasures.parse(apiData(await api(c, 'GET', `/api/campaigns/${id}/overdue-measures`))).items
+      : undefined;
     return c.html(
       page(
         <CampaignPage
@@ -76,6 +82,7 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
           groups={groups}
           units={units.items}
           overview={overview}
+          overdue={overdue}
         />,
       ),
     );
@@ -91,12 +98,16 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
       .object({ items: z.array(UnitOverview) })
       .parse(apiData(await api(c, 'GET', `/api/groups/${group.id}/overview?sort=${sort}`)));
     const campaign = Campaign.parse(apiData(await api(c, 'GET', `/api/campaigns/${group.campaignId}`)));
+    const overdue = OverdueMeasures.parse(
+      apiData(await api(c, 'GET', `/api/groups/${group.id}/overdue-measures`)),
+    );
     return c.html(
       page(
         <GroupPage
           {...viewer}
           group={group}
           rows={overview.items}
+          overdue={overdue.items}
           sort={sort}
           threshold={campaign.settings.satisfactionThreshold / 100}
         />,
@@ -211,5 +222,7 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
   app.route('/', consoleReviewRoutes(deps, api));
   app.route('/', consoleReportRoutes(deps, api));
   app.route('/', consoleRectificationRoutes(deps, api));
+  app.route('/', consoleEvaluationRoutes(deps, api));
+  app.route('/', consoleMechanismRoutes(deps, api));
   return app;
 }

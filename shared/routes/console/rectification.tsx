@@ -53,6 +53,14 @@ export function consoleRectificationRoutes(deps: Deps, api: InternalApi) {
     return back(c, pagePath(id), await api(c, 'POST', `${unitPath(id)}/measures`, body), '已添加整改措施');
   });
 
+  app.post('/console/units/:id/measures/:measureId', async (c) => {
+    const f = await readForm(c);
+    const id = c.req.param('id');
+    const path = `${unitPath(id)}/measures/${encodeURIComponent(c.req.param('measureId'))}`;
+    const body = { action: field(f, 'action'), post: field(f, 'post'), deadline: field(f, 'deadline') };
+    return back(c, pagePath(id), await api(c, 'PUT', path, body), '已修改整改措施');
+  });
+
   app.post('/console/units/:id/measures/:measureId/progress', async (c) => {
     const f = await readForm(c);
     const id = c.req.param('id');

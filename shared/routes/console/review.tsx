@@ -4,17 +4,14 @@ import type { Deps } from '../../deps';
 import { Campaign } from '../../domain/campaign';
 import { SessionView } from '../../domain/review';
 import { ResultsView } from '../../domain/review-views';
-import { MintedCodes } from '../../domain/vote';
 import { ReconciliationView } from '../../domain/vote-count';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
-import { publicUrl } from '../../http/public-url';
-import { qrSvg } from '../../usecases/qr';
 import { SessionPage } from '../../views/console/session-page';
-import { SlipsPage } from '../../views/console/slips-page';
 import { page } from '../../views/page';
 import type { InternalApi } from './internal-api';
 import { apiData, back, field, numberField, type pageContext, requirePageContext } from './page-context';
+import { slipsResponse } from './slips';
 
 /** Console pages of democratic review: the session page and its forms, and the printable slips. */
 export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
@@ -75,24 +72,12 @@ export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
       count: numberField(f, 'count'),
     });
     if (!result.ok) return back(c, `/console/review-sessions/${id}`, result, '');
-    const minted = MintedCodes.parse(result.body);
     const session = SessionView.parse(apiData(await api(c, 'GET', sessionPath(id))));
-    const slips = await Promise.all(
-      minted.codes.map(async (x) => ({ code: x.code, svg: await qrSvg(x.link) })),
-    );
-    // Shown once, never stored: the page must not be cached anywhere.
-    c.header('cache-control', 'no-store');
-    return c.html(
-      page(
-        <SlipsPage
-          unitName={session.unitName}
-          voterGroup={minted.voterGroup}
-          slips={slips}
-          back={`/console/review-sessions/${id}`}
-          entryUrl={publicUrl(deps.config.PUBLIC_BASE_URL, '/b')}
-        />,
-      ),
-    );
+    return slipsResponse(c, deps, result.body, {
+      unitName: session.unitName,
+      title: '民主评议票',
+      back: `/console/review-sessions/${id}`,
+    });
   });
 
   app.post('/console/review-sessions/:id/revoke', async (c) => {

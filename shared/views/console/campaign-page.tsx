@@ -2,8 +2,10 @@ import type { Principal } from '../../domain/account';
 import { type Campaign, stageLabels, stages } from '../../domain/campaign';
 import { type Group, type Unit, unitTypeLabels, unitTypes } from '../../domain/org';
 import type { UnitOverview } from '../../domain/overview';
+import type { OverdueMeasures } from '../../domain/rectification';
 import { percent, shareText } from './format';
 import { ConsoleLayout, Csrf } from './layout';
+import { OverdueTable } from './overdue-table';
 import { ZoneOverview } from './zone-overview';
 
 interface Props {
@@ -15,16 +17,23 @@ interface Props {
   units: Unit[];
   /** The office's zone-wide overview. */
   overview?: UnitOverview[] | undefined;
+  /** The office's zone-wide overdue measures. */
+  overdue?: OverdueMeasures['items'] | undefined;
 }
 
 /** A campaign: stage windows and settings, its supervision groups and its units. */
-export function CampaignPage({ who, csrf, flash, campaign, groups, units, overview }: Props) {
+export function CampaignPage({ who, csrf, flash, campaign, groups, units, overview, overdue }: Props) {
   const office = who.scope.role === 'office';
   const settings = campaign.settings;
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
   return (
     <ConsoleLayout title={campaign.name} who={who} csrf={csrf} flash={flash}>
       {overview && <ZoneOverview campaignId={campaign.id} rows={overview} groups={groups} />}
+      {overdue && <OverdueTable overdue={overdue} />}
+      <p>
+        <a href={`/console/campaigns/${campaign.id}/typical`}>典型经验</a>
+        {office && '（选出各单位报送的经验做法，供各单位学习借鉴）'}
+      </p>
       <h2>阶段安排</h2>
       <table>
         <tbody>

@@ -2,10 +2,12 @@ import type { Principal } from '../../domain/account';
 import { stageLabels } from '../../domain/campaign';
 import { type Group, unitTypeLabels } from '../../domain/org';
 import type { OverviewSort, UnitOverview } from '../../domain/overview';
+import type { OverdueMeasures } from '../../domain/rectification';
 import { reportStateLabels } from '../../domain/report';
 import { HBars } from './charts';
 import { percent } from './format';
 import { ConsoleLayout } from './layout';
+import { OverdueTable } from './overdue-table';
 
 const columns: [OverviewSort | undefined, string][] = [
   ['name', '单位'],
@@ -13,6 +15,7 @@ const columns: [OverviewSort | undefined, string][] = [
   ['opinions', '群众意见'],
   ['turnout', '参评率'],
   ['satisfaction', '满意率'],
+  [undefined, '整改满意率'],
   [undefined, '提示'],
   ['waiting', '报告'],
 ];
@@ -26,6 +29,7 @@ export function GroupPage(props: {
   rows: UnitOverview[];
   sort: OverviewSort;
   threshold: number;
+  overdue: OverdueMeasures['items'];
 }) {
   const { rows } = props;
   const rated = rows.filter((r) => r.satisfactionRate !== null);
@@ -34,6 +38,8 @@ export function GroupPage(props: {
       {props.group.note && <p>{props.group.note}</p>}
       <p>
         <a href={`/console/campaigns/${props.group.campaignId}`}>查看活动安排与规则设置</a>
+        {' · '}
+        <a href={`/console/campaigns/${props.group.campaignId}/typical`}>典型经验</a>
         {' · '}
         <a href={`/api/groups/${props.group.id}/overview?format=csv&sort=${props.sort}`}>导出总览（CSV）</a>
       </p>
@@ -61,10 +67,13 @@ export function GroupPage(props: {
               <td>{u.opinions}</td>
               <td>{u.turnout === null ? '—' : percent(u.turnout)}</td>
               <td>{u.satisfactionRate === null ? '—' : percent(u.satisfactionRate)}</td>
+              <td>{u.rectificationRate === null ? '—' : percent(u.rectificationRate)}</td>
               <td>
                 {[
                   u.remedial ? '需补课' : '',
                   u.incompetentFlags > 0 ? `不合格票较多${u.incompetentFlags}人` : '',
+                  u.rectificationRemedial ? '整改测评未达标，需补课' : '',
+                  u.overdueMeasures > 0 ? `整改措施超期${u.overdueMeasures}项` : '',
                 ]
                   .filter(Boolean)
                   .join('，')}
@@ -77,6 +86,7 @@ export function GroupPage(props: {
           ))}
         </tbody>
       </table>
+      <OverdueTable overdue={props.overdue} />
       {rated.length > 0 && (
         <>
           <h2>领导班子满意率（虚线为规定比例）</h2>

@@ -36,7 +36,9 @@ export function RectificationPage(props: {
     <ConsoleLayout title={`${unit.name} 整改措施`} who={props.who} csrf={csrf} flash={props.flash}>
       <p>
         <a href={`/console/units/${unit.id}`}>返回单位</a>　
-        <a href={`/console/units/${unit.id}/report`}>分析评议报告</a>
+        <a href={`/console/units/${unit.id}/report`}>分析评议报告</a>　
+        <a href={`/console/units/${unit.id}/evaluations`}>群众满意度测评</a>　
+        <a href={`/console/units/${unit.id}/mechanisms`}>长效机制与经验做法</a>
       </p>
       {!props.approved && <p class="muted">分析评议报告经督导组认可后，才能针对查摆出的问题制定整改措施。</p>}
       {problems.map((p) => {
@@ -62,6 +64,29 @@ export function RectificationPage(props: {
                       </li>
                     ))}
                   </ol>
+                )}
+                {canWrite && m.state !== 'done' && (
+                  <details>
+                    <summary>修改措施、责任岗位或完成时限</summary>
+                    <form method="post" action={`${base}/${m.id}`}>
+                      <Csrf token={csrf} />
+                      <label for={`eaction-${m.id}`}>整改措施（做什么）</label>
+                      <textarea id={`eaction-${m.id}`} name="action" required minlength={4} maxlength={500}>
+                        {m.action}
+                      </textarea>
+                      <label for={`epost-${m.id}`}>责任岗位（写职务，不写姓名）</label>
+                      <input id={`epost-${m.id}`} name="post" required maxlength={40} value={m.post} />
+                      <label for={`edeadline-${m.id}`}>完成时限</label>
+                      <input
+                        id={`edeadline-${m.id}`}
+                        name="deadline"
+                        type="date"
+                        required
+                        value={m.deadline}
+                      />
+                      <button type="submit">保存修改</button>
+                    </form>
+                  </details>
                 )}
                 {canWrite && (
                   <form method="post" action={`${base}/${m.id}/progress`}>

@@ -10,13 +10,15 @@ const css = `@page{size:A4;margin:10mm}body{background:#fff}main{max-width:190mm
 /** Printable slips, ten to an A4 sheet: QR code, typed code, one line of instructions, cut lines. */
 export function SlipsPage(props: {
   unitName: string;
+  /** What the slip is for: 民主评议票, 满意度测评票. */
+  title: string;
   voterGroup: VoterGroup;
   slips: { code: string; svg: string }[];
   back: string;
   entryUrl: string;
 }) {
   return (
-    <Layout title={`${props.unitName} 民主评议选票`} css={css}>
+    <Layout title={`${props.unitName} ${props.title}`} css={css}>
       <div class="noprint">
         <p>
           共 {props.slips.length} 张{voterGroupLabels[props.voterGroup]}
@@ -30,9 +32,9 @@ export function SlipsPage(props: {
             {raw(s.svg)}
             <div>
               <p>
-                <strong>{props.unitName}</strong> 民主评议票（{voterGroupLabels[props.voterGroup]}）
+                <strong>{props.unitName}</strong> {props.title}（{voterGroupLabels[props.voterGroup]}）
               </p>
-              <p>用手机扫码投票，或打开 {props.entryUrl} 输入下面的选票码。每码只能投一次，无记名。</p>
+              <p>用手机扫码，或打开 {props.entryUrl} 输入下面的选票码。每码只能用一次，无记名。</p>
               <p class="code">{s.code}</p>
             </div>
           </div>

@@ -8,7 +8,7 @@ import {
   unitTypeLabels,
 } from '../../domain/org';
 import type { ReviewSession } from '../../domain/review';
-import { chinaTime } from './format';
+import { chinaTime, percent } from './format';
 import { ConsoleLayout, Csrf } from './layout';
 import { ReviewSection } from './review-section';
 import { RoundsSection, type RoundView } from './rounds-section';
@@ -57,6 +57,21 @@ export function UnitPage({ who, csrf, flash, unit, groupName, members, rounds, s
       </table>
 
       <h2>活动阶段：{stageLabels[unit.stage]}</h2>
+      {(unit.stage === 'rectification' || unit.stage === 'concluded') && (
+        <p>
+          <a href={`${base}/measures`}>整改措施</a>　<a href={`${base}/evaluations`}>群众满意度测评</a>　
+          <a href={`${base}/mechanisms`}>长效机制与经验做法</a>
+          {unit.lastEvaluation &&
+            (unit.lastEvaluation.remedial ? (
+              <strong class="error">　最近一次整改满意度测评未达标，需要补课</strong>
+            ) : (
+              <span>
+                　最近一次整改满意度测评：满意率
+                {unit.lastEvaluation.rate === null ? '—' : percent(unit.lastEvaluation.rate)}
+              </span>
+            ))}
+        </p>
+      )}
       {unit.stageRequest && (
         <p>
           已于 {chinaTime(unit.stageRequest.requestedAt)} 申请转入“{stageLabels[unit.stageRequest.to]}”
@@ -73,7 +88,12 @@ export function UnitPage({ who, csrf, flash, unit, groupName, members, rounds, s
       {canRequest && (
         <form method="post" action={`${base}/stage-request`} class="card">
           <Csrf token={csrf} />
-          <label for="note">申请转入“{stageLabels[nextStage(unit.stage) ?? unit.stage]}”，情况说明</label>
+          <label for="note">
+            {unit.stage === 'rectification'
+              ? '申请结束“整改提高”阶段'
+              : `申请转入“${stageLabels[nextStage(unit.stage) ?? unit.stage]}”`}
+            ，情况说明
+          </label>
           <textarea id="note" name="note" rows={2} maxlength={500} />
           <button type="submit">提交转段申请</button>
         </form>
