@@ -21,31 +21,37 @@ describe('the console in a real browser', () => {
   });
 
   it('signs in as a supervisor, sees their group, and approves a stage request of the leader', async () => {
-    const leader = await browser.newPage();
-    await leader.goto(`${server.url}/console/login`);
-    await leader.fill('#username', demoAccounts.leader.username);
-    await leader.fill('#password', demoPassword);
-    await leader.click('button[type=submit]');
-    await leader.waitForURL(/\/console\/units\//);
+    const signIn = async (username: string, landing: RegExp) => {
+      const p = await browser.newPage();
+      await p.goto(`${server.url}/console/login`);
+      await p.fill('#username', username);
+      await p.fill('#password', demoPassword);
+      await p.click('button[type=submit]');
+      await p.waitForURL(landing);
+      return p;
+    };
+    // The first unit is in 分析评议 without an approved report: it may not move on to 整改提高 yet.
+    const leader = await signIn(demoAccounts.leader.username, /\/console\/units\//);
     expect(await leader.textContent('h1')).toBe(demoUnits[0]?.name);
-    // The demo's first unit is in 分析评议 and may ask to move on to 整改提高.
     await leader.fill('#note', '分析评议阶段工作已完成');
     await leader.click('text=提交转段申请');
-    await leader.waitForSelector('.flash.ok');
+    expect(await leader.textContent('.flash.error')).toContain('分析评议报告经督导组认可后');
+    // The second unit's masses rated its rectification above the threshold: it asks to close 整改提高.
+    const leader2 = await signIn(demoAccounts.leader2.username, /\/console\/units\//);
+    expect(await leader2.textContent('label[for=note]')).toContain('申请结束“整改提高”阶段');
+    await leader2.fill('#note', '整改措施基本落实，群众满意度测评达标');
+    await leader2.click('text=提交转段申请');
+    await leader2.waitForSelector('.flash.ok');
 
-    const supervisor = await browser.newPage();
-    await supervisor.goto(`${server.url}/console/login`);
-    await supervisor.fill('#username', demoAccounts.supervisor.username);
-    await supervisor.fill('#password', demoPassword);
-    await supervisor.click('button[type=submit]');
-    await supervisor.waitForURL(/\/console\/groups\//);
-    const rows = await supervisor.locator('tbody tr').allTextContents();
+    const supervisor = await signIn(demoAccounts.supervisor.username, /\/console\/groups\//);
+    const rows = await supervisor.locator('table').first().locator('tbody tr').allTextContents();
     expect(rows.length).toBe(demoUnits.filter((u) => u.group === 0).length);
     expect(rows[0]).toContain('待审批');
-    await supervisor.click(`text=${demoUnits[0]?.name}`);
+    expect(rows.join('')).toContain('整改测评未达标，需补课');
+    await supervisor.click(`text=${demoUnits[1]?.name}`);
     await supervisor.fill('#comment', '同意');
     await supervisor.click('text=同意转段');
     await supervisor.waitForSelector('.flash.ok');
-    expect(await supervisor.textContent('h2')).toContain('整改提高');
+    expect(await supervisor.textContent('h2')).toContain('活动结束');
   }, 60_000);
 });

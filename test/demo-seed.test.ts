@@ -76,6 +76,30 @@ describe('the demo campaign', () => {
     const office = await tokenFor(t, demoAccounts.office.username, demoPassword);
     const overdue = await call(t, office, 'GET', `/api/campaigns/${campaignId}/overdue-measures`);
     const items = asRecord(overdue.json).items as { unitName: string; daysLate: number }[];
-    expect(items).toEqual([expect.objectContaining({ unitName: demoUnits[1]?.name, daysLate: 3 })]);
+    expect(items).toEqual([
+      expect.objectContaining({ unitName: demoUnits.at(-1)?.name, daysLate: 10 }),
+      expect.objectContaining({ unitName: demoUnits[1]?.name, daysLate: 3 }),
+    ]);
+  });
+
+  it('has a unit rated by its masses above the threshold and one its supervision group sees must 补课', async () => {
+    const units = (await unitsFor(demoAccounts.supervisor.username)) as unknown as {
+      id: string;
+      name: string;
+      stage: string;
+      lastEvaluation?: { remedial: boolean; rate: number | null };
+    }[];
+    const [second, third] = [demoUnits[1]?.name, demoUnits.at(-1)?.name].map((n) =>
+      units.find((u) => u.name === n),
+    );
+    expect(second).toMatchObject({ stage: 'rectification', lastEvaluation: { remedial: false } });
+    expect(third).toMatchObject({ stage: 'rectification', lastEvaluation: { remedial: true } });
+    const supervisor = await tokenFor(t, demoAccounts.supervisor.username, demoPassword);
+    const evaluations = (await call(t, supervisor, 'GET', `/api/units/${third?.id}/evaluations`)).json as {
+      items: { state: string; results: { remedial: { reason: string; shortMeasures: string[] } } }[];
+    };
+    expect(evaluations.items[0]?.state).toBe('counted');
+    expect(evaluations.items[0]?.results.remedial.reason).toBe('below');
+    expect(evaluations.items[0]?.results.remedial.shortMeasures).toHaveLength(2);
   });
 });

@@ -26,10 +26,22 @@ describe('overviews for the supervision group and the office, with charts', () =
   it('lines up the group’s units with their opinions, report state and flags, sortable', async () => {
     const res = await call(t, supervisor, 'GET', `/api/groups/${groupId}/overview?sort=opinions`);
     expect(res.status).toBe(200);
-    const rows = asRecord(res.json).items as { name: string; opinions: number; reportState: string | null }[];
-    expect(rows.map((r) => r.name)).toEqual([demoUnits[1]?.name, demoUnits[0]?.name]);
-    expect(rows[0]).toMatchObject({ opinions: 12, reportState: 'approved' });
-    expect(rows[1]).toMatchObject({ opinions: 0, reportState: null });
+    const rows = asRecord(res.json).items as {
+      name: string;
+      opinions: number;
+      reportState: string | null;
+      rectificationRate: number | null;
+      overdueMeasures: number;
+    }[];
+    const third = demoUnits[demoUnits.length - 1]?.name;
+    expect(rows.map((r) => r.name)).toEqual([demoUnits[1]?.name, third, demoUnits[0]?.name]);
+    expect(rows[0]).toMatchObject({ opinions: 12, reportState: 'approved', rectificationRemedial: false });
+    expect(rows[1]).toMatchObject({ opinions: 7, reportState: 'approved', rectificationRemedial: true });
+    expect(rows[2]).toMatchObject({ opinions: 0, reportState: null, rectificationRate: null });
+    // The first two are in 整改提高 and rated; each has one measure past its deadline.
+    expect(rows[0]?.rectificationRate).toBeCloseTo(15 / 18, 10);
+    expect(rows[1]?.rectificationRate).toBeCloseTo(5 / 11, 10);
+    expect(rows.map((r) => r.overdueMeasures)).toEqual([1, 1, 0]);
     const csv = await call(t, supervisor, 'GET', `/api/groups/${groupId}/overview?format=csv`);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(csv.text).toContain('单位,类型,督导组,阶段');

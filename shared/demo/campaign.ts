@@ -103,6 +103,14 @@ export const demoUnits: {
     responsibleTitle: '党支部书记',
     group: 5,
   },
+  // Last so the others keep their places: a third unit for the first group, which has to 补课.
+  {
+    name: '开发区纺织服装有限公司',
+    type: 'enterprise',
+    partyOrganization: '纺织服装公司党支部',
+    responsibleTitle: '党支部书记',
+    group: 0,
+  },
 ];
 
 const surnames = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
@@ -151,6 +159,7 @@ export const demoAccounts = {
   supervisor: { username: 'dudao1', displayName: '第一督导组 组长' },
   leader: { username: 'leader1', displayName: '精密机械有限公司 党支部书记' },
   leader2: { username: 'leader2', displayName: '电子科技股份有限公司 党委书记' },
+  leader3: { username: 'leader3', displayName: '纺织服装有限公司 党支部书记' },
   teller1: { username: 'jipiao1', displayName: '第一督导组 计票人甲' },
   teller2: { username: 'jipiao2', displayName: '第一督导组 计票人乙' },
 };

@@ -11,7 +11,9 @@ import { openSession } from '../usecases/review-session';
 import { newRoundToken } from '../usecases/rounds';
 import { mintCodes } from '../usecases/vote-codes';
 import { demoAccounts, demoCampaignName, demoGroups, demoMembers, demoPassword, demoUnits } from './campaign';
-import { seedApprovedReport } from './report';
+import { advanceStage, seedEvaluation } from './rectification';
+import { demoActors, seedApprovedReport } from './report';
+import { remedialUnit, satisfiedUnit } from './scripts';
 
 /** What a person needs to try the demo, printed by the local start. */
 export interface DemoInfo {
@@ -121,6 +123,11 @@ export async function seedDemo(deps: Deps, baseUrl: string): Promise<DemoInfo> {
           campaignId: campaign.id,
           unitId: units[1]?.id ?? '',
         }),
+        account(demoAccounts.leader3, {
+          role: 'leader',
+          campaignId: campaign.id,
+          unitId: units[units.length - 1]?.id ?? '',
+        }),
         ...[demoAccounts.teller1, demoAccounts.teller2].map((a) =>
           account(a, { role: 'supervisor', campaignId: campaign.id, groupId: firstGroup.id }),
         ),
@@ -147,16 +154,29 @@ export async function seedDemo(deps: Deps, baseUrl: string): Promise<DemoInfo> {
       ...memberCodes.map((c) => `党员 ${baseUrl}/b/${c}`),
       ...massCodes.map((c) => `群众代表 ${baseUrl}/b/${c}`),
     ];
-    // The second unit has come through 集中查找 and 组织把关认可: its report is approved and public.
-    const [secondUnit, secondRound] = [units[1], rounds[1]];
-    if (secondUnit && secondRound) {
-      demoDisclosure = await seedApprovedReport(
+    // The second unit has come through 集中查找 and 组织把关认可 into 整改提高: its report is
+    // approved and public, its measures are under way, and the masses rated them (满意率 above 60%).
+    // The first group's third unit got that far too, but its masses were not satisfied: it must 补课.
+    const runs = [
+      { index: 1, leader: demoAccounts.leader2.username, script: satisfiedUnit },
+      { index: units.length - 1, leader: demoAccounts.leader3.username, script: remedialUnit },
+    ];
+    for (const run of runs) {
+      const [unit, round] = [units[run.index], rounds[run.index]];
+      if (!unit || !round) continue;
+      const who = demoActors(unit, { leader: run.leader, supervisor: demoAccounts.supervisor.username });
+      await advanceStage(deps, unit.id, who, '学习动员阶段工作已完成');
+      const token = await seedApprovedReport(
         deps,
-        secondUnit,
-        secondRound,
-        { leader: demoAccounts.leader2.username, supervisor: demoAccounts.supervisor.username },
+        unit,
+        round,
+        who,
         campaign.settings.anonymityK,
+        run.script,
       );
+      if (run.index === 1) demoDisclosure = token;
+      const inRectification = await advanceStage(deps, unit.id, who, '分析评议报告已经督导组认可');
+      await seedEvaluation(deps, inRectification, who, campaign.settings, run.script);
     }
     await putDemoMarker(deps, {
       seededAt: now.toISOString(),
@@ -175,7 +195,7 @@ export async function seedDemo(deps: Deps, baseUrl: string): Promise<DemoInfo> {
             `分析评议公开 Report: ${baseUrl}/p/${demoDisclosure}   (${demoUnits[1]?.name}; npm run verify -- <this link>)`,
           ]
         : []),
-      `控制台 Console:   ${baseUrl}/console   (demo accounts: office / dudao1 / leader1 / leader2, tellers jipiao1 / jipiao2, password ${demoPassword})`,
+      `控制台 Console:   ${baseUrl}/console   (demo accounts: office / dudao1 / leader1 / leader2 / leader3, tellers jipiao1 / jipiao2, password ${demoPassword})`,
       `API 参考 Docs:    ${baseUrl}/docs`,
       `健康检查 Health:  ${baseUrl}/healthz`,
     ],
