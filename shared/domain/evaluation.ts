@@ -133,3 +133,23 @@ export const EvaluationBallot = VoteBallot.extend({
   measures: z.record(z.string(), Satisfaction),
 });
 export type EvaluationBallot = z.infer<typeof EvaluationBallot>;
+
+/** What the masses see of a counted evaluation (disclosure page, receipt look-up): rates, never the counts below k. */
+export function publicEvaluation(e: Evaluation | undefined) {
+  if (!e?.results || !e.countedAt) return undefined;
+  const r = e.results;
+  return {
+    countedAt: e.countedAt,
+    ballots: r.ballots,
+    withheld: r.withheld,
+    threshold: r.threshold,
+    overallRate: r.overall.rate,
+    remedial: r.remedial.flagged,
+    reason: r.remedial.reason,
+    measureRates: Object.fromEntries(r.measures.map((m) => [m.measureId, m.rate])) as Record<
+      string,
+      number | null
+    >,
+  };
+}
+export type PublicEvaluation = NonNullable<ReturnType<typeof publicEvaluation>>;

@@ -69,6 +69,7 @@ export function daysLate(m: Pick<Measure, 'state' | 'deadline'>, today: string):
 
 /** What the masses see of a measure (disclosure page, receipt look-up). */
 export const publicMeasure = (m: Measure) => ({
+  id: m.id,
   action: m.action,
   post: m.post,
   deadline: m.deadline,

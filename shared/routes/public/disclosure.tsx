@@ -1,12 +1,10 @@
 import { Hono } from 'hono';
-import { measuresOf } from '../../data/repos/measures';
-import { problemsOf, reportByToken } from '../../data/repos/reports';
+import { reportByToken } from '../../data/repos/reports';
 import type { Deps } from '../../deps';
-import { publicMeasure } from '../../domain/rectification';
-import { byWeight } from '../../domain/report';
 import { notFound } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { publicUrl } from '../../http/public-url';
+import { publicRectification } from '../../usecases/public-rectification';
 import { page } from '../../views/page';
 import { DisclosurePage } from '../../views/public/disclosure-page';
 import { checkParam, token22Pattern } from './params';
@@ -28,15 +26,6 @@ export function disclosureRoutes(deps: Deps) {
       },
     };
   };
-  /** Each problem with its measures, most gathered problems first; none while no measure is set. */
-  const rectification = async (unitId: string) => {
-    const [problems, measures] = await Promise.all([problemsOf(deps, unitId), measuresOf(deps, unitId)]);
-    if (measures.length === 0) return [];
-    return byWeight(problems).map((p) => ({
-      title: p.title,
-      measures: measures.filter((m) => m.problemId === p.id).map(publicMeasure),
-    }));
-  };
   const app = new Hono<AppEnv>();
   // The JSON (described for the API reference in ./openapi.ts).
   app.get('/api/public/disclosures/:token', async (c) => {
@@ -51,7 +40,7 @@ export function disclosureRoutes(deps: Deps) {
       page(
         <DisclosurePage
           {...disclosed}
-          rectification={await rectification(unitId)}
+          rectification={await publicRectification(deps, unitId)}
           jsonUrl={publicUrl(deps.config.PUBLIC_BASE_URL, `/api/public/disclosures/${token}`)}
           pageUrl={publicUrl(deps.config.PUBLIC_BASE_URL, `/p/${token}`)}
         />,

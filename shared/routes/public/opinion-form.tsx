@@ -165,6 +165,7 @@ export function opinionFormRoutes(deps: Deps) {
             measures: status.measures ?? [],
           }
         : {}),
+      ...(status.evaluation ? { evaluation: status.evaluation } : {}),
       ...(status.reportState ? { reportState: status.reportState } : {}),
       ...(status.disclosureToken ? { disclosurePath: `/p/${status.disclosureToken}` } : {}),
     };

@@ -11,7 +11,7 @@ import type { Unit } from '../../domain/org';
 import { MintForm, RevokeForm } from './code-forms';
 import { EvaluationResultsTable } from './evaluation-results';
 import { chinaTime } from './format';
-import { ConsoleLayout, Csrf } from './layout';
+import { ConsoleLayout, Csrf, PageLinks } from './layout';
 
 /** 群众满意度测评: the unit's evaluations, how the masses reach them, closing, counting and the results. */
 export function EvaluationsPage(props: {
@@ -31,10 +31,12 @@ export function EvaluationsPage(props: {
   const base = (id: string) => `/console/evaluations/${id}`;
   return (
     <ConsoleLayout title={`${unit.name} 群众满意度测评`} who={props.who} csrf={csrf} flash={props.flash}>
-      <p>
-        <a href={`/console/units/${unit.id}`}>返回单位</a>　
-        <a href={`/console/units/${unit.id}/measures`}>整改措施</a>
-      </p>
+      <PageLinks
+        links={[
+          [`/console/units/${unit.id}`, '返回单位'],
+          [`/console/units/${unit.id}/measures`, '整改措施'],
+        ]}
+      />
       <p class="muted">
         整改提高阶段后期，请群众对每项整改措施和整改工作总体作出评价（满意 / 基本满意 / 不满意 /
         不了解）。测评结束后由督导组计票；总体满意率低于{props.threshold}

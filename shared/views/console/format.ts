@@ -16,10 +16,7 @@ export function chinaTime(iso: string | undefined): string {
     .replace(/\//g, '-');
 }
 
-/** A share as a percentage with one decimal: 0.874 → 87.4%. */
-export function percent(share: number): string {
-  return `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
-}
+export { percent } from '../percent';
 
 /** A share as a small fraction where there is one (1/3, 4/5), else as a decimal. */
 export function shareText(share: number): string {

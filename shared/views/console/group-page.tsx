@@ -14,7 +14,7 @@ const columns: [OverviewSort | undefined, string][] = [
   [undefined, '阶段'],
   ['opinions', '群众意见'],
   ['turnout', '参评率'],
-  ['satisfaction', '满意率'],
+  ['satisfaction', '班子满意率'],
   [undefined, '整改满意率'],
   [undefined, '提示'],
   ['waiting', '报告'],

@@ -19,7 +19,7 @@ button{font:inherit;padding:.45rem 1.1rem;border:0;border-radius:4px;background:
 button.secondary{background:#666}
 .flash{padding:.6rem 1rem;border-radius:6px;margin-bottom:1rem}
 .flash.ok{background:#e8f5e9;color:#1b5e20}
-.flash.error{background:#fdecea;color:#8a1c1c}
+.flash.error{background:#fdecea;color:#8a1c1c}strong.error{color:#a61b1b}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:0 1rem}
 `;
 
@@ -60,3 +60,15 @@ export function ConsoleLayout(props: {
 
 /** The hidden CSRF field every console form carries. */
 export const Csrf = (props: { token: string }) => <input type="hidden" name="_csrf" value={props.token} />;
+
+/** A row of links to related pages, with visible separators. */
+export const PageLinks = (props: { links: [href: string, label: string][] }) => (
+  <p>
+    {props.links.map(([href, label], i) => (
+      <>
+        {i > 0 && ' · '}
+        <a href={href}>{label}</a>
+      </>
+    ))}
+  </p>
+);

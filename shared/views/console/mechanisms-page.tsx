@@ -1,7 +1,7 @@
 import type { Principal } from '../../domain/account';
 import { type Mechanism, mechanismKindLabels, mechanismKinds, type Practice } from '../../domain/mechanism';
 import type { Unit } from '../../domain/org';
-import { ConsoleLayout, Csrf } from './layout';
+import { ConsoleLayout, Csrf, PageLinks } from './layout';
 import { PracticeList } from './practice-list';
 
 /** 长效机制与经验做法: the unit's mechanisms by kind and its good practice, with the forms to add both. */
@@ -19,10 +19,13 @@ export function MechanismsPage(props: {
   const base = `/console/units/${unit.id}`;
   return (
     <ConsoleLayout title={`${unit.name} 长效机制与经验做法`} who={props.who} csrf={csrf} flash={props.flash}>
-      <p>
-        <a href={base}>返回单位</a>　<a href={`${base}/measures`}>整改措施</a>　
-        <a href={`/console/campaigns/${unit.campaignId}/typical`}>典型经验</a>
-      </p>
+      <PageLinks
+        links={[
+          [base, '返回单位'],
+          [`${base}/measures`, '整改措施'],
+          [`/console/campaigns/${unit.campaignId}/typical`, '典型经验'],
+        ]}
+      />
       <h2>长效机制（{props.mechanisms.length}）</h2>
       {props.mechanisms.length === 0 && <p class="muted">还没有记录长效机制。</p>}
       {mechanismKinds.map((kind) => {

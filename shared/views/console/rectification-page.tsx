@@ -3,7 +3,7 @@ import { chinaDay } from '../../domain/china-day';
 import type { Unit } from '../../domain/org';
 import { isOverdue, type Measure, measureStateLabels, measureStates } from '../../domain/rectification';
 import { byWeight, type Problem } from '../../domain/report';
-import { ConsoleLayout, Csrf } from './layout';
+import { ConsoleLayout, Csrf, PageLinks } from './layout';
 
 const StateOptions = (props: { selected: string }) => (
   <>
@@ -34,12 +34,14 @@ export function RectificationPage(props: {
   const problems = byWeight(props.problems);
   return (
     <ConsoleLayout title={`${unit.name} 整改措施`} who={props.who} csrf={csrf} flash={props.flash}>
-      <p>
-        <a href={`/console/units/${unit.id}`}>返回单位</a>　
-        <a href={`/console/units/${unit.id}/report`}>分析评议报告</a>　
-        <a href={`/console/units/${unit.id}/evaluations`}>群众满意度测评</a>　
-        <a href={`/console/units/${unit.id}/mechanisms`}>长效机制与经验做法</a>
-      </p>
+      <PageLinks
+        links={[
+          [`/console/units/${unit.id}`, '返回单位'],
+          [`/console/units/${unit.id}/report`, '分析评议报告'],
+          [`/console/units/${unit.id}/evaluations`, '群众满意度测评'],
+          [`/console/units/${unit.id}/mechanisms`, '长效机制与经验做法'],
+        ]}
+      />
       {!props.approved && <p class="muted">分析评议报告经督导组认可后，才能针对查摆出的问题制定整改措施。</p>}
       {problems.map((p) => {
         const mine = props.measures.filter((m) => m.problemId === p.id);

@@ -9,7 +9,7 @@ import {
 } from '../../domain/org';
 import type { ReviewSession } from '../../domain/review';
 import { chinaTime, percent } from './format';
-import { ConsoleLayout, Csrf } from './layout';
+import { ConsoleLayout, Csrf, PageLinks } from './layout';
 import { ReviewSection } from './review-section';
 import { RoundsSection, type RoundView } from './rounds-section';
 
@@ -58,19 +58,26 @@ export function UnitPage({ who, csrf, flash, unit, groupName, members, rounds, s
 
       <h2>活动阶段：{stageLabels[unit.stage]}</h2>
       {(unit.stage === 'rectification' || unit.stage === 'concluded') && (
-        <p>
-          <a href={`${base}/measures`}>整改措施</a>　<a href={`${base}/evaluations`}>群众满意度测评</a>　
-          <a href={`${base}/mechanisms`}>长效机制与经验做法</a>
+        <>
+          <PageLinks
+            links={[
+              [`${base}/measures`, '整改措施'],
+              [`${base}/evaluations`, '群众满意度测评'],
+              [`${base}/mechanisms`, '长效机制与经验做法'],
+            ]}
+          />
           {unit.lastEvaluation &&
             (unit.lastEvaluation.remedial ? (
-              <strong class="error">　最近一次整改满意度测评未达标，需要补课</strong>
+              <p>
+                <strong class="error">最近一次整改满意度测评未达标，需要补课。</strong>
+              </p>
             ) : (
-              <span>
-                　最近一次整改满意度测评：满意率
-                {unit.lastEvaluation.rate === null ? '—' : percent(unit.lastEvaluation.rate)}
-              </span>
+              <p>
+                最近一次整改满意度测评：满意率
+                {unit.lastEvaluation.rate === null ? '—' : percent(unit.lastEvaluation.rate)}，达到规定。
+              </p>
             ))}
-        </p>
+        </>
       )}
       {unit.stageRequest && (
         <p>

@@ -1,11 +1,11 @@
 import { aboutOptions, focusAreas, problemLabels, respondentOptions } from '../../domain/opinion-form';
 import type { UnitType } from '../../domain/org';
-import type { PublicMeasure } from '../../domain/rectification';
 import { type Published, problemAreaLabels } from '../../domain/report';
 import { gradeLabels, grades, satisfactionLabels, satisfactions } from '../../domain/review';
 import { ResultsView } from '../../domain/review-views';
+import type { PublicRectification } from '../../usecases/public-rectification';
 import { PublicLayout } from './layout';
-import { MeasuresList, measuresCss } from './measures-list';
+import { EvaluationSummary, MeasuresList, measuresCss } from './measures-list';
 
 const css = `a{word-break:break-all}table{width:100%;border-collapse:collapse;background:#fff;font-size:.85em;margin:6px 0 12px}th,td{border:1px solid #ddd;padding:4px 6px;text-align:left}
 .c{font-family:monospace;word-break:break-all;font-size:.8em}section{background:#fff;border-radius:8px;padding:8px 12px;margin:0 0 12px}
@@ -23,8 +23,8 @@ export function DisclosurePage(props: {
   approvedAt: string;
   jsonUrl: string;
   pageUrl: string;
-  /** Live, not part of the hashed report: each problem with its measures, once the unit has set any. */
-  rectification: { title: string; measures: PublicMeasure[] }[];
+  /** Live, not part of the hashed report: each problem with its measures, and the latest evaluation. */
+  rectification: PublicRectification;
 }) {
   const p = props.published;
   const k = p.k;
@@ -148,14 +148,17 @@ export function DisclosurePage(props: {
           </section>
         );
       })}
-      {props.rectification.length > 0 && (
+      {props.rectification.anyMeasure && (
         <section>
           <h2>整改落实情况</h2>
           <p class="m">随整改进展更新，不在下方校验码的范围内。</p>
-          {props.rectification.map((r) => (
+          {props.rectification.evaluation && (
+            <EvaluationSummary evaluation={props.rectification.evaluation} />
+          )}
+          {props.rectification.problems.map((r) => (
             <>
               <h3>{r.title}</h3>
-              <MeasuresList measures={r.measures} />
+              <MeasuresList measures={r.measures} evaluation={props.rectification.evaluation} />
             </>
           ))}
         </section>

@@ -3,8 +3,8 @@ import { type Satisfaction, satisfactionLabels, satisfactions } from '../../doma
 import { PublicLayout } from './layout';
 
 const css = `.q{background:#fff;border-radius:8px;padding:10px 12px;margin:12px 0}
-.q .p{color:#666;font-size:.9em}.q .a{font-weight:600;margin:4px 0}
-.s{display:flex;flex-wrap:wrap;gap:0 14px}.s label{display:flex;align-items:center;min-height:44px;gap:6px}
+.q .p{color:#666;font-size:.9em}.q .a{font-weight:600;margin:4px 0;clear:both}
+.s{display:flex;flex-wrap:wrap;gap:0 14px;clear:both}.s label{display:flex;align-items:center;min-height:44px;gap:6px}
 .s input{width:22px;height:22px;margin:0}`;
 
 /** What the page shows back after a refused post: the answers as they were sent. */

@@ -1,6 +1,7 @@
+import type { PublicEvaluation } from '../../domain/evaluation';
 import type { PublicMeasure } from '../../domain/rectification';
 import { PublicLayout } from './layout';
-import { MeasuresList, measuresCss } from './measures-list';
+import { EvaluationSummary, MeasuresList, measuresCss } from './measures-list';
 
 /** After sending: thanks and the receipt code. */
 export function ThanksPage(props: { unitName: string; receipt: string; lookupPath?: string }) {
@@ -59,6 +60,7 @@ export function ReceiptPage(props: {
         found: boolean;
         problem?: { title: string; area: string };
         measures?: PublicMeasure[];
+        evaluation?: PublicEvaluation | undefined;
         reportState?: string;
         disclosurePath?: string;
       }
@@ -90,9 +92,10 @@ export function ReceiptPage(props: {
           {r.problem && r.measures && (
             <>
               <p>针对这个问题的整改措施：</p>
-              <MeasuresList measures={r.measures} />
+              <MeasuresList measures={r.measures} evaluation={r.evaluation} />
             </>
           )}
+          {r.evaluation && <EvaluationSummary evaluation={r.evaluation} />}
           {r.disclosurePath && (
             <p>
               分析评议情况已公开：<a href={r.disclosurePath}>查看</a>
