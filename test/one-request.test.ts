@@ -80,4 +80,53 @@ describe('the submission paths cost one DynamoDB request', () => {
     expect((await castWith(ballot.codes[1] ?? '')).status).toBe(201);
     expect(sent).toEqual(['TransactWriteCommand']);
   });
+
+  it('stores a link evaluation ballot with one PutItem and a code evaluation ballot with one transaction', async () => {
+    const { app, sent } = countingApp(t);
+    const open = async (username: string, mode: 'link' | 'codes') => {
+      const token = await tokenFor(t, username, 'Demo-2026-xjx');
+      const me = asRecord((await call(t, token, 'GET', '/api/auth/me')).json);
+      const unitId = String(asRecord(me.scope).unitId);
+      const res = await call(t, token, 'POST', `/api/units/${unitId}/evaluations`, {
+        mode,
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      });
+      const e = asRecord(res.json) as { id: string; items: { measureId: string }[] };
+      const codes =
+        mode === 'codes'
+          ? (
+              asRecord(
+                (
+                  await call(t, token, 'POST', `/api/evaluations/${e.id}/codes`, {
+                    voterGroup: 'mass',
+                    count: 2,
+                  })
+                ).json,
+              ).codes as { code: string }[]
+            ).map((c) => c.code)
+          : [];
+      return { ...e, codes };
+    };
+    const answer = (e: { id: string; items: { measureId: string }[] }, code?: string) =>
+      app.request(`/api/public/evaluations/${e.id}/ballots`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          ...(code ? { code, voterGroup: 'mass' } : {}),
+          requestToken: requestToken(),
+          overall: 'satisfied',
+          measures: Object.fromEntries(e.items.map((i) => [i.measureId, 'satisfied'])),
+        }),
+      });
+    const link = await open('leader3', 'link');
+    expect((await answer(link)).status).toBe(201);
+    sent.length = 0;
+    expect((await answer(link)).status).toBe(201);
+    expect(sent).toEqual(['PutCommand']);
+    const byCodes = await open('leader2', 'codes');
+    expect((await answer(byCodes, byCodes.codes[0])).status).toBe(201);
+    sent.length = 0;
+    expect((await answer(byCodes, byCodes.codes[1])).status).toBe(201);
+    expect(sent).toEqual(['TransactWriteCommand']);
+  });
 });

@@ -89,7 +89,8 @@ export function ballotRoutes(deps: Deps) {
       const { code, found } = await usableCode(c.req.param('code'));
       c.header('cache-control', 'private, no-cache');
       // One slip format and one code entry for every vote: an evaluation code opens its evaluation.
-      if (found.kind === 'evaluation') return c.html(await evaluationCodePage(deps, found.voteId, code));
+      if (found.kind === 'evaluation')
+        return c.html(await evaluationCodePage(deps, found.voteId, code, found.voterGroup));
       const session = await getSession(deps, found.voteId);
       if (!session) throw invalidCode();
       if (sessionState(session, deps.now()) !== 'open')

@@ -7,6 +7,7 @@ import type { Deps } from '../../deps';
 import { normalizeCode } from '../../domain/ballot-code';
 import { type Evaluation, evaluationMarks } from '../../domain/evaluation';
 import { windowClosedError, windowState } from '../../domain/time-window';
+import { VoterGroup } from '../../domain/vote';
 import { AppError, badRequest, notFound, tooManyRequests, validationError } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
@@ -14,7 +15,7 @@ import { readJsonObject } from '../../http/json-body';
 import { createTokenBuckets } from '../../http/rate-limit';
 import { statusOf } from '../../http/status';
 import { zodProblems } from '../../http/validation';
-import { castBallot, castOpenBallot, findCode } from '../../usecases/vote-cast';
+import { castBallot, castOpenBallot } from '../../usecases/vote-cast';
 import { page } from '../../views/page';
 import {
   EvaluationPage,
@@ -55,20 +56,17 @@ export function evaluationRoutes(deps: Deps) {
 
   /** Validates, spends the flood brake and casts: with the code if there is one, else by the open link. */
   async function cast(e: Evaluation, code: string | undefined, raw: Record<string, unknown>) {
-    const input = evaluationMarks(e).extend({ requestToken: RequestToken }).safeParse(raw);
+    const input = evaluationMarks(e)
+      .extend({ requestToken: RequestToken, voterGroup: VoterGroup.default('mass') })
+      .safeParse(raw);
     if (!input.success) throw validationError(zodProblems(input.error));
     if (e.mode === 'codes' && !code)
       throw badRequest('CODE_REQUIRED', '本次测评凭选票码进行，请扫描选票上的二维码');
     if (!buckets.take(e.id)) throw tooManyRequests();
-    const { requestToken, ...marks } = input.data;
+    const { requestToken, voterGroup, ...marks } = input.data;
     if (e.mode === 'link') return castOpenBallot(deps, 'evaluation', e, { requestToken, marks });
-    const found = code ? await findCode(deps, code) : undefined;
-    return castBallot(deps, 'evaluation', e, {
-      code: code ?? '',
-      voterGroup: found?.voterGroup ?? 'mass',
-      requestToken,
-      marks,
-    });
+    // The page carries the code's voter group; the casting transaction checks it against the code.
+    return castBallot(deps, 'evaluation', e, { code: code ?? '', voterGroup, requestToken, marks });
   }
 
   app.get('/e/:id', async (c) => {
@@ -106,7 +104,8 @@ export function evaluationRoutes(deps: Deps) {
     const values: EvaluationValues = { overall, measures };
     const requestToken = typeof form.requestToken === 'string' ? form.requestToken : '';
     try {
-      const { receipt } = await cast(e, code, { requestToken, overall, measures });
+      const voterGroup = typeof form.voterGroup === 'string' ? form.voterGroup : undefined;
+      const { receipt } = await cast(e, code, { requestToken, overall, measures, voterGroup });
       return c.html(page(<EvaluationThanksPage unitName={e.unitName} receipt={receipt} />), 201);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
@@ -117,6 +116,7 @@ export function evaluationRoutes(deps: Deps) {
           <EvaluationPage
             evaluation={e}
             code={code}
+            voterGroup={typeof form.voterGroup === 'string' ? form.voterGroup : undefined}
             requestToken={token}
             values={values}
             errors={err.details}
@@ -144,7 +144,7 @@ export function evaluationRoutes(deps: Deps) {
 }
 
 /** The page an evaluation code opens (`/b/{code}`), once ./ballot.tsx found the code usable. */
-export async function evaluationCodePage(deps: Deps, voteId: string, code: string) {
+export async function evaluationCodePage(deps: Deps, voteId: string, code: string, voterGroup: string) {
   const e = await getEvaluation(deps, voteId);
   if (!e) throw notFound('选票码无效，请核对二维码或选票上的号码');
   if (windowState(e, deps.now()) !== 'open') throw windowClosedError('evaluation', e, deps.now());
@@ -152,6 +152,7 @@ export async function evaluationCodePage(deps: Deps, voteId: string, code: strin
     <EvaluationPage
       evaluation={e}
       code={code}
+      voterGroup={voterGroup}
       requestToken={newRequestToken()}
       values={{ measures: {} }}
       errors={[]}

@@ -34,6 +34,8 @@ function Choices(props: { name: string; value: string | undefined }) {
 export function EvaluationPage(props: {
   evaluation: Evaluation;
   code?: string | undefined;
+  /** The code's voter group, sent back with the answers and checked against the code when cast. */
+  voterGroup?: string | undefined;
   requestToken: string;
   values: EvaluationValues;
   errors: { path: string; message: string }[];
@@ -60,6 +62,7 @@ export function EvaluationPage(props: {
       <form method="post" action={`/e/${evaluation.id}`}>
         <input type="hidden" name="requestToken" value={props.requestToken} />
         {props.code && <input type="hidden" name="code" value={props.code} />}
+        {props.code && props.voterGroup && <input type="hidden" name="voterGroup" value={props.voterGroup} />}
         <h2>一、对各项整改措施的评价</h2>
         {evaluation.items.map((item, n) => (
           <fieldset class="q">
