@@ -21,9 +21,9 @@ import {
 } from '../domain/evaluation';
 import { tallyEvaluation } from '../domain/evaluation-tally';
 import type { Unit } from '../domain/org';
-import { windowState } from '../domain/time-window';
 import { conflict, notFound, validationError } from '../errors';
 import { newRoundToken } from './rounds';
+import { closeVoteEarly } from './vote-codes';
 
 /** A link evaluation is counted this long after it closed: longer than any request that passed its window check runs. */
 export const LINK_COUNT_GRACE_MS = 60_000;
@@ -83,14 +83,9 @@ export async function openEvaluation(
   return evaluation;
 }
 
-/** Closes an evaluation before its end time; its unused codes can then no longer be used. */
-export async function closeEvaluationEarly(deps: Deps, actor: string, e: Evaluation): Promise<Evaluation> {
-  if (windowState(e, deps.now()) === 'closed') throw conflict('EVALUATION_CLOSED', '本次测评已经结束');
-  const at = deps.now().toISOString();
-  await closeEvaluation(deps, actor, e, at);
-  await closeUnusedCodes(deps, e.id);
-  return { ...e, closedEarlyAt: at };
-}
+/** Closes an evaluation before its end time (see `closeVoteEarly`). */
+export const closeEvaluationEarly = (deps: Deps, actor: string, e: Evaluation): Promise<Evaluation> =>
+  closeVoteEarly(deps, 'evaluation', e, (at) => closeEvaluation(deps, actor, e, at));
 
 /**
  * The supervision group (or the office) counts a closed evaluation.

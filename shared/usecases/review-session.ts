@@ -1,11 +1,11 @@
 import { newId } from '../data/ids';
-import { closeUnusedCodes } from '../data/repos/ballot-box';
 import { allMembers } from '../data/repos/members';
 import { createSession, updateOpenSession } from '../data/repos/sessions';
 import type { Deps } from '../deps';
 import type { Unit } from '../domain/org';
 import { type ReviewSession, sessionState } from '../domain/review';
 import { conflict, validationError } from '../errors';
+import { closeVoteEarly } from './vote-codes';
 
 /**
  * A unit leader opens a democratic review session.
@@ -55,24 +55,11 @@ export async function openSession(
   return session;
 }
 
-/**
- * Closes a session before its end time.
- * 1. The session records when it was closed (audited).
- * 2. Its unused codes are closed, so no cast gets through afterwards; a cast
- *    already under way either lands first (and counts) or is refused.
- * Counting runs step 2 again, so an interrupted close is finished before any result.
- */
-export async function closeSession(
-  deps: Deps,
-  actor: string,
-  session: ReviewSession,
-): Promise<ReviewSession> {
-  if (sessionState(session, deps.now()) === 'closed') throw conflict('SESSION_CLOSED', '本次评议已经结束');
-  const at = deps.now().toISOString();
-  await updateOpenSession(deps, actor, session, { closedEarlyAt: at }, 'review.close');
-  await closeUnusedCodes(deps, session.id);
-  return { ...session, closedEarlyAt: at };
-}
+/** Closes a session before its end time (see `closeVoteEarly`). */
+export const closeSession = (deps: Deps, actor: string, session: ReviewSession): Promise<ReviewSession> =>
+  closeVoteEarly(deps, 'review', session, (at) =>
+    updateOpenSession(deps, actor, session, { closedEarlyAt: at }, 'review.close'),
+  );
 
 /** Records how many paper ballots were handed out at the meeting, per voter group. */
 export async function setPaperIssued(

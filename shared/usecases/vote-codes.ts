@@ -1,4 +1,4 @@
-import { codesOf, putCodes, revokeUnused } from '../data/repos/ballot-box';
+import { closeUnusedCodes, codesOf, putCodes, revokeUnused } from '../data/repos/ballot-box';
 import type { Deps } from '../deps';
 import { codeHash, newBallotCode, normalizeCode } from '../domain/ballot-code';
 import { windowState } from '../domain/time-window';
@@ -65,4 +65,26 @@ export async function revokeCodes(
   if (what.code && revoked === 0)
     throw notFound(`该选票码不存在、不属于${voteWords[by.kind].thisVote}，或已使用`);
   return { revoked };
+}
+
+/**
+ * Closes a vote before its end time.
+ * 1. `record` writes the close on the vote itself (audited).
+ * 2. Its unused codes are closed, so no cast gets through afterwards; a cast
+ *    already under way either lands first (and counts) or is refused.
+ * Counting runs step 2 again, so an interrupted close is finished before any result.
+ */
+export async function closeVoteEarly<V extends Vote>(
+  deps: Deps,
+  kind: VoteKind,
+  vote: V,
+  record: (at: string) => Promise<void>,
+): Promise<V> {
+  const words = voteWords[kind];
+  if (windowState(vote, deps.now()) === 'closed')
+    throw conflict(`${words.code}_CLOSED`, `${words.thisVote}已经结束`);
+  const at = deps.now().toISOString();
+  await record(at);
+  await closeUnusedCodes(deps, vote.id);
+  return { ...vote, closedEarlyAt: at };
 }

@@ -7,7 +7,7 @@ import {
   satisfactions,
 } from '../../domain/review';
 import { type VoterGroup, voterGroupLabels } from '../../domain/vote';
-import { PublicLayout } from './layout';
+import { FormProblems, PublicLayout } from './layout';
 
 const css = `table{width:100%;border-collapse:collapse;background:#fff;border-radius:8px}
 td{padding:8px 6px;border-bottom:1px solid #eee;vertical-align:top}.n{font-weight:600}.c{font-size:.8em;color:#666}
@@ -39,17 +39,7 @@ export function BallotPage(props: {
         请您按照党员标准，对下列每位党员作出评价，并对单位领导班子作出满意度评价。本票无记名，系统不记录您是谁；每张选票只能投一次。
       </p>
       <p class="m">投票人类别：{voterGroupLabels[props.voterGroup]}</p>
-      {props.notice && <p class="err">{props.notice}</p>}
-      {props.errors.length > 0 && (
-        <div class="err">
-          <p>请补全或修改以下内容：</p>
-          <ul>
-            {props.errors.map((e) => (
-              <li>{e.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <FormProblems heading="请补全或修改以下内容：" errors={props.errors} notice={props.notice} />
       <form method="post" action={`/b/${props.code}/cast`}>
         <input type="hidden" name="requestToken" value={props.requestToken} />
         <input type="hidden" name="voterGroup" value={props.voterGroup} />

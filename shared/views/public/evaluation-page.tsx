@@ -1,6 +1,6 @@
 import type { Evaluation } from '../../domain/evaluation';
 import { type Satisfaction, satisfactionLabels, satisfactions } from '../../domain/review';
-import { PublicLayout } from './layout';
+import { FormProblems, PublicLayout } from './layout';
 
 const css = `.q{background:#fff;border-radius:8px;padding:10px 12px;margin:12px 0}
 .q .p{color:#666;font-size:.9em}.q .a{font-weight:600;margin:4px 0;clear:both}
@@ -48,17 +48,7 @@ export function EvaluationPage(props: {
       <p>
         本单位针对群众提出的问题制定了下列整改措施。请您逐项评价整改落实情况，再作总体评价；不清楚的请选“不了解”。测评无记名，系统不记录您是谁。
       </p>
-      {props.notice && <p class="err">{props.notice}</p>}
-      {props.errors.length > 0 && (
-        <div class="err">
-          <p>请补全以下内容：</p>
-          <ul>
-            {props.errors.map((e) => (
-              <li>{e.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <FormProblems heading="请补全以下内容：" errors={props.errors} notice={props.notice} />
       <form method="post" action={`/e/${evaluation.id}`}>
         <input type="hidden" name="requestToken" value={props.requestToken} />
         {props.code && <input type="hidden" name="code" value={props.code} />}

@@ -8,7 +8,7 @@ import {
 import type { OpinionFormValues } from '../../domain/opinion-values';
 import type { Round } from '../../domain/round';
 import { formScriptPath } from './form-script';
-import { PublicLayout } from './layout';
+import { FormProblems, PublicLayout } from './layout';
 
 const Check = (p: {
   name: string;
@@ -50,17 +50,7 @@ export function FormPage(props: {
           <a href={props.disclosurePath}>查看本单位分析评议情况公开</a>
         </p>
       )}
-      {props.notice && <p class="err">{props.notice}</p>}
-      {props.errors.length > 0 && (
-        <div class="err">
-          <p>请修改以下内容后再提交：</p>
-          <ul>
-            {props.errors.map((e) => (
-              <li>{e.message}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <FormProblems heading="请修改以下内容后再提交：" errors={props.errors} notice={props.notice} />
       <form method="post" action={`/f/${round.id}/send`}>
         <input type="hidden" name="submissionId" value={props.submissionId} />
         <fieldset>

@@ -20,3 +20,26 @@ export function PublicLayout(props: { title: string; css?: string; children?: Ch
     </Layout>
   );
 }
+
+/** What was wrong with a sent form, above the form: the notice (e.g. slow down) and each problem. */
+export function FormProblems(props: {
+  heading: string;
+  errors: { message: string }[];
+  notice?: string | undefined;
+}) {
+  return (
+    <>
+      {props.notice && <p class="err">{props.notice}</p>}
+      {props.errors.length > 0 && (
+        <div class="err">
+          <p>{props.heading}</p>
+          <ul>
+            {props.errors.map((e) => (
+              <li>{e.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  );
+}
