@@ -83,5 +83,18 @@ describe('democratic review in the console', () => {
     expect(after).toContain('计票结束');
     expect(after).toContain('评议结果');
     expect(after).toContain('组织评定');
+
+    // 组织评定: nothing is chosen for the organisation, and a determination without a grade is refused.
+    expect(after).toMatch(/<select name="grade" aria-label="组织评定" required[^>]*><option value="" selected/);
+    expect(after).not.toMatch(/<select name="grade"[^>]*>(?:(?!<\/select>).)*value="excellent" selected/s);
+    const memberId = after.match(/\/determinations\/([^"]+)"/)?.[1] ?? '';
+    const refused = await post(`${sessionPath}/determinations/${memberId}`, {
+      _csrf: csrfIn(after),
+      grade: '',
+      reason: '平时表现突出',
+    });
+    expect(decodeURIComponent(refused.headers.get('location') ?? '')).toContain('请选择组织评定的等次');
+    const unchanged = await (await get(sessionPath)).text();
+    expect(unchanged).not.toContain('：平时表现突出');
   });
 });

@@ -4,6 +4,7 @@ import { username } from '../../domain/account';
 import {
   Determination,
   Grade,
+  grades,
   PaperEntry,
   type ReviewSession,
   Satisfaction,
@@ -101,7 +102,13 @@ const determination = createRoute({
   ),
   request: {
     params: SessionParams.extend({ memberId: z.string().min(1).max(64) }),
-    body: jsonBody(z.strictObject({ grade: Grade, reason: z.string().trim().min(2).max(500) })),
+    body: jsonBody(
+      z.strictObject({
+        // Nothing is chosen for the organisation: a missing grade is named in words people use.
+        grade: z.enum(grades, { error: '请选择组织评定的等次' }),
+        reason: z.string().trim().min(2, '请写明评定理由').max(500),
+      }),
+    ),
   },
   responses: { 200: ok(Determination), ...errorResponses },
 });

@@ -91,9 +91,15 @@ export function SessionResults(
                       action={`/console/review-sessions/${props.session.id}/determinations/${m.id}`}
                     >
                       <Csrf token={props.csrf} />
-                      <select name="grade" aria-label="组织评定">
+                      {/* Nothing is chosen for the organisation: an empty choice is refused (required). */}
+                      <select name="grade" aria-label="组织评定" required>
+                        <option value="" selected={!d}>
+                          请选择
+                        </option>
                         {grades.map((g) => (
-                          <option value={g}>{gradeLabels[g]}</option>
+                          <option value={g} selected={d?.grade === g}>
+                            {gradeLabels[g]}
+                          </option>
                         ))}
                       </select>
                       <input name="reason" placeholder="评定理由" aria-label="评定理由" required />
