@@ -59,7 +59,7 @@ describe('the ballot page', () => {
     expect(await phone.textContent('.err')).toContain('请评定');
     expect(await phone.isChecked('input[name=satisfaction][value=basicallySatisfied]')).toBe(true);
     await phone.locator('input[type=radio][value=excellent]').first().check();
-    await Promise.all([phone.waitForURL(/\/cast$/), phone.click('button[type=submit]')]);
+    await Promise.all([phone.waitForURL(/\/b\/done\?r=/), phone.click('button[type=submit]')]);
     const receipt = (await phone.textContent('.r'))?.trim();
     expect(receipt).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect(await ballotCount()).toBe(before + 1);

@@ -157,8 +157,9 @@ describe('the bundles as CDK builds them, in a fresh Node process, against Dynam
     expect(page?.statusCode).toBe(200);
     expect(page?.body).toContain('name="submissionId"');
     expect(page?.headers?.['content-security-policy']).toContain("default-src 'self'");
-    expect(sent?.statusCode).toBe(200);
-    expect(sent?.body).toMatch(/[0-9A-Z]{4}-[0-9A-Z]{4}/);
+    // Post/Redirect/Get: the thanks page's own address carries the receipt.
+    expect(sent?.statusCode).toBe(303);
+    expect(sent?.headers?.location).toMatch(new RegExp(`^/f/${round}/sent\\?r=[0-9A-Z]{4}-[0-9A-Z]{4}$`));
     expect(sentJson?.statusCode).toBe(201);
     expect(ballot?.statusCode).toBe(201);
     expect(used?.statusCode).toBe(409);

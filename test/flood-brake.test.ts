@@ -21,8 +21,8 @@ describe('the flood brake', () => {
           opinion: `第${i}条意见`,
         }).toString(),
       });
-    expect((await send(1)).status).toBe(200);
-    expect((await send(2)).status).toBe(200);
+    expect((await send(1)).status).toBe(303);
+    expect((await send(2)).status).toBe(303);
     const braked = await send(3);
     expect(braked.status).toBe(429);
     const html = await braked.text();

@@ -105,7 +105,7 @@ describe('following an opinion from its receipt to the satisfaction result', () 
           [`m_${measure.id}`]: answer,
         }).toString(),
       });
-      expect(res.status).toBe(201);
+      expect(res.status).toBe(303);
     }
     await ok(f.tokens.leader, 'POST', `/api/evaluations/${evaluation.id}/close`);
     await ok(f.tokens.supervisor, 'POST', `/api/evaluations/${evaluation.id}/count`);

@@ -201,6 +201,7 @@ describe('the analysis report: problems, freeze, approval, disclosure', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ submissionId: `RPT${'9'.repeat(19)}`, opinion: '再提一条' }).toString(),
     });
-    expect(await thanks.text()).toContain(`/f/${round}/receipt`);
+    const sentTo = thanks.headers.get('location') ?? '';
+    expect(await (await t.app.request(sentTo)).text()).toContain(`/f/${round}/receipt`);
   });
 });

@@ -85,7 +85,9 @@ describe('democratic review in the console', () => {
     expect(after).toContain('组织评定');
 
     // 组织评定: nothing is chosen for the organisation, and a determination without a grade is refused.
-    expect(after).toMatch(/<select name="grade" aria-label="组织评定" required[^>]*><option value="" selected/);
+    expect(after).toMatch(
+      /<select name="grade" aria-label="组织评定" required[^>]*><option value="" selected/,
+    );
     expect(after).not.toMatch(/<select name="grade"[^>]*>(?:(?!<\/select>).)*value="excellent" selected/s);
     const memberId = after.match(/\/determinations\/([^"]+)"/)?.[1] ?? '';
     const refused = await post(`${sessionPath}/determinations/${memberId}`, {

@@ -6,7 +6,11 @@ import { type Vote, VoteBallot, type VoteKind, type VoterGroup, voteWords } from
 import { badRequest, conflict, gone, notFound } from '../errors';
 import { receiptFor } from './receipt';
 
-export const codeUsed = () => conflict('CODE_USED', '这张选票已使用，每张选票只能投一次');
+export const codeUsed = () =>
+  conflict(
+    'CODE_USED',
+    '这张选票已经投过，每张选票只能投一次。如果是您刚才投的，您的选票已经收到，不必再投。',
+  );
 export const codeRevoked = () => gone('CODE_REVOKED', '这张选票已作废，请向组织者领取新的选票');
 
 /** A code's stored state, looked up by its hash; undefined if there is no such code. */

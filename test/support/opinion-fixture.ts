@@ -19,12 +19,17 @@ export function opinionCalls(t: () => TestContext, f: () => OrgFixture) {
       expect(res.status).toBe(201);
       return asRecord(res.json);
     },
-    formPost: (tok: string, fields: [string, string][], headers: Record<string, string> = {}) =>
-      t().app.request(`/f/${tok}/send`, {
+    /** Posts the form as a browser does, following the redirect to the thanks page (PRG) if one comes. */
+    formPost: async (tok: string, fields: [string, string][], headers: Record<string, string> = {}) => {
+      const res = await t().app.request(`/f/${tok}/send`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', ...headers },
         body: new URLSearchParams(fields).toString(),
-      }),
+      });
+      const to = res.headers.get('location');
+      if (res.status !== 303 || !to?.startsWith(`/f/${tok}/sent?`)) return res;
+      return t().app.request(to, { headers: { accept: 'text/html', ...headers } });
+    },
     opinionItems: async (roundId: string) =>
       (await scanAll(t())).filter(
         (i) => i.pk === keys.opinion(roundId, '').pk && String(i.sk).startsWith('OPINION#'),

@@ -15,6 +15,7 @@ import { readJsonObject } from '../../http/json-body';
 import { createTokenBuckets } from '../../http/rate-limit';
 import { statusOf } from '../../http/status';
 import { zodProblems } from '../../http/validation';
+import { normalizeReceipt } from '../../usecases/receipt-status';
 import { castBallot, codeRevoked, codeUsed, findCode } from '../../usecases/vote-cast';
 import { page } from '../../views/page';
 import {
@@ -84,6 +85,14 @@ export function ballotRoutes(deps: Deps) {
     );
   });
 
+  // The thanks page after a cast (registered before `/b/:code`, which `done` could never be).
+  app.get('/b/done', (c) => {
+    const receipt = normalizeReceipt(c.req.query('r') ?? '');
+    if (!receipt) return c.redirect('/b', 303);
+    c.header('cache-control', 'private, no-store');
+    return c.html(page(<BallotThanksPage receipt={receipt} />));
+  });
+
   app.get('/b/:code', async (c) => {
     try {
       const { code, found } = await usableCode(c.req.param('code'));
@@ -140,7 +149,8 @@ export function ballotRoutes(deps: Deps) {
         satisfaction,
         ...(comment !== undefined ? { comment } : {}),
       });
-      return c.html(page(<BallotThanksPage unitName={session.unitName} receipt={receipt} />), 201);
+      // Post/Redirect/Get: the thanks page can be refreshed or reopened; its address names no code.
+      return c.redirect(`/b/done?r=${receipt}`, 303);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       if (err.code !== 'VALIDATION_FAILED' && err.kind !== 'tooMany') return notice(c, err);

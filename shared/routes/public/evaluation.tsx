@@ -15,6 +15,7 @@ import { readJsonObject } from '../../http/json-body';
 import { createTokenBuckets } from '../../http/rate-limit';
 import { statusOf } from '../../http/status';
 import { zodProblems } from '../../http/validation';
+import { normalizeReceipt } from '../../usecases/receipt-status';
 import { castBallot, castOpenBallot } from '../../usecases/vote-cast';
 import { page } from '../../views/page';
 import {
@@ -92,6 +93,15 @@ export function evaluationRoutes(deps: Deps) {
     }
   });
 
+  // The thanks page after the redirect, to refresh or reopen.
+  app.get('/e/:id/done', async (c) => {
+    const e = await find(c.req.param('id'));
+    const receipt = normalizeReceipt(c.req.query('r') ?? '');
+    if (!e || !receipt) return notice(c, unknown());
+    c.header('cache-control', 'private, no-store');
+    return c.html(page(<EvaluationThanksPage unitName={e.unitName} receipt={receipt} />));
+  });
+
   app.post('/e/:id', async (c) => {
     const e = await find(c.req.param('id'));
     if (!e) return notice(c, unknown());
@@ -106,7 +116,7 @@ export function evaluationRoutes(deps: Deps) {
     try {
       const voterGroup = typeof form.voterGroup === 'string' ? form.voterGroup : undefined;
       const { receipt } = await cast(e, code, { requestToken, overall, measures, voterGroup });
-      return c.html(page(<EvaluationThanksPage unitName={e.unitName} receipt={receipt} />), 201);
+      return c.redirect(`/e/${e.id}/done?r=${receipt}`, 303);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       if (err.code !== 'VALIDATION_FAILED' && err.kind !== 'tooMany') return notice(c, err);

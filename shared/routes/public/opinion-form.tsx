@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { getReport } from '../../data/repos/reports';
 import { getRound } from '../../data/repos/rounds';
 import { ttlCache } from '../../data/ttl-cache';
 import type { Deps } from '../../deps';
-import { opinionInput } from '../../domain/opinion';
+import { canonicalJson } from '../../domain/canonical-json';
+import { type OpinionInput, opinionInput } from '../../domain/opinion';
 import { emptyValues, formToInput, type OpinionFormValues } from '../../domain/opinion-values';
 import { problemAreaLabels } from '../../domain/report';
 import { type Round, roundState } from '../../domain/round';
@@ -24,6 +25,13 @@ import { ReceiptPage, RoundNoticePage, ThanksPage } from '../../views/public/not
 import { checkParam, roundTokenPattern } from './params';
 
 const newSubmissionId = () => randomBytes(16).toString('base64url');
+
+/** The id of an edited resend: derived from the page's id and what is sent now, so it is stable per content. */
+const editedResendId = (input: OpinionInput) =>
+  createHash('sha256')
+    .update(`edited:${input.submissionId}:${canonicalJson(input)}`)
+    .digest('base64url')
+    .slice(0, 22);
 
 /** The masses' side: the form page, its post, and the same as a JSON API. */
 export function opinionFormRoutes(deps: Deps) {
@@ -122,18 +130,36 @@ export function opinionFormRoutes(deps: Deps) {
     const parsed = opinionInput(round).safeParse(raw);
     if (!parsed.success) return again(400, zodProblems(parsed.error));
     try {
-      const { receipt } = await submitOpinion(deps, round, parsed.data);
-      return c.html(
-        page(
-          <ThanksPage unitName={round.unitName} receipt={receipt} lookupPath={`/f/${round.id}/receipt`} />,
-        ),
-      );
+      const { receipt } = await submitOpinion(deps, round, parsed.data).catch((err) => {
+        // The person went back, changed what they wrote and sent the page again: that is a new
+        // opinion, under an id derived from the first one and the new content (so a refresh of
+        // this post is still stored once).
+        if (!(err instanceof AppError && err.code === 'SUBMISSION_CONFLICT')) throw err;
+        return submitOpinion(deps, round, { ...parsed.data, submissionId: editedResendId(parsed.data) });
+      });
+      // Post/Redirect/Get: the thanks page has its own address, to refresh, reopen or forward.
+      return c.redirect(`/f/${round.id}/sent?r=${receipt}`, 303);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       if (err.kind === 'conflict') return again(409, [], err.message);
       return notice(c, err, typed);
     }
   });
+
+  // The thanks page, after the redirect; the receipt in its address is all it shows.
+  app.get('/f/:token/sent', async (c) => {
+    const round = await findRound(c.req.param('token'));
+    if (!round) return notice(c, unknownLink());
+    const receipt = normalizeReceipt(c.req.query('r') ?? '');
+    if (!receipt) return c.redirect(`/f/${round.id}`, 303);
+    c.header('cache-control', 'private, no-store');
+    return c.html(
+      page(<ThanksPage unitName={round.unitName} receipt={receipt} lookupPath={`/f/${round.id}/receipt`} />),
+    );
+  });
+
+  // A refreshed or forwarded post address (some browsers reopen it with GET): back to the form.
+  app.get('/f/:token/send', (c) => c.redirect(`/f/${c.req.param('token')}`, 303));
 
   // A receipt holder looks up what became of the opinion; the round's link is all it takes.
   app.get('/f/:token/receipt', async (c) => {

@@ -97,12 +97,12 @@ export function BallotPage(props: {
   );
 }
 
-/** After casting: the receipt the voter may look for in the published list. */
-export function BallotThanksPage(props: { unitName: string; receipt: string }) {
+/** After casting: the receipt the voter may look for in the published list (a review ballot or an evaluation). */
+export function BallotThanksPage(props: { receipt: string }) {
   return (
     <PublicLayout title="投票成功">
       <h1>投票成功，感谢您的参与！</h1>
-      <p>{props.unitName}民主评议结束后，将公布计入统计的选票回执编号。您的回执编号：</p>
+      <p>您的选票已经收到。计票结束后将公布计入统计的选票回执编号，您的回执编号：</p>
       <p class="r">{props.receipt}</p>
       <p class="m">回执编号只能证明您的选票已计入，不能用来查出您投了什么、您是谁。</p>
     </PublicLayout>
