@@ -104,6 +104,13 @@ describe('the authorization matrix: every console route × role × own and other
         submittedBy: 'test',
       });
       review[key === 's1' ? 'practice1' : 'practice2'] = practice.id;
+      for (const vote of [`/api/review-sessions/${opened.id}`, `/api/evaluations/${evaluation.id}`]) {
+        const minted = await call(t, f.tokens.office, 'POST', `${vote}/codes`, {
+          voterGroup: 'mass',
+          count: 1,
+        });
+        review.batches[vote.split('/')[3] ?? ''] = String(asRecord(minted.json).batchId);
+      }
     }
   }, 120_000);
 

@@ -38,6 +38,7 @@ describe('the submission paths cost one DynamoDB request', () => {
         await call(t, leader, 'POST', `/api/review-sessions/${session?.id}/codes`, {
           voterGroup: 'member',
           count: 3,
+          confirmExcess: true,
         })
       ).json,
     );

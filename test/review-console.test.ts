@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { demoAccounts, demoPassword } from '../shared/demo/campaign';
 import { seedDemo } from '../shared/demo/seed';
 import { consoleClient, csrfIn } from './support/console-client';
+import { scanAll } from './support/scan';
 import { createTestContext, type TestContext } from './support/test-env';
 
 describe('democratic review in the console', () => {
@@ -32,18 +33,37 @@ describe('democratic review in the console', () => {
     expect(sessionHtml).toContain('计票');
     const csrf = csrfIn(sessionHtml);
 
-    const slips = await post(`${sessionPath}/codes`, { _csrf: csrf, voterGroup: 'mass', count: '4' });
-    expect(slips.status).toBe(200);
+    // The demo minted the 20 mass representatives' codes already: four more need a confirmation.
+    const codeItems = async () => (await scanAll(t)).filter((i) => String(i.pk).startsWith('CODE#')).length;
+    const codesBefore = await codeItems();
+    const excess = await post(`${sessionPath}/codes`, { _csrf: csrf, voterGroup: 'mass', count: '4' });
+    expect(decodeURIComponent(excess.headers.get('location') ?? '')).toContain('多出4张');
+    expect(await codeItems()).toBe(codesBefore);
+    const minted = await post(`${sessionPath}/codes`, {
+      _csrf: csrf,
+      voterGroup: 'mass',
+      count: '4',
+      confirmExcess: 'yes',
+    });
+    expect(minted.status).toBe(303);
+    const slipsPath = minted.headers.get('location') ?? '';
+    expect(slipsPath).toMatch(/\/slips\/[A-Za-z0-9_-]{22}$/);
+    // The slips page can be reloaded and reprinted: the same codes, nothing minted again.
+    const slips = await get(slipsPath);
     expect(slips.headers.get('cache-control')).toBe('no-store');
     const slipsHtml = await slips.text();
     expect(slipsHtml.match(/class="slip"/g)).toHaveLength(4);
     expect(slipsHtml.match(/<svg/g)).toHaveLength(4);
-    expect(slipsHtml).toMatch(/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
+    const codesOn = (html: string) => html.match(/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/g);
+    expect(codesOn(slipsHtml)).toHaveLength(4);
+    expect(codesOn(await (await get(slipsPath)).text())).toEqual(codesOn(slipsHtml));
+    expect(await codeItems()).toBe(codesBefore + 4);
 
     const closed = await post(`${sessionPath}/close`, { _csrf: csrf });
     expect(closed.status).toBe(303);
     const counting = await (await get(sessionPath)).text();
     expect(counting).toContain('计票中');
+    expect(counting).toContain('群众代表发出选票（含纸质票）比应到人数多 4 张');
     expect(counting).not.toContain('评议结果');
     // The unit leader gets neither the entry form nor the confirmation.
     expect(counting).not.toContain('录入纸质票');

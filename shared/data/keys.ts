@@ -102,6 +102,8 @@ export const keys = {
     gsi1pk: `VOTE#${voteId}#CODES`,
     gsi1sk: `${group}#${hash}`,
   }),
+  /** A batch of minted codes (main table): count, group, who, when; its codes derive from its id. */
+  codeBatch: (voteId: string, batchId: string) => ({ pk: `VOTE#${voteId}`, sk: `BATCH#${batchId}` }),
   /** A cast ballot, under an id derived from the page's request token; nothing in it points at a code (ballot box). */
   ballot: (voteId: string, ballotId: string) => ({ pk: `VOTE#${voteId}`, sk: `BALLOT#${ballotId}` }),
   /** One teller's entry of one paper slip (ballot box). */

@@ -43,7 +43,7 @@ export async function seedEvaluation(
     target: `unit:${unit.id}/evaluation:${evaluation.id}`,
     kind: 'evaluation' as const,
   };
-  const codes = await mintCodes(deps, by, evaluation, 'mass', answers.length);
+  const { codes } = await mintCodes(deps, by, evaluation, { voterGroup: 'mass', count: answers.length });
   for (const [i, [overall, each]] of answers.entries()) {
     const measures = Object.fromEntries(evaluation.items.map((item) => [item.measureId, each]));
     await castBallot(deps, 'evaluation', evaluation, {

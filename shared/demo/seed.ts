@@ -148,8 +148,8 @@ export async function seedDemo(deps: Deps, baseUrl: string): Promise<DemoInfo> {
       teller1: demoAccounts.teller1.username,
       teller2: demoAccounts.teller2.username,
     });
-    const memberCodes = await mintCodes(deps, by, session, 'member', 12);
-    const massCodes = await mintCodes(deps, by, session, 'mass', 20);
+    const { codes: memberCodes } = await mintCodes(deps, by, session, { voterGroup: 'member', count: 12 });
+    const { codes: massCodes } = await mintCodes(deps, by, session, { voterGroup: 'mass', count: 20 });
     ballotLinks = [
       ...memberCodes.map((c) => `党员 ${baseUrl}/b/${c}`),
       ...massCodes.map((c) => `群众代表 ${baseUrl}/b/${c}`),

@@ -4,8 +4,20 @@ import { createHmac, randomBytes } from 'node:crypto';
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** A new ballot code: 16 symbols of base32 = 80 random bits, grouped `XXXX-XXXX-XXXX-XXXX`. */
-export function newBallotCode(): string {
-  const bytes = randomBytes(10);
+export const newBallotCode = (): string => codeFromBytes(randomBytes(10));
+
+/**
+ * The `index`-th code of a minted batch: 80 bits of HMAC-SHA-256 keyed with
+ * the code-hash secret over the batch's random id. The slips page can be
+ * reloaded and reprinted from the batch id without minting again; without
+ * the secret the codes cannot be had from the id.
+ */
+export const batchCode = (secret: string, batchId: string, index: number): string =>
+  codeFromBytes(
+    createHmac('sha256', secret).update(`code-batch:${batchId}:${index}`).digest().subarray(0, 10),
+  );
+
+function codeFromBytes(bytes: Uint8Array): string {
   let bits = 0n;
   for (const b of bytes) bits = (bits << 8n) | BigInt(b);
   let out = '';

@@ -8,6 +8,8 @@ const GroupReconciliation = z.object({
   due: z.number(),
   turnout: z.number().nullable(),
   overReturned: z.boolean(),
+  /** More ballots handed out (codes not revoked, paper) than voters due: worth a look before counting. */
+  overIssued: z.number().default(0),
 });
 type GroupReconciliation = z.infer<typeof GroupReconciliation>;
 
@@ -55,6 +57,7 @@ export function reconcile(
       due: vote.due[g],
       turnout: vote.due[g] > 0 ? returned / vote.due[g] : null,
       overReturned: returned > handedOut,
+      overIssued: Math.max(0, handedOut - vote.due[g]),
     };
   });
   return {

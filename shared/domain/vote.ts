@@ -94,10 +94,39 @@ export function matchPaper<E extends PaperSlip>(entries: E[]) {
   return { counted, mismatched };
 }
 
-/** Newly minted codes with their links, as the API answers once and the slips page prints. */
+/**
+ * A batch of minted codes: how many, of which voter group, by whom and when.
+ * Its codes are derived from its random id (`batchCode`), so the slips page
+ * can be reloaded and reprinted without minting again; only their hashes are stored.
+ */
+export const CodeBatch = z.object({
+  id: z.string(),
+  voteId: z.string(),
+  kind: z.enum(voteKinds),
+  voterGroup: VoterGroup,
+  count: z.number().int(),
+  mintedAt: z.string(),
+  mintedBy: z.string(),
+});
+export type CodeBatch = z.infer<typeof CodeBatch>;
+
+/** A batch's codes with their links, as the API answers and the slips page prints. */
 export const MintedCodes = z
-  .object({ voterGroup: VoterGroup, codes: z.array(z.object({ code: z.string(), link: z.string() })) })
+  .object({
+    batchId: z.string(),
+    voterGroup: VoterGroup,
+    codes: z.array(z.object({ code: z.string(), link: z.string() })),
+  })
   .meta({ id: 'MintedCodes' });
+
+/** What a mint asks for: how many codes of a voter group; beyond the voters due only when confirmed. */
+export const MintInput = z
+  .strictObject({
+    voterGroup: VoterGroup,
+    count: z.number().int().min(1).max(500),
+    confirmExcess: z.boolean().default(false),
+  })
+  .meta({ id: 'MintInput' });
 
 /** What to revoke: one typed code, or every unused code of a voter group. */
 export const RevokeInput = z

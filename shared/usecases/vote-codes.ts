@@ -1,8 +1,16 @@
-import { closeUnusedCodes, codesOf, putCodes, revokeUnused } from '../data/repos/ballot-box';
+import { randomBytes } from 'node:crypto';
+import { closeUnusedCodes, codesOf, getCodeBatch, putCodes, revokeUnused } from '../data/repos/ballot-box';
 import type { Deps } from '../deps';
-import { codeHash, newBallotCode, normalizeCode } from '../domain/ballot-code';
+import { batchCode, codeHash, normalizeCode } from '../domain/ballot-code';
 import { windowState } from '../domain/time-window';
-import { type Vote, type VoteKind, type VoterGroup, voteWords } from '../domain/vote';
+import {
+  type CodeBatch,
+  type Vote,
+  type VoteKind,
+  type VoterGroup,
+  voterGroupLabels,
+  voteWords,
+} from '../domain/vote';
 import { conflict, notFound, validationError } from '../errors';
 
 /** Once casting is over, codes are part of the count: none are added or revoked. */
@@ -17,22 +25,62 @@ export interface VoteActor {
 }
 
 /**
- * Mints single-use codes for one voter group of a vote.
+ * Mints single-use codes for one voter group of a vote, as one batch.
  * 1. A closed vote gets no more codes.
- * 2. Each code carries 80 random bits; only its keyed hash is stored.
- * 3. The plain codes are returned once, for the printable slips; they cannot be shown again.
+ * 2. More codes than voters due (counting those already out, not revoked) need
+ *    `confirmExcess`; without it the answer names the difference (409).
+ * 3. Each code is 80 bits derived from the batch's random id with the secret;
+ *    only its keyed hash is stored. The batch can be shown again (`batchCodes`)
+ *    for reprinting, without minting again.
  */
-export async function mintCodes(deps: Deps, by: VoteActor, vote: Vote, group: VoterGroup, count: number) {
+export async function mintCodes(
+  deps: Deps,
+  by: VoteActor,
+  vote: Vote,
+  input: { voterGroup: VoterGroup; count: number; confirmExcess?: boolean | undefined },
+) {
   if (windowState(vote, deps.now()) === 'closed') throw voteClosed(by.kind);
-  const codes = Array.from({ length: count }, newBallotCode);
+  const { voterGroup, count } = input;
+  if (!input.confirmExcess) {
+    const out = (await codesOf(deps, vote.id)).filter(
+      (c) => c.voterGroup === voterGroup && c.state !== 'revoked',
+    ).length;
+    const due = vote.due[voterGroup];
+    if (out + count > due) {
+      throw conflict(
+        'MORE_THAN_DUE',
+        `${voterGroupLabels[voterGroup]}应到${due}人，已制发${out}张；再制发${count}张将多出${out + count - due}张。如确需多发（如备用），请勾选“确认超出应到人数”后再制发。`,
+      );
+    }
+  }
+  const batch: CodeBatch = {
+    id: randomBytes(16).toString('base64url'),
+    voteId: vote.id,
+    kind: by.kind,
+    voterGroup,
+    count,
+    mintedAt: deps.now().toISOString(),
+    mintedBy: by.actor,
+  };
+  const codes = codesOfBatch(deps, batch);
   const hashes = codes.map((code) => codeHash(deps.config.CODE_HASH_SECRET, code));
-  await putCodes(deps, vote, by.kind, group, hashes, {
+  await putCodes(deps, vote, batch, hashes, {
     actor: by.actor,
     action: `${voteWords[by.kind].audit}.codes.mint`,
     target: by.target,
-    detail: { group, count },
+    detail: { group: voterGroup, count },
   });
-  return codes;
+  return { batch, codes };
+}
+
+const codesOfBatch = (deps: Deps, batch: CodeBatch) =>
+  Array.from({ length: batch.count }, (_, i) => batchCode(deps.config.CODE_HASH_SECRET, batch.id, i));
+
+/** A minted batch's codes again, for reprinting its slips; nothing is minted. */
+export async function batchCodes(deps: Deps, vote: Vote, batchId: string) {
+  const batch = await getCodeBatch(deps, vote.id, batchId);
+  if (!batch) throw notFound('没有这批选票码');
+  return { batch, codes: codesOfBatch(deps, batch) };
 }
 
 /**

@@ -55,6 +55,9 @@ export const collectCases: Case[] = [
     path: `/api/review-sessions/${sessionOf(s)}/codes`,
     body: { voterGroup: 'member', count: 2 },
   })),
+  collectsForOwnUnit('GET', '/api/review-sessions/:sessionId/codes/batches/:batchId', (_, s) => ({
+    path: `/api/review-sessions/${sessionOf(s)}/codes/batches/${review.batches[sessionOf(s)]}`,
+  })),
   collectsForOwnUnit('POST', '/api/review-sessions/:sessionId/codes/revoke', (_, s) => ({
     path: `/api/review-sessions/${sessionOf(s)}/codes/revoke`,
     body: { voterGroup: 'mass' },

@@ -64,6 +64,9 @@ export const rectifyCases: Case[] = [
     path: `/api/evaluations/${evaluationOf(s)}/codes`,
     body: { voterGroup: 'mass', count: 1 },
   })),
+  collectsForOwnUnit('GET', '/api/evaluations/:evaluationId/codes/batches/:batchId', (_f, s) => ({
+    path: `/api/evaluations/${evaluationOf(s)}/codes/batches/${review.batches[evaluationOf(s)]}`,
+  })),
   collectsForOwnUnit('POST', '/api/evaluations/:evaluationId/codes/revoke', (_f, s) => ({
     path: `/api/evaluations/${evaluationOf(s)}/codes/revoke`,
     body: { voterGroup: 'mass' },

@@ -35,6 +35,8 @@ export const review = {
   evaluation2: '',
   practice1: '',
   practice2: '',
+  /** A minted batch of each session and evaluation, for the reprint routes. */
+  batches: {} as Record<string, string>,
 };
 export const sessionOf = (s: Side) => (s === 'own' ? review.s1 : review.s2);
 export const sessionMembers = (s: Side) => (s === 'own' ? review.members1 : review.members2);

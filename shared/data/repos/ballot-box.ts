@@ -7,7 +7,7 @@ import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dy
 import * as z from 'zod';
 import type { Deps } from '../../deps';
 import type { AuditEntry } from '../../domain/audit';
-import { BallotCode, type VoteKind, type VoterGroup } from '../../domain/vote';
+import { BallotCode, CodeBatch, type VoterGroup } from '../../domain/vote';
 import { AppError, conflict } from '../../errors';
 import { batchGetAll } from '../batch-get';
 import { accessPatterns, keys } from '../keys';
@@ -26,19 +26,20 @@ import { getItem } from './get-item';
 const box = (deps: Deps) => deps.ballotBoxTableName;
 
 /**
- * Stores new unused codes of one voter group, with the vote's window, in
- * transactions of up to 99 codes, each with its audit record. If a later
- * batch fails, the codes already stored are revoked (audited) before the
- * error is rethrown: nobody ever saw them.
+ * Stores a minted batch: its record (main table) and its new unused codes of
+ * one voter group, with the vote's window, in transactions of up to 98 codes,
+ * each with its audit record; the batch record goes with the first. If a
+ * later transaction fails, the codes already stored are revoked (audited)
+ * before the error is rethrown: nobody ever saw them.
  */
 export async function putCodes(
   deps: Deps,
   vote: { id: string; opensAt: string; closesAt: string },
-  kind: VoteKind,
-  voterGroup: VoterGroup,
+  batch: CodeBatch,
   hashes: string[],
   audit: Omit<AuditEntry, 'id' | 'at'>,
 ) {
+  const { kind, voterGroup } = batch;
   const voteId = vote.id;
   const code = (codeHash: string): BallotCode => ({
     codeHash,
@@ -51,21 +52,38 @@ export async function putCodes(
   });
   const stored: string[] = [];
   try {
-    for (let i = 0; i < hashes.length; i += 99) {
-      const batch = hashes.slice(i, i + 99);
+    for (let i = 0; i < hashes.length; i += 98) {
+      const chunk = hashes.slice(i, i + 98);
+      const record: TransactItem[] =
+        i === 0
+          ? [
+              {
+                Put: {
+                  TableName: deps.tableName,
+                  Item: { ...keys.codeBatch(voteId, batch.id), ...batch },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+            ]
+          : [];
       await writeAudited(
         deps,
-        batch.map((h) => ({
-          Put: {
-            TableName: box(deps),
-            Item: { ...keys.code(h), ...keys.codeListing(voteId, voterGroup, h), ...code(h) },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        })),
-        { ...audit, detail: { ...audit.detail, count: batch.length } },
+        [
+          ...chunk.map(
+            (h): TransactItem => ({
+              Put: {
+                TableName: box(deps),
+                Item: { ...keys.code(h), ...keys.codeListing(voteId, voterGroup, h), ...code(h) },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            }),
+          ),
+          ...record,
+        ],
+        { ...audit, detail: { ...audit.detail, batchId: batch.id, count: chunk.length } },
         () => conflict('CODE_EXISTS', '选票码重复，请重新制发'),
       );
-      stored.push(...batch);
+      stored.push(...chunk);
     }
   } catch (err) {
     if (stored.length > 0) {
@@ -74,6 +92,9 @@ export async function putCodes(
     throw err;
   }
 }
+
+export const getCodeBatch = (deps: Deps, voteId: string, batchId: string) =>
+  getItem(deps, keys.codeBatch(voteId, batchId), CodeBatch);
 
 export const getCode = (deps: Deps, hash: string) => getItem(deps, keys.code(hash), BallotCode, 'ballotBox');
 

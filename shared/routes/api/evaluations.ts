@@ -2,15 +2,14 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { evaluationsOf } from '../../data/repos/evaluations';
 import type { Deps } from '../../deps';
 import { type Evaluation, EvaluationInput, EvaluationView, evaluationPhase } from '../../domain/evaluation';
-import { MintedCodes, RevokeInput, VoterGroup } from '../../domain/vote';
 import { conflict } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { EvaluationParams, errorResponses, jsonBody, ok, security, UnitParams } from '../../http/openapi';
 import { publicUrl } from '../../http/public-url';
 import { validationHook } from '../../http/validation';
 import { closeEvaluationEarly, countEvaluation, openEvaluation } from '../../usecases/evaluations';
-import { mintCodes, revokeCodes } from '../../usecases/vote-codes';
 import { guards } from './guard';
+import { voteCodeRoutes } from './vote-codes';
 
 const tags = ['rectification'];
 
@@ -41,27 +40,6 @@ const close = createRoute({
   request: { params: EvaluationParams },
   responses: { 200: ok(EvaluationView), ...errorResponses },
 });
-const mint = createRoute({
-  ...route(
-    'post',
-    '/api/evaluations/{evaluationId}/codes',
-    'Mint single-use codes for an evaluation by codes; shown only in this answer',
-  ),
-  request: {
-    params: EvaluationParams,
-    body: jsonBody(z.strictObject({ voterGroup: VoterGroup, count: z.number().int().min(1).max(500) })),
-  },
-  responses: { 201: ok(MintedCodes, 'Minted'), ...errorResponses },
-});
-const revoke = createRoute({
-  ...route(
-    'post',
-    '/api/evaluations/{evaluationId}/codes/revoke',
-    'Revoke one unused code, or all unused codes of a voter group',
-  ),
-  request: { params: EvaluationParams, body: jsonBody(RevokeInput) },
-  responses: { 200: ok(z.object({ revoked: z.number() })), ...errorResponses },
-});
 const count = createRoute({
   ...route(
     'post',
@@ -72,6 +50,25 @@ const count = createRoute({
   responses: { 200: ok(EvaluationView), ...errorResponses },
 });
 
+/** An evaluation's single-use codes (an evaluation by public link takes none). */
+export function evaluationCodeRoutes(deps: Deps) {
+  const guard = guards(deps);
+  return voteCodeRoutes(deps, {
+    kind: 'evaluation',
+    base: '/api/evaluations/{evaluationId}',
+    params: EvaluationParams,
+    tag: 'rectification',
+    load: async (c, action, p) => {
+      const { who, evaluation } = await guard.evaluation(c, action, String(p.evaluationId));
+      return { who, vote: evaluation };
+    },
+    target: (e) => `unit:${e.unitId}/evaluation:${e.id}`,
+    check: (e) => {
+      if (e.mode !== 'codes') throw conflict('LINK_EVALUATION', '本次测评凭公开链接进行，不制发选票码');
+    },
+  });
+}
+
 /** Satisfaction evaluations: the unit opens and closes them, the supervision group counts them. */
 export function evaluationRoutes(deps: Deps) {
   const guard = guards(deps);
@@ -79,11 +76,6 @@ export function evaluationRoutes(deps: Deps) {
     ...e,
     state: evaluationPhase(e, deps.now()),
     ...(e.mode === 'link' ? { link: publicUrl(deps.config.PUBLIC_BASE_URL, `/e/${e.id}`) } : {}),
-  });
-  const byWhom = (username: string, e: Evaluation) => ({
-    actor: username,
-    target: `unit:${e.unitId}/evaluation:${e.id}`,
-    kind: 'evaluation' as const,
   });
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(list, async (c) => {
@@ -101,21 +93,6 @@ export function evaluationRoutes(deps: Deps) {
     .openapi(close, async (c) => {
       const { who, evaluation } = await guard.evaluation(c, 'collect', c.req.valid('param').evaluationId);
       return c.json(view(await closeEvaluationEarly(deps, who.username, evaluation)), 200);
-    })
-    .openapi(mint, async (c) => {
-      const { who, evaluation } = await guard.evaluation(c, 'collect', c.req.valid('param').evaluationId);
-      const { voterGroup, count: n } = c.req.valid('json');
-      if (evaluation.mode !== 'codes')
-        throw conflict('LINK_EVALUATION', '本次测评凭公开链接进行，不制发选票码');
-      const codes = await mintCodes(deps, byWhom(who.username, evaluation), evaluation, voterGroup, n);
-      const link = (code: string) => publicUrl(deps.config.PUBLIC_BASE_URL, `/b/${code}`);
-      return c.json({ voterGroup, codes: codes.map((code) => ({ code, link: link(code) })) }, 201);
-    })
-    .openapi(revoke, async (c) => {
-      const { who, evaluation } = await guard.evaluation(c, 'collect', c.req.valid('param').evaluationId);
-      const body = c.req.valid('json');
-      const what = { code: body.code, group: body.voterGroup };
-      return c.json(await revokeCodes(deps, byWhom(who.username, evaluation), evaluation, what), 200);
     })
     .openapi(count, async (c) => {
       const { who, evaluation } = await guard.evaluation(

@@ -6,7 +6,7 @@ import { accountRoutes } from './accounts';
 import { auditRoutes } from './audit';
 import { authRoutes } from './auth';
 import { campaignRoutes } from './campaigns';
-import { evaluationRoutes } from './evaluations';
+import { evaluationCodeRoutes, evaluationRoutes } from './evaluations';
 import { groupRoutes } from './groups';
 import { measureRoutes } from './measures';
 import { mechanismRoutes } from './mechanisms';
@@ -39,6 +39,7 @@ export function apiRoutes(deps: Deps) {
   api.route('/', overviewRoutes(deps));
   api.route('/', measureRoutes(deps));
   api.route('/', evaluationRoutes(deps));
+  api.route('/', evaluationCodeRoutes(deps));
   api.route('/', mechanismRoutes(deps));
   return api;
 }

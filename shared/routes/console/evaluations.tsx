@@ -10,8 +10,8 @@ import { qrSvg } from '../../usecases/qr';
 import { EvaluationsPage } from '../../views/console/evaluations-page';
 import { page } from '../../views/page';
 import type { InternalApi } from './internal-api';
-import { apiData, back, field, numberField, requirePageContext } from './page-context';
-import { slipsResponse } from './slips';
+import { apiData, back, field, requirePageContext } from './page-context';
+import { mintAndRedirect, slipsResponse } from './slips';
 
 /** Console pages of the satisfaction evaluation: the unit's evaluations and every form that acts on one. */
 export function consoleEvaluationRoutes(deps: Deps, api: InternalApi) {
@@ -73,15 +73,21 @@ export function consoleEvaluationRoutes(deps: Deps, api: InternalApi) {
   }
 
   app.post('/console/evaluations/:id/codes', async (c) => {
-    const f = await readForm(c);
+    const id = c.req.param('id');
+    const unitId = await unitOf(c, id);
+    const paths = {
+      apiBase: evaluationPath(id),
+      pageBase: `/console/evaluations/${id}`,
+      back: pagePath(unitId),
+    };
+    return mintAndRedirect(c, api, await readForm(c), paths);
+  });
+
+  app.get('/console/evaluations/:id/slips/:batchId', async (c) => {
     const id = c.req.param('id');
     const e = EvaluationView.parse(apiData(await api(c, 'GET', evaluationPath(id))));
-    const result = await api(c, 'POST', `${evaluationPath(id)}/codes`, {
-      voterGroup: field(f, 'voterGroup'),
-      count: numberField(f, 'count'),
-    });
-    if (!result.ok) return back(c, pagePath(e.unitId), result, '');
-    return slipsResponse(c, deps, result.body, {
+    const batch = `${evaluationPath(id)}/codes/batches/${encodeURIComponent(c.req.param('batchId'))}`;
+    return slipsResponse(c, deps, api, batch, {
       unitName: e.unitName,
       title: '整改满意度测评票',
       back: pagePath(e.unitId),

@@ -11,7 +11,7 @@ import { SessionPage } from '../../views/console/session-page';
 import { page } from '../../views/page';
 import type { InternalApi } from './internal-api';
 import { apiData, back, field, numberField, type pageContext, requirePageContext } from './page-context';
-import { slipsResponse } from './slips';
+import { mintAndRedirect, slipsResponse } from './slips';
 
 /** Console pages of democratic review: the session page and its forms, and the printable slips. */
 export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
@@ -65,15 +65,16 @@ export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
   });
 
   app.post('/console/review-sessions/:id/codes', async (c) => {
-    const f = await readForm(c);
     const id = c.req.param('id');
-    const result = await api(c, 'POST', `${sessionPath(id)}/codes`, {
-      voterGroup: field(f, 'voterGroup'),
-      count: numberField(f, 'count'),
-    });
-    if (!result.ok) return back(c, `/console/review-sessions/${id}`, result, '');
+    const pageBase = `/console/review-sessions/${id}`;
+    return mintAndRedirect(c, api, await readForm(c), { apiBase: sessionPath(id), pageBase, back: pageBase });
+  });
+
+  app.get('/console/review-sessions/:id/slips/:batchId', async (c) => {
+    const id = c.req.param('id');
     const session = SessionView.parse(apiData(await api(c, 'GET', sessionPath(id))));
-    return slipsResponse(c, deps, result.body, {
+    const batch = `${sessionPath(id)}/codes/batches/${encodeURIComponent(c.req.param('batchId'))}`;
+    return slipsResponse(c, deps, api, batch, {
       unitName: session.unitName,
       title: '民主评议票',
       back: `/console/review-sessions/${id}`,

@@ -15,7 +15,10 @@ export function MintForm(props: { base: string; csrf: string }) {
       </select>
       <label for="count">张数</label>
       <input id="count" name="count" type="number" min="1" max="500" required />
-      <p class="muted">选票码只显示这一次，请直接打印、裁开、打乱后发放。</p>
+      <label>
+        <input type="checkbox" name="confirmExcess" value="yes" /> 确认超出应到人数（如需备用票）
+      </label>
+      <p class="muted">生成后进入打印页，可刷新、重印，不会再生成。请打印、裁开、打乱后发放。</p>
       <button type="submit">生成并打印</button>
     </form>
   );

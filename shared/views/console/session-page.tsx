@@ -49,6 +49,14 @@ export function SessionPage(props: {
       </p>
       <h2>计票</h2>
       {r.void && <p class="flash error">收回票数多于发出票数，本次评议无效。</p>}
+      {voterGroups
+        .filter((g) => r.groups[g].overIssued > 0)
+        .map((g) => (
+          <p class="flash error">
+            {voterGroupLabels[g]}发出选票（含纸质票）比应到人数多 {r.groups[g].overIssued}{' '}
+            张，请核实多出的选票是否已收回或作废。
+          </p>
+        ))}
       <table>
         <thead>
           <tr>
