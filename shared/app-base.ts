@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from './deps';
 import { notFound, payloadTooLarge } from './errors';
@@ -42,6 +43,9 @@ export function withBase<A extends Hono<AppEnv>>(app: A, deps: Deps): A {
     }),
   );
   app.use(refusePrototypeKeys());
+  // API Gateway's HTTP API does not compress: pages and JSON go out gzip- or deflate-encoded
+  // when the browser asks (compress() leaves small bodies and images as they are).
+  app.use(compress());
   app.notFound((c) => renderError(c, notFound()));
   app.onError(createErrorHandler(deps.log));
   return app;

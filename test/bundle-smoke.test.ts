@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand,
@@ -148,10 +149,14 @@ describe('the bundles as CDK builds them, in a fresh Node process, against Dynam
         }),
         httpApiEvent('GET', `/b/${codes[0]}`, { headers: { accept: 'text/html' } }),
         httpApiEvent('GET', `/f/${round}/receipt`, { query: 'r=ZZZZ-ZZZZ' }),
+        httpApiEvent('GET', `/f/${round}`, { headers: { 'accept-encoding': 'gzip, deflate, br' } }),
+        httpApiEvent('GET', '/favicon.ico'),
       ],
       lambdaEnv(t.config),
     );
-    const [health, page, sent, sentJson, ballot, used, receipt] = results.map((r) => r.response);
+    const [health, page, sent, sentJson, ballot, used, receipt, gzipped, icon] = results.map(
+      (r) => r.response,
+    );
     expect(health?.statusCode).toBe(200);
     expect(JSON.parse(health?.body ?? '{}')).toEqual({ status: 'ok' });
     expect(page?.statusCode).toBe(200);
@@ -165,6 +170,14 @@ describe('the bundles as CDK builds them, in a fresh Node process, against Dynam
     expect(used?.statusCode).toBe(409);
     expect(receipt?.statusCode).toBe(200);
     expect(receipt?.body).toContain('没有找到这张回执');
+    // API Gateway does not compress: the page is gzipped by the function, base64 on the wire.
+    expect(gzipped?.headers?.['content-encoding']).toBe('gzip');
+    expect(gzipped?.isBase64Encoded).toBe(true);
+    expect(gunzipSync(Buffer.from(gzipped?.body ?? '', 'base64')).toString()).toContain(
+      'name="submissionId"',
+    );
+    expect(icon?.statusCode).toBe(200);
+    expect(icon?.headers?.['content-type']).toBe('image/svg+xml');
     // What the handler acknowledged is in the tables.
     const stored = await allOpinions(t.deps, f.ids.u1, round);
     expect(stored.map((o) => o.opinion).sort()).toEqual(['冒烟测试意见：JSON', '冒烟测试意见：表单']);

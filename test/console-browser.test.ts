@@ -54,4 +54,27 @@ describe('the console in a real browser', () => {
     await supervisor.waitForSelector('.flash.ok');
     expect(await supervisor.textContent('h2')).toContain('活动结束');
   }, 60_000);
+
+  it('asks before ending an opinion round early, and does nothing when the leader says no', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/console/login`);
+    await page.fill('#username', demoAccounts.leader.username);
+    await page.fill('#password', demoPassword);
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/console\/units\//);
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await page.click('text=提前结束');
+    expect(asked[0]).toContain('提前结束后群众不能再提交意见');
+    expect(await page.locator('.flash').count()).toBe(0);
+    page.once('dialog', (d) => void d.accept());
+    await Promise.all([page.waitForSelector('.flash.ok'), page.click('text=提前结束')]);
+    expect(await page.locator('text=提前结束').count()).toBe(0);
+    // The console's pages name the API reference for the office only; the site has an icon.
+    expect(await page.locator('nav a[href="/docs"]').count()).toBe(0);
+    expect((await page.request.get(`${server.url}/favicon.ico`)).status()).toBe(200);
+  }, 60_000);
 });

@@ -11,6 +11,7 @@ export const publicPaths = [
   { path: '/p', itself: false, below: true }, // disclosure pages
   { path: '/api/public', itself: false, below: true }, // the same as JSON
   { path: '/assets', itself: false, below: true }, // our own static files
+  { path: '/favicon.ico', itself: true, below: false }, // browsers ask for it by this name
 ] as const;
 
 /** The HTTP API's route paths for the `public` function (`{proxy+}` is one or more segments). */

@@ -54,7 +54,8 @@ export function back(c: Context, to: string, result: ApiResult, okMessage: strin
   const params = new URLSearchParams(query);
   if (result.ok) params.set('ok', okMessage);
   else params.set('error', errorText(result));
-  return c.redirect(`${path}?${params.toString()}`, 303);
+  // The path may carry a route parameter as typed: encoded, so no header value is ever invalid.
+  return c.redirect(`${encodeURI(path ?? '')}?${params.toString()}`, 303);
 }
 
 /** A form field as a trimmed string ('' when absent or a file). */

@@ -159,7 +159,10 @@ export function opinionFormRoutes(deps: Deps) {
   });
 
   // A refreshed or forwarded post address (some browsers reopen it with GET): back to the form.
-  app.get('/f/:token/send', (c) => c.redirect(`/f/${c.req.param('token')}`, 303));
+  app.get('/f/:token/send', async (c) => {
+    const round = await findRound(c.req.param('token'));
+    return round ? c.redirect(`/f/${round.id}`, 303) : notice(c, unknownLink());
+  });
 
   // A receipt holder looks up what became of the opinion; the round's link is all it takes.
   app.get('/f/:token/receipt', async (c) => {

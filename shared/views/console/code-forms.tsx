@@ -27,7 +27,12 @@ export function MintForm(props: { base: string; csrf: string }) {
 /** Revoke one unused code, or every unused code of a voter group, at `base`/revoke. */
 export function RevokeForm(props: { base: string; csrf: string }) {
   return (
-    <form method="post" action={`${props.base}/revoke`} class="card">
+    <form
+      method="post"
+      action={`${props.base}/revoke`}
+      class="card"
+      data-confirm="作废后这些选票码不能再用于投票，确定作废吗？（未填单个选票码时，将作废该类别全部未用选票码）"
+    >
       <Csrf token={props.csrf} />
       <h2 style="margin-top:0">作废未用选票码</h2>
       <label for="code">单个选票码（留空则作废该类别全部未用码）</label>

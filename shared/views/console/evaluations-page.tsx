@@ -69,7 +69,11 @@ export function EvaluationsPage(props: {
             </div>
           )}
           {canRun && (e.state === 'open' || e.state === 'notYetOpen') && (
-            <form method="post" action={`${base(e.id)}/close`}>
+            <form
+              method="post"
+              action={`${base(e.id)}/close`}
+              data-confirm="提前结束后群众不能再参加测评，确定结束吗？"
+            >
               <Csrf token={csrf} />
               <button type="submit" class="secondary">
                 提前结束测评

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { Principal } from '../../domain/account';
 import { roleLabels } from '../../domain/account';
+import { consoleScriptPath } from '../confirm-script';
 import { Layout } from '../layout';
 
 const css = `
@@ -33,13 +34,13 @@ export function ConsoleLayout(props: {
 }) {
   const { who } = props;
   return (
-    <Layout title={`${props.title} · 先进性教育活动`} css={css}>
+    <Layout title={`${props.title} · 先进性教育活动`} css={css} script={consoleScriptPath}>
       <nav>
         <a href="/console">首页</a>
         {who.scope.role === 'office' && <a href="/console/accounts">账号</a>}
         {who.scope.role === 'office' && <a href="/console/audit">操作记录</a>}
         <a href="/console/password">修改密码</a>
-        <a href="/docs">API</a>
+        {who.scope.role === 'office' && <a href="/docs">接口说明（技术人员）</a>}
         <span class="who">
           {who.displayName}（{roleLabels[who.scope.role]}）
         </span>

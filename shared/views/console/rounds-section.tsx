@@ -42,7 +42,11 @@ export function RoundsSection(props: {
             <a href={`/api/rounds/${r.id}/qr.png`}>二维码 PNG</a>
           </p>
           {props.canCollect && r.state !== 'closed' && (
-            <form method="post" action={`/console/rounds/${r.id}/close`}>
+            <form
+              method="post"
+              action={`/console/rounds/${r.id}/close`}
+              data-confirm="提前结束后群众不能再提交意见，确定结束吗？"
+            >
               <Csrf token={props.csrf} />
               <button type="submit" class="secondary">
                 提前结束

@@ -109,7 +109,11 @@ export function SessionPage(props: {
         <ConfirmCountForm session={session} csrf={csrf} reconciliation={r} />
       )}
       {canRun && session.state !== 'closed' && (
-        <form method="post" action={`${base}/close`}>
+        <form
+          method="post"
+          action={`${base}/close`}
+          data-confirm="结束后不能再投票，未用的选票码全部失效，确定结束吗？"
+        >
           <Csrf token={csrf} />
           <button type="submit" class="secondary">
             结束评议并计票
@@ -128,7 +132,13 @@ export function SessionPage(props: {
       {props.receipts && (
         <div class="card">
           <h2 style="margin-top:0">计入统计的网上选票回执（可公布）</h2>
-          <p class="code">{props.receipts.join('　')}</p>
+          <p class="code">
+            {props.receipts.map((x) => (
+              <>
+                <span style="white-space:nowrap">{x}</span>{' '}
+              </>
+            ))}
+          </p>
         </div>
       )}
     </ConsoleLayout>

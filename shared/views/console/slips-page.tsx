@@ -4,7 +4,7 @@ import { Layout } from '../layout';
 
 const css = `@page{size:A4;margin:10mm}body{background:#fff}main{max-width:190mm;padding:0}
 .sheet{display:grid;grid-template-columns:1fr 1fr;gap:0}.slip{border:1px dashed #888;padding:4mm;display:flex;gap:4mm;align-items:center;break-inside:avoid;height:54mm}
-.slip svg{width:40mm;height:40mm;flex:none}.slip p{margin:1mm 0;font-size:10pt}.slip .code{font-size:13pt;font-weight:bold}
+.slip svg{width:40mm;height:40mm;flex:none}.slip p{margin:1mm 0;font-size:10pt}.slip .code{font-size:13pt;font-weight:bold;white-space:nowrap}
 @media print{.noprint{display:none}}`;
 
 /** Printable slips, ten to an A4 sheet: QR code, typed code, one line of instructions, cut lines. */

@@ -152,7 +152,12 @@ export function UnitPage({ who, csrf, flash, unit, groupName, members, rounds, s
               <td>{m.probationary ? '是（不参加评定）' : '否'}</td>
               {canManageMembers && (
                 <td>
-                  <form class="inline" method="post" action={`${base}/members/${m.id}/delete`}>
+                  <form
+                    class="inline"
+                    method="post"
+                    action={`${base}/members/${m.id}/delete`}
+                    data-confirm={`确定从名单中删除 ${m.name} 吗？`}
+                  >
                     <Csrf token={csrf} />
                     <button type="submit" class="secondary" style="margin:0;padding:.2rem .6rem">
                       删除

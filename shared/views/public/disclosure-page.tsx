@@ -144,7 +144,13 @@ export function DisclosurePage(props: {
               </p>
             )}
             <p class="m">计入统计的网上选票回执（可核对自己的选票已计入）：</p>
-            <p class="c">{r.receipts.join(' ')}</p>
+            <p class="c">
+              {r.receipts.map((x) => (
+                <>
+                  <span style="white-space:nowrap">{x}</span>{' '}
+                </>
+              ))}
+            </p>
           </section>
         );
       })}
