@@ -39,6 +39,15 @@ describe('console pages', () => {
     expect(campaign).toContain('第六督导组');
     const audit = await b.request('/console/audit');
     expect(audit.status).toBe(200);
+    // The trail reads in Chinese: named actions, China time, no ids, JSON or action codes
+    // outside the 技术信息 a technical user may open.
+    const html = await audit.text();
+    const rows = [...html.matchAll(/<tr>(.*?)<\/tr>/gs)].map((m) => m[1] ?? '').slice(1);
+    expect(rows.length).toBeGreaterThan(20);
+    for (const row of rows) {
+      const visible = row.replace(/<details.*?<\/details>/gs, '').replace(/<[^>]+>/g, ' ');
+      expect(visible, visible).not.toMatch(/[{}"]|[a-z]+\.[a-z]+|\d{4}-\d{2}-\d{2}T|其他操作/);
+    }
   });
 
   it('takes a leader to their own unit and hides others behind a 404 page', async () => {

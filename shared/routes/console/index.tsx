@@ -5,6 +5,7 @@ import type { Deps } from '../../deps';
 import { Account } from '../../domain/account';
 import { AuditEntry } from '../../domain/audit';
 import { Campaign } from '../../domain/campaign';
+import { byNumberedName } from '../../domain/chinese-order';
 import { OpinionListPage } from '../../domain/opinion-list';
 import { OpinionSummary } from '../../domain/opinion-summary';
 import { Group, Member, Unit } from '../../domain/org';
@@ -63,7 +64,7 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
     const id = encodeURIComponent(c.req.param('id'));
     const campaign = Campaign.parse(apiData(await api(c, 'GET', `/api/campaigns/${id}`)));
     const groupsRes = await api(c, 'GET', `/api/campaigns/${id}/groups?limit=100`);
-    const groups = groupsRes.ok ? pages(Group).parse(groupsRes.body).items : [];
+    const groups = groupsRes.ok ? pages(Group).parse(groupsRes.body).items.sort(byNumberedName) : [];
     const units = pages(Unit).parse(apiData(await api(c, 'GET', `/api/campaigns/${id}/units?limit=100`)));
     // The zone-wide overview is the office's; others get their own group's on the group page.
     const overviewRes =

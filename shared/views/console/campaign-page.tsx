@@ -53,7 +53,7 @@ export function CampaignPage({ who, csrf, flash, campaign, groups, units, overvi
           <Csrf token={csrf} />
           <div class="grid">
             <div>
-              <label for="anonymityK">匿名保护人数下限 k</label>
+              <label for="anonymityK">少于几人不单独公布（匿名保护）</label>
               <input
                 id="anonymityK"
                 name="anonymityK"
@@ -96,9 +96,10 @@ export function CampaignPage({ who, csrf, flash, campaign, groups, units, overvi
         </form>
       ) : (
         <p>
-          匿名保护人数下限 {settings.anonymityK}；满意率低于 {settings.satisfactionThreshold}%
-          需补课；“优秀”不超过 {percent(settings.excellentCap)}；评议会应到 {percent(settings.quorum)}
-          ；“不合格”票占比达到 {percent(settings.incompetentShareThreshold)} 需关注。
+          少于 {settings.anonymityK} 人的群体不单独公布；满意率低于 {settings.satisfactionThreshold}%
+          需补课；“优秀”不超过 {percent(settings.excellentCap)}；评议会到会不少于应到人数的{' '}
+          {percent(settings.quorum)}；“不合格”票占比达到 {percent(settings.incompetentShareThreshold)}{' '}
+          需关注。
         </p>
       )}
 

@@ -1,6 +1,7 @@
 import { type Account, type Principal, roleLabels } from '../../domain/account';
 import type { AuditEntry } from '../../domain/audit';
 import type { Campaign } from '../../domain/campaign';
+import { auditText } from './audit-text';
 import { chinaTime } from './format';
 import { ConsoleLayout, Csrf } from './layout';
 
@@ -167,15 +168,26 @@ export function AuditPage(props: {
           </tr>
         </thead>
         <tbody>
-          {props.entries.map((e) => (
-            <tr>
-              <td>{chinaTime(e.at)}</td>
-              <td>{e.actor}</td>
-              <td>{e.action}</td>
-              <td>{e.target}</td>
-              <td class="muted">{e.detail ? JSON.stringify(e.detail) : ''}</td>
-            </tr>
-          ))}
+          {props.entries.map((e) => {
+            const text = auditText(e);
+            return (
+              <tr>
+                <td>{chinaTime(e.at)}</td>
+                <td>{e.actor}</td>
+                <td>{text.action}</td>
+                <td>{text.target}</td>
+                <td>
+                  {text.details}
+                  <details class="muted">
+                    <summary>技术信息</summary>
+                    <code>
+                      {e.action} {e.target} {e.detail ? JSON.stringify(e.detail) : ''}
+                    </code>
+                  </details>
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       {props.nextCursor && (

@@ -82,7 +82,10 @@ export function UnitPage({ who, csrf, flash, unit, groupName, members, rounds, s
       {unit.stageRequest && (
         <p>
           已于 {chinaTime(unit.stageRequest.requestedAt)} 申请转入“{stageLabels[unit.stageRequest.to]}”
-          {unit.stageRequest.note ? `：${unit.stageRequest.note}` : ''}，等待督导组审批。
+          {unit.stageRequest.note
+            ? `（说明：${unit.stageRequest.note.replace(/[。．.！!；;，,\s]+$/u, '')}）`
+            : ''}
+          ，等待督导组审批。
         </p>
       )}
       {unit.lastStageDecision && (
