@@ -50,9 +50,11 @@ describe('CSV import', () => {
     const before = await memberCount(t, f.tokens.office, f.ids.u1);
     const res = await importMembers(membersCsv(1000, 734));
     expect(res.status).toBe(400);
-    const details = asRecord(asRecord(res.json).error).details as { path: string }[];
+    const details = asRecord(asRecord(res.json).error).details as { path: string; message: string }[];
     expect(details).toHaveLength(1);
-    expect(details[0]?.path).toMatch(/^line 734: category/);
+    // Named as the sheet reads: the line, the column header, the allowed values in words.
+    expect(details[0]?.path).toBe('第734行“类别”');
+    expect(details[0]?.message).toBe('应填以下之一：党员领导干部、普通党员、生产一线党员、下岗失业和生活困难党员');
     expect(await memberCount(t, f.tokens.office, f.ids.u1)).toBe(before);
   });
 
@@ -88,7 +90,7 @@ describe('CSV import', () => {
     );
     expect(rejected.status).toBe(400);
     const paths = (asRecord(asRecord(rejected.json).error).details as { path: string }[]).map((d) => d.path);
-    expect(paths).toEqual(['line 2: membersDue', 'line 3: group']);
+    expect(paths).toEqual(['第2行“应到党员数”', '第3行“督导组”']);
     const listed = async () =>
       (
         (await call(t, f.tokens.office, 'GET', `/api/campaigns/${f.ids.a}/units?limit=100`)).json as {

@@ -71,7 +71,7 @@ describe('CSV rows', () => {
   it('reads quoted cells, CRLF and a BOM, with line numbers', () => {
     const { rows, problems } = parseCsvRows('\uFEFF姓名,数量\r\n"王, 建国",3\r\n李四,x\r\n', cols, row, 10);
     expect(rows).toEqual([{ line: 2, value: { name: '王, 建国', n: 3 } }]);
-    expect(problems.map((p) => p.path)).toEqual(['line 3: n']);
+    expect(problems.map((p) => p.path)).toEqual(['第3行“数量”']);
   });
 
   it('refuses too many rows', () => {

@@ -6,6 +6,8 @@ import { badRequest, type FieldProblem, validationError } from '../errors';
 export interface Column {
   field: string;
   headers: string[];
+  /** For a cell that must be one of a list: the list as people write it. */
+  choices?: string[];
 }
 
 const CsvRecords = z.array(z.object({ record: z.array(z.string()), info: z.object({ lines: z.number() }) }));
@@ -14,7 +16,7 @@ const CsvRecords = z.array(z.object({ record: z.array(z.string()), info: z.objec
  * Parses an uploaded CSV (UTF-8, with or without BOM), maps its header row to
  * `columns`, and validates every row with `row`. All rows are checked before
  * anything is returned; any bad row makes it a 400 naming each bad line
- * (`line 7: category …`), so an import is all or nothing.
+ * (`第7行“类别”：应填以下之一：…`), so an import is all or nothing.
  */
 export function parseCsvRows<S extends z.ZodType>(text: string, columns: Column[], row: S, maxRows: number) {
   let records: z.infer<typeof CsvRecords>;
@@ -40,7 +42,7 @@ export function parseCsvRows<S extends z.ZodType>(text: string, columns: Column[
   const missing = columns.filter((_, i) => positions[i]?.index === -1);
   if (missing.length > 0) {
     throw validationError(
-      missing.map((c) => ({ path: 'line 1', message: `缺少列：${c.headers.join(' / ')}` })),
+      missing.map((c) => ({ path: '第1行（表头）', message: `缺少列：${c.headers.join(' / ')}` })),
       '表头不完整',
     );
   }
@@ -55,7 +57,14 @@ export function parseCsvRows<S extends z.ZodType>(text: string, columns: Column[
     if (result.success) rows.push({ line: info.lines, value: result.data });
     else {
       for (const issue of result.error.issues) {
-        problems.push({ path: `line ${info.lines}: ${issue.path.join('.')}`, message: issue.message });
+        // Named as people read the sheet: the line and the column header, and for a cell that
+        // must be one of a list, the list in words.
+        const column = columns.find((c) => c.field === issue.path[0]);
+        const choices = issue.code === 'invalid_value' && column?.choices;
+        problems.push({
+          path: `第${info.lines}行“${column?.headers[0] ?? issue.path.join('.')}”`,
+          message: choices ? `应填以下之一：${choices.join('、')}` : issue.message,
+        });
       }
     }
   }

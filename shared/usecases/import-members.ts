@@ -20,7 +20,11 @@ const MemberRow = z.object({
 
 const columns = [
   { field: 'name', headers: ['姓名', 'name'] },
-  { field: 'category', headers: ['类别', '党员类别', 'category'] },
+  {
+    field: 'category',
+    headers: ['类别', '党员类别', 'category'],
+    choices: Object.values(memberCategoryLabels),
+  },
   { field: 'probationary', headers: ['预备党员', 'probationary'] },
 ];
 

@@ -21,7 +21,7 @@ const UnitRow = z.object({
 
 const columns = [
   { field: 'name', headers: ['单位名称', 'name'] },
-  { field: 'type', headers: ['类型', '单位类型', 'type'] },
+  { field: 'type', headers: ['类型', '单位类型', 'type'], choices: Object.values(unitTypeLabels) },
   { field: 'partyOrganization', headers: ['党组织', 'partyOrganization'] },
   { field: 'responsibleTitle', headers: ['第一责任人职务', 'responsibleTitle'] },
   { field: 'membersDue', headers: ['应到党员数', 'membersDue'] },
@@ -42,9 +42,9 @@ export async function importUnits(deps: Deps, who: Principal, campaignId: string
   const seen = new Set(existing.map((u) => u.name));
   for (const { line, value } of rows) {
     if (!groupId.has(value.group))
-      problems.push({ path: `line ${line}: group`, message: `没有督导组“${value.group}”` });
+      problems.push({ path: `第${line}行“督导组”`, message: `没有督导组“${value.group}”` });
     if (seen.has(value.name))
-      problems.push({ path: `line ${line}: name`, message: `单位“${value.name}”已存在` });
+      problems.push({ path: `第${line}行“单位名称”`, message: `单位“${value.name}”已存在` });
     seen.add(value.name);
   }
   rejectIfProblems(problems);
