@@ -54,9 +54,14 @@ describe('the ballot page', () => {
     // Leave one member out first: the page says what is missing and keeps the marks.
     const radios = await phone.locator('input[type=radio][value=competent]').all();
     for (const r of radios.slice(1)) await r.check();
+    // The page counts as the voter goes (with JavaScript; without it the total is shown).
+    expect(await phone.textContent('#progress')).toBe(`已评定 ${radios.length - 1} / ${radios.length} 人`);
     await phone.check('input[name=satisfaction][value=basicallySatisfied]');
     await Promise.all([phone.waitForURL(/\/cast$/), phone.click('button[type=submit]')]);
     expect(await phone.textContent('.err')).toContain('请评定');
+    // The member left out is marked where they are on the page, not only named at the top.
+    expect(await phone.locator('tr.miss').count()).toBe(1);
+    expect(await phone.textContent('tr.miss')).toContain('请评定');
     expect(await phone.isChecked('input[name=satisfaction][value=basicallySatisfied]')).toBe(true);
     await phone.locator('input[type=radio][value=excellent]').first().check();
     await Promise.all([phone.waitForURL(/\/b\/done\?r=/), phone.click('button[type=submit]')]);
@@ -81,4 +86,39 @@ describe('typing a ballot code', () => {
     const bad = await t.app.request('/b?code=short');
     expect(await bad.text()).toContain('16位');
   });
+});
+
+describe('the ballot page at a small phone width and with large text', () => {
+  let t: TestContext;
+  let server: Awaited<ReturnType<typeof serveApp>>;
+  let browser: Browser;
+  let link = '';
+  beforeAll(async () => {
+    t = await createTestContext({ LOG_LEVEL: 'warn' });
+    server = await serveApp(t);
+    link = (await seedDemo(t.deps, server.url)).ballotLinks[0]?.split(' ')[1] ?? '';
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const zoom of [1, 1.25]) {
+    it(`keeps every grade on one line at 360 px, text at ${zoom * 100}%, grouped by member category`, async () => {
+      const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+      await page.goto(link);
+      // Large text in WeChat scales everything written in px; zooming the page does the same.
+      await page.addStyleTag({ content: `html{zoom:${zoom}}` });
+      const heights = await page.$$eval('.gr label', (ls) => ls.map((l) => l.getBoundingClientRect().height));
+      expect(heights.length).toBeGreaterThan(0);
+      // One line of text in a 44 px tap target; a wrapped 不合格 would be taller.
+      for (const h of heights) expect(h).toBeLessThanOrEqual(44 * zoom + 1);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      expect(await page.locator('h3').allTextContents()).toEqual(
+        expect.arrayContaining(['党员领导干部', '普通党员', '生产一线党员']),
+      );
+      await page.close();
+    }, 60_000);
+  }
 });

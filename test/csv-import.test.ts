@@ -54,7 +54,9 @@ describe('CSV import', () => {
     expect(details).toHaveLength(1);
     // Named as the sheet reads: the line, the column header, the allowed values in words.
     expect(details[0]?.path).toBe('第734行“类别”');
-    expect(details[0]?.message).toBe('应填以下之一：党员领导干部、普通党员、生产一线党员、下岗失业和生活困难党员');
+    expect(details[0]?.message).toBe(
+      '应填以下之一：党员领导干部、普通党员、生产一线党员、下岗失业和生活困难党员',
+    );
     expect(await memberCount(t, f.tokens.office, f.ids.u1)).toBe(before);
   });
 

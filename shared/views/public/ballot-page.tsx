@@ -1,4 +1,4 @@
-import { memberCategoryLabels } from '../../domain/org';
+import { memberCategories, memberCategoryLabels } from '../../domain/org';
 import {
   gradeLabels,
   grades,
@@ -7,12 +7,16 @@ import {
   satisfactions,
 } from '../../domain/review';
 import { type VoterGroup, voterGroupLabels } from '../../domain/vote';
+import { formScriptPath } from './form-script';
 import { FormProblems, PublicLayout } from './layout';
 
+// `.gr` (not `.g`, the layout's grey hint style): the four grades, each label on one line.
 const css = `table{width:100%;border-collapse:collapse;background:#fff;border-radius:8px}
-td{padding:8px 6px;border-bottom:1px solid #eee;vertical-align:top}.n{font-weight:600}.c{font-size:.8em;color:#666}
-.g{display:flex;flex-wrap:wrap;gap:0 12px}.g label{display:flex;align-items:center;min-height:44px;gap:6px}
-.g input{width:22px;height:22px;margin:0}`;
+td{padding:8px 6px;border-bottom:1px solid #eee;vertical-align:top}.n{font-weight:600}
+h3{font-size:1em;margin:14px 0 4px;color:#a61b1b}tr.miss td{background:#fdecea}.miss-note{color:#8a1c1c;font-size:.9em}
+.gr{display:grid;grid-template-columns:repeat(auto-fill,minmax(6.2em,1fr));gap:0 8px}
+.gr label{display:flex;align-items:center;min-height:44px;gap:6px;white-space:nowrap}
+.gr input{width:22px;height:22px;margin:0;flex:none}`;
 
 /** What the ballot shows back after a refused post: the marks as they were sent. */
 export interface BallotValues {
@@ -33,7 +37,7 @@ export function BallotPage(props: {
 }) {
   const { session, values } = props;
   return (
-    <PublicLayout title={`${session.unitName} 民主评议`} css={css}>
+    <PublicLayout title={`${session.unitName} 民主评议`} css={css} script={formScriptPath}>
       <h1>{session.unitName} 民主评议票</h1>
       <p>
         请您按照党员标准，对下列每位党员作出评价，并对单位领导班子作出满意度评价。本票无记名，系统不记录您是谁；每张选票只能投一次。
@@ -44,33 +48,54 @@ export function BallotPage(props: {
         <input type="hidden" name="requestToken" value={props.requestToken} />
         <input type="hidden" name="voterGroup" value={props.voterGroup} />
         <input type="hidden" name="sessionId" value={session.id} />
-        <h2>一、党员评议</h2>
-        <table>
-          <tbody>
-            {session.members.map((m) => (
-              <tr>
-                <td>
-                  <span class="n">{m.name}</span>
-                  <br />
-                  <span class="c">{memberCategoryLabels[m.category]}</span>
-                  <div class="g">
-                    {grades.map((g) => (
-                      <label>
-                        <input
-                          type="radio"
-                          name={`g_${m.id}`}
-                          value={g}
-                          checked={values.grades[m.id] === g}
-                        />
-                        {gradeLabels[g]}
-                      </label>
-                    ))}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <h2>一、党员评议（共 {session.members.length} 人）</h2>
+        <p
+          class="m"
+          id="progress"
+          data-prefix="g_"
+          data-total={String(session.members.length)}
+          aria-live="polite"
+        >
+          请逐一评定，共 {session.members.length} 人
+        </p>
+        {memberCategories.map((category) => {
+          const members = session.members.filter((m) => m.category === category);
+          if (members.length === 0) return null;
+          return (
+            <>
+              <h3>{memberCategoryLabels[category]}</h3>
+              <table>
+                <tbody>
+                  {members.map((m) => {
+                    const missed =
+                      props.errors.some((e) => e.path === `grades.${m.id}`) && !values.grades[m.id];
+                    return (
+                      <tr class={missed ? 'miss' : undefined} id={`m-${m.id}`}>
+                        <td>
+                          <span class="n">{m.name}</span>
+                          {missed && <span class="miss-note">　← 请评定</span>}
+                          <div class="gr" role="radiogroup" aria-label={`${m.name}的评定`}>
+                            {grades.map((g) => (
+                              <label>
+                                <input
+                                  type="radio"
+                                  name={`g_${m.id}`}
+                                  value={g}
+                                  checked={values.grades[m.id] === g}
+                                />
+                                {gradeLabels[g]}
+                              </label>
+                            ))}
+                          </div>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </>
+          );
+        })}
         <fieldset>
           <legend>二、对单位领导班子的评价</legend>
           {satisfactions.map((s) => (

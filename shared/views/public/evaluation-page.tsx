@@ -1,5 +1,6 @@
 import type { Evaluation } from '../../domain/evaluation';
 import { type Satisfaction, satisfactionLabels, satisfactions } from '../../domain/review';
+import { formScriptPath } from './form-script';
 import { FormProblems, PublicLayout } from './layout';
 
 const css = `.q{background:#fff;border-radius:8px;padding:10px 12px;margin:12px 0}
@@ -43,7 +44,7 @@ export function EvaluationPage(props: {
 }) {
   const { evaluation, values } = props;
   return (
-    <PublicLayout title={`${evaluation.unitName} 群众满意度测评`} css={css}>
+    <PublicLayout title={`${evaluation.unitName} 群众满意度测评`} css={css} script={formScriptPath}>
       <h1>{evaluation.unitName} 整改情况群众满意度测评</h1>
       <p>
         本单位针对群众提出的问题制定了下列整改措施。请您逐项评价整改落实情况，再作总体评价；不清楚的请选“不了解”。测评无记名，系统不记录您是谁。

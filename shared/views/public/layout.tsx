@@ -13,9 +13,14 @@ button:disabled{background:#999}.m{color:#666;font-size:.85em}.err{background:#f
 .r{font-size:1.6em;font-weight:700;letter-spacing:.08em;font-family:monospace}`;
 
 /** The shell of the masses' pages: Chinese, phone-first, their own small inline CSS, no outside assets. */
-export function PublicLayout(props: { title: string; css?: string; children?: Child }) {
+export function PublicLayout(props: { title: string; css?: string; script?: string; children?: Child }) {
   return (
-    <Layout title={props.title} base={css} css={props.css ?? ''}>
+    <Layout
+      title={props.title}
+      base={css}
+      css={props.css ?? ''}
+      {...(props.script ? { script: props.script } : {})}
+    >
       {props.children}
     </Layout>
   );
