@@ -1,0 +1,97 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoAccounts, demoPassword } from '../shared/demo/campaign';
+import { seedDemo } from '../shared/demo/seed';
+import { asRecord, call, tokenFor } from './support/api';
+import { launchChromium } from './support/browser';
+import { serveApp } from './support/serve';
+import { createTestContext, type TestContext } from './support/test-env';
+
+/** Older members use large text and screen readers: no serious or critical axe-core finding on the pages they use. */
+describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
+  let t: TestContext;
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveApp>>;
+  let demo: Awaited<ReturnType<typeof seedDemo>>;
+  beforeAll(async () => {
+    t = await createTestContext({ LOG_LEVEL: 'warn' });
+    server = await serveApp(t);
+    demo = await seedDemo(t.deps, server.url);
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const findings = async (page: Page, label: string) => {
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  };
+  const check = async (page: Page, label: string) => expect(await findings(page, label)).toEqual([]);
+
+  it('finds what it should: an unlabelled field and an image without text', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.setContent('<html lang="zh-CN"><title>x</title><main><img src="data:,"><input></main></html>');
+    const found = (await findings(page, 'probe')).join(' ');
+    expect(found).toContain('image-alt');
+    expect(found).toContain('label');
+  });
+  const link = (prefix: string) => demo.lines.find((l) => l.includes(prefix))?.match(/http\S+/)?.[0] ?? '';
+
+  it('the masses’ pages: the opinion form, its thanks and receipt pages, the ballot, the evaluation, the disclosure', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
+    const form = link('/f/');
+    await page.goto(form);
+    await check(page, 'opinion form');
+    await page.fill('#opinion', '无障碍检查');
+    await Promise.all([page.waitForURL(/\/sent\?r=/), page.click('button[type=submit]')]);
+    await check(page, 'thanks page');
+    const receipt = (await page.textContent('.r'))?.trim() ?? '';
+    await page.goto(`${form}/receipt?r=${receipt}`);
+    await check(page, 'receipt look-up');
+    await page.goto(demo.ballotLinks[3]?.split(' ')[1] ?? '');
+    await check(page, 'ballot page');
+    await page.click('button[type=submit]');
+    await check(page, 'ballot page with errors');
+    await page.goto(`${server.url}/b`);
+    await check(page, 'code entry');
+    const leader3 = await tokenFor(t, demoAccounts.leader3.username, demoPassword);
+    const unitId = String(
+      asRecord(asRecord((await call(t, leader3, 'GET', '/api/auth/me')).json).scope).unitId,
+    );
+    const opened = await call(t, leader3, 'POST', `/api/units/${unitId}/evaluations`, {
+      mode: 'link',
+      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    await page.goto(`${server.url}/e/${String(asRecord(opened.json).id)}`);
+    await check(page, 'evaluation page');
+    await page.goto(link('/p/'));
+    await check(page, 'disclosure page');
+  }, 90_000);
+
+  it('the console’s main pages', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await page.goto(`${server.url}/console/login`);
+    await check(page, 'sign-in');
+    await page.fill('#username', demoAccounts.supervisor.username);
+    await page.fill('#password', demoPassword);
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/console\/groups\//);
+    await check(page, 'group page');
+    const unit = (await page.locator('tbody a').first().getAttribute('href')) ?? '';
+    for (const path of [
+      unit,
+      `${unit}/measures`,
+      `${unit}/evaluations`,
+      `${unit}/mechanisms`,
+      `${unit}/report`,
+    ]) {
+      await page.goto(`${server.url}${path}`);
+      await check(page, path.replace(/[A-Za-z0-9_-]{16,}/g, '…'));
+    }
+  }, 90_000);
+});
