@@ -54,6 +54,8 @@ export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
       page(
         <SessionPage
           {...viewer}
+          nextSlip={Number(c.req.query('slip')) || undefined}
+          slipGroup={c.req.query('group') === 'mass' ? 'mass' : 'member'}
           session={session}
           reconciliation={reconciliation}
           results={results}
@@ -114,11 +116,16 @@ export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
       if (k.startsWith('g_') && typeof v === 'string') grades[k.slice(2)] = v;
     const path = `${sessionPath(id)}/paper-ballots/${encodeURIComponent(field(f, 'slipNo'))}/tellers/${encodeURIComponent(field(f, 'teller'))}`;
     const body = { voterGroup: field(f, 'voterGroup'), grades, satisfaction: field(f, 'satisfaction') };
+    const result = await api(c, 'PUT', path, body);
+    // After a slip is entered the form offers the next number (same voter group); after a refusal, the same.
+    const slip = Number(field(f, 'slipNo'));
+    const next = Number.isInteger(slip) && slip > 0 ? (result.ok ? slip + 1 : slip) : 1;
+    const group = field(f, 'voterGroup') === 'mass' ? 'mass' : 'member';
     return back(
       c,
-      `/console/review-sessions/${id}`,
-      await api(c, 'PUT', path, body),
-      `已录入第${field(f, 'slipNo')}号票`,
+      `/console/review-sessions/${id}?slip=${next}&group=${group}`,
+      result,
+      `已录入第${slip}号票`,
     );
   });
 

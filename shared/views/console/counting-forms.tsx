@@ -5,7 +5,7 @@ import {
   satisfactionLabels,
   satisfactions,
 } from '../../domain/review';
-import { voterGroupLabels, voterGroups } from '../../domain/vote';
+import { type VoterGroup, voterGroupLabels, voterGroups } from '../../domain/vote';
 import type { ReconciliationView } from '../../domain/vote-count';
 import { Csrf } from './layout';
 
@@ -61,52 +61,105 @@ export function ConfirmCountForm(props: {
 }
 
 /** The paper-ballot entry form of one appointed teller; the other teller enters the same slips apart. */
-export function PaperEntryForm(props: { session: SessionView; csrf: string; side: 1 | 2 }) {
+export function PaperEntryForm(props: {
+  session: SessionView;
+  csrf: string;
+  side: 1 | 2;
+  slipNo: number;
+  voterGroup: VoterGroup;
+}) {
   const { session, csrf } = props;
   const base = `/console/review-sessions/${session.id}`;
   return (
     <form method="post" action={`${base}/paper`} class="card">
       <Csrf token={csrf} />
       <input type="hidden" name="teller" value={String(props.side)} />
+      <style>{`.slip-grid{width:auto;margin:.5rem 0}.slip-grid th,.slip-grid td{padding:.15rem .6rem;text-align:center}
+.slip-grid th[scope=row]{text-align:left;min-width:6rem}.slip-grid .cell{display:block;margin:0;padding:.2rem;cursor:pointer}
+.slip-grid tbody tr:nth-child(even){background:#faf7f2}.slip-grid tr:focus-within{outline:2px solid #a61b1b}`}</style>
       <h2 style="margin-top:0">录入纸质票（您是第{props.side}计票人）</h2>
       <p class="muted">另一名计票人独立录入同一批选票，两份一致才计入；录错了再录一次同一票号即可更正。</p>
       <div class="grid">
         <div>
           <label for="slipNo">票号</label>
-          <input id="slipNo" name="slipNo" type="number" min="1" required />
+          <input
+            id="slipNo"
+            name="slipNo"
+            type="number"
+            min="1"
+            required
+            value={String(props.slipNo)}
+            autofocus
+          />
         </div>
         <div>
           <label for="pgroup">投票人</label>
           <select id="pgroup" name="voterGroup">
             {voterGroups.map((g) => (
-              <option value={g}>{voterGroupLabels[g]}</option>
+              <option value={g} selected={g === props.voterGroup}>
+                {voterGroupLabels[g]}
+              </option>
             ))}
           </select>
         </div>
       </div>
-      <table>
+      {/* One row per member, the grades as adjacent columns: Tab goes down the slip (one stop per
+          row), the arrow keys or Space choose within a row, Enter sends. */}
+      <table class="slip-grid">
+        <thead>
+          <tr>
+            <th scope="col">党员</th>
+            {grades.map((g) => (
+              <th scope="col">{gradeLabels[g]}</th>
+            ))}
+          </tr>
+        </thead>
         <tbody>
           {session.members.map((m) => (
             <tr>
-              <th>{m.name}</th>
-              <td>
-                {grades.map((g) => (
-                  <label style="display:inline;font-weight:normal;margin-right:1rem">
-                    <input type="radio" name={`g_${m.id}`} value={g} required /> {gradeLabels[g]}
+              <th scope="row">{m.name}</th>
+              {grades.map((g) => (
+                <td>
+                  <label class="cell">
+                    <input
+                      type="radio"
+                      name={`g_${m.id}`}
+                      value={g}
+                      required
+                      aria-label={`${m.name} ${gradeLabels[g]}`}
+                    />
                   </label>
-                ))}
-              </td>
+                </td>
+              ))}
             </tr>
           ))}
+        </tbody>
+      </table>
+      <table class="slip-grid">
+        <thead>
           <tr>
-            <th>领导班子</th>
-            <td>
-              {satisfactions.map((x) => (
-                <label style="display:inline;font-weight:normal;margin-right:1rem">
-                  <input type="radio" name="satisfaction" value={x} required /> {satisfactionLabels[x]}
+            <th scope="col">领导班子</th>
+            {satisfactions.map((x) => (
+              <th scope="col">{satisfactionLabels[x]}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">满意度</th>
+            {satisfactions.map((x) => (
+              <td>
+                <label class="cell">
+                  <input
+                    type="radio"
+                    name="satisfaction"
+                    value={x}
+                    required
+                    aria-label={`领导班子 ${satisfactionLabels[x]}`}
+                  />
                 </label>
-              ))}
-            </td>
+              </td>
+            ))}
           </tr>
         </tbody>
       </table>

@@ -14,7 +14,7 @@ th{background:#faf7f2}
 form.inline{display:inline}
 label{display:block;margin:.5rem 0 .2rem;font-weight:600}
 input,select,textarea{font:inherit;padding:.45rem;border:1px solid #bbb;border-radius:4px;width:100%;max-width:28rem}
-input[type=checkbox]{width:auto}
+input[type=checkbox],input[type=radio]{width:auto}
 textarea{max-width:100%}
 button{font:inherit;padding:.45rem 1.1rem;border:0;border-radius:4px;background:#a61b1b;color:#fff;cursor:pointer;margin-top:.6rem}
 button.secondary{background:#666}

@@ -1,7 +1,7 @@
 import type { Principal } from '../../domain/account';
 import type { SessionView } from '../../domain/review';
 import type { ResultsView } from '../../domain/review-views';
-import { voterGroupLabels, voterGroups } from '../../domain/vote';
+import { type VoterGroup, voterGroupLabels, voterGroups } from '../../domain/vote';
 import type { ReconciliationView } from '../../domain/vote-count';
 import { ConfirmCountForm, PaperEntryForm, TellersForm } from './counting-forms';
 import { chinaTime, percent } from './format';
@@ -27,6 +27,9 @@ export function SessionPage(props: {
   receipts?: string[] | undefined;
   /** The campaign's 满意率 threshold, as a share. */
   threshold?: number | undefined;
+  /** The paper slip the teller's form offers next, and its voter group. */
+  nextSlip?: number | undefined;
+  slipGroup?: VoterGroup | undefined;
 }) {
   const { session, reconciliation: r, csrf } = props;
   const canRun = props.who.scope.role !== 'supervisor';
@@ -103,7 +106,15 @@ export function SessionPage(props: {
           `；${session.countedBy} 于 ${chinaTime(session.countedAt ?? '')} 确认计票结束，结果已封存`}
       </p>
       {canRun && session.state !== 'closed' && <CodeForms session={session} csrf={csrf} />}
-      {counting && side && <PaperEntryForm session={session} csrf={csrf} side={side} />}
+      {counting && side && (
+        <PaperEntryForm
+          session={session}
+          csrf={csrf}
+          side={side}
+          slipNo={props.nextSlip ?? 1}
+          voterGroup={props.slipGroup ?? 'member'}
+        />
+      )}
       {canSupervise && !counted && <TellersForm session={session} csrf={csrf} />}
       {canSupervise && counting && !side && (
         <ConfirmCountForm session={session} csrf={csrf} reconciliation={r} />
