@@ -58,6 +58,8 @@ describe('console pages', () => {
     const unitPath = home.headers.get('location') ?? '';
     const unitPage = await (await b.request(unitPath)).text();
     expect(unitPage).toContain(demoUnits[0]?.name);
+    // How many opinions arrived is on the unit page itself (fewer than k: not said exactly).
+    expect(unitPage).toMatch(/已收到群众意见 <strong>(不足5份|\d+ 份)<\/strong>/);
     expect(unitPage).toContain('党员名单');
     expect(unitPage).toContain('第一督导组');
     expect((await b.request('/console/units/someone-elses-unit')).status).toBe(404);

@@ -127,10 +127,12 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
     const sessions = pages(SessionView).parse(
       apiData(await api(c, 'GET', `/api/units/${id}/review-sessions?limit=20`)),
     );
+    const summary = OpinionSummary.parse(apiData(await api(c, 'GET', `/api/units/${id}/opinions/summary`)));
     return c.html(
       page(
         <UnitPage
           {...viewer}
+          opinions={{ total: summary.total, k: summary.k }}
           unit={unit}
           groupName={groupName}
           members={members.items}

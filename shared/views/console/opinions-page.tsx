@@ -11,6 +11,7 @@ import type { OpinionSummary } from '../../domain/opinion-summary';
 import type { Unit } from '../../domain/org';
 import { problemAreaLabels } from '../../domain/report';
 import { DayColumns, HBars } from './charts';
+import { percent } from './format';
 import { ConsoleLayout, Csrf } from './layout';
 
 type Cell = { key: string; count: number | null };
@@ -18,14 +19,23 @@ type Cell = { key: string; count: number | null };
 const respondentLabels: Record<string, string> = { ...respondentOptions, unspecified: '未填身份' };
 
 /** A bar chart of one breakdown in plain HTML; hidden cells say why they are hidden. */
-function Bars(props: { title: string; cells: Cell[]; labels: Record<string, string>; k: number }) {
+function Bars(props: {
+  title: string;
+  cells: Cell[];
+  labels: Record<string, string>;
+  k: number;
+  total: number | null;
+}) {
   const max = Math.max(1, ...props.cells.map((c) => c.count ?? 0));
+  // Most named first, then those too few to show, then nobody: what people said comes before what they did not.
+  const rank = (c: Cell) => (c.count === null ? 0.5 : c.count === 0 ? 0 : c.count + 1);
+  const cells = [...props.cells].sort((a, b) => rank(b) - rank(a));
   return (
     <div class="card">
       <h2 style="margin-top:0">{props.title}</h2>
       <table>
         <tbody>
-          {props.cells.map((c) => (
+          {cells.map((c) => (
             <tr>
               <th style="width:40%">{props.labels[c.key] ?? c.key}</th>
               <td>
@@ -37,6 +47,7 @@ function Bars(props: { title: string; cells: Cell[]; labels: Record<string, stri
                       style={`display:inline-block;height:.9em;background:#c0392b;width:${Math.round((c.count / max) * 70)}%;vertical-align:middle`}
                     />{' '}
                     {c.count}
+                    {props.total ? `（${percent(c.count / props.total)}）` : ''}
                   </span>
                 )}
               </td>
@@ -96,9 +107,21 @@ export function OpinionsPage(props: {
         );
       })}
       <div class="grid">
-        <Bars title="着力点" cells={summary.focus} labels={focusLabels} k={summary.k} />
-        <Bars title="意见涉及" cells={summary.about} labels={aboutOptions} k={summary.k} />
-        <Bars title="提意见的人" cells={summary.respondent} labels={respondentLabels} k={summary.k} />
+        <Bars title="着力点" cells={summary.focus} labels={focusLabels} k={summary.k} total={summary.total} />
+        <Bars
+          title="意见涉及"
+          cells={summary.about}
+          labels={aboutOptions}
+          k={summary.k}
+          total={summary.total}
+        />
+        <Bars
+          title="提意见的人"
+          cells={summary.respondent}
+          labels={respondentLabels}
+          k={summary.k}
+          total={summary.total}
+        />
       </div>
       <h2>意见明细</h2>
       <form method="get" class="card">

@@ -12,11 +12,18 @@ export function RoundsSection(props: {
   rounds: RoundView[];
   csrf: string;
   canCollect: boolean;
+  /** Opinions received so far (the live count), or null while fewer than k. */
+  opinions: { total: number | null; k: number };
 }) {
   return (
     <section>
       <h2>广泛征求意见</h2>
       <p>
+        已收到群众意见{' '}
+        <strong>
+          {props.opinions.total === null ? `不足${props.opinions.k}份` : `${props.opinions.total} 份`}
+        </strong>
+        {' · '}
         <a href={`/console/units/${props.unitId}/opinions`}>查看群众意见汇总</a>
         {' · '}
         <a href={`/console/units/${props.unitId}/report`}>问题清单和分析评议报告</a>

@@ -22,10 +22,11 @@ interface Props {
   members: Member[];
   rounds: RoundView[];
   sessions: (ReviewSession & { state: 'notYetOpen' | 'open' | 'closed' })[];
+  opinions: { total: number | null; k: number };
 }
 
 /** One unit: its facts, its stage and stage requests (转段), and its party members. */
-export function UnitPage({ who, csrf, flash, unit, groupName, members, rounds, sessions }: Props) {
+export function UnitPage({ who, csrf, flash, unit, groupName, members, rounds, sessions, opinions }: Props) {
   const role = who.scope.role;
   const canRequest = (role === 'leader' || role === 'office') && !unit.stageRequest && nextStage(unit.stage);
   const canDecide = (role === 'supervisor' || role === 'office') && unit.stageRequest;
@@ -123,6 +124,7 @@ export function UnitPage({ who, csrf, flash, unit, groupName, members, rounds, s
       )}
 
       <RoundsSection
+        opinions={opinions}
         unitId={unit.id}
         rounds={rounds}
         csrf={csrf}
