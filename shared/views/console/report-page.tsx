@@ -56,7 +56,9 @@ export function ReportPage(props: {
           {report.builtBy} 生成，群众意见 {report.published.opinions.total ?? '少于k'} 条，问题{' '}
           {report.published.problems.length} 个，民主评议 {report.published.reviews.length} 次。
           <br />
-          <span class="muted">SHA-256：{report.sha256}</span>
+          <span class="muted">
+            SHA-256：<code>{report.sha256}</code>
+          </span>
         </p>
       ) : (
         <p class="muted">还没有生成报告。</p>
