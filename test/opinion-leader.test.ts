@@ -147,6 +147,16 @@ describe('the leader’s view of opinions: form versions, list, counts, exports,
       texts.push(JSON.stringify(row.values));
     });
     expect(texts.join('\n')).toContain('加班费发放不及时');
+    // A summary sheet first, as the console page reads: the total, then each breakdown with shares.
+    expect(book.worksheets.map((w) => w.name)).toEqual(['汇总', '群众意见']);
+    const summary: string[] = [];
+    book.getWorksheet('汇总')?.eachRow((row) => {
+      summary.push((row.values as unknown[]).filter(Boolean).join(' | '));
+    });
+    const summaryText = summary.join('\n');
+    expect(summaryText).toMatch(/收到意见 \| (\d+ 份|不足\d+份)/);
+    for (const heading of ['着力点 | 人数 | 占比', '意见涉及 | 人数 | 占比', '提意见的人 | 人数 | 占比'])
+      expect(summaryText).toContain(heading);
   });
 
   it('serves the link as a QR code in SVG and PNG', async () => {

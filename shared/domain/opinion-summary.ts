@@ -16,3 +16,11 @@ export const OpinionSummary = z
   })
   .meta({ id: 'OpinionSummary' });
 export type OpinionSummary = z.infer<typeof OpinionSummary>;
+
+type SummaryCell = z.infer<typeof Cell>;
+
+/** Most named first, then those too few to show (null), then nobody: what people said before what they did not. */
+export function orderCells<C extends SummaryCell>(cells: C[]): C[] {
+  const rank = (c: C) => (c.count === null ? 0.5 : c.count === 0 ? 0 : c.count + 1);
+  return [...cells].sort((a, b) => rank(b) - rank(a));
+}

@@ -1,7 +1,14 @@
-import { aboutOptions, focusAreas, problemLabels, respondentOptions } from '../domain/opinion-form';
+import {
+  aboutOptions,
+  focusAreas,
+  problemGroups,
+  problemLabels,
+  respondentOptions,
+} from '../domain/opinion-form';
 import type { OpinionListItem } from '../domain/opinion-list';
+import { type OpinionSummary, orderCells } from '../domain/opinion-summary';
 import type { UnitType } from '../domain/org';
-import { toCsv } from '../domain/spreadsheet-cells';
+import { safeCell, toCsv } from '../domain/spreadsheet-cells';
 
 const header = ['日期', '身份', '涉及方面', '着力点', '问题', '意见', '建议', '其他问题的回答'];
 
@@ -33,15 +40,53 @@ export function opinionsCsv(opinions: OpinionListItem[], unitType: UnitType): st
   return toCsv([header, ...opinions.map((o) => rowOf(o, unitType))]);
 }
 
-/** The opinions as an XLSX workbook (cells are written as text, never as formulas). */
+/**
+ * The summary sheet's rows: the total, then each breakdown as on the console page
+ * (problems under their member category), with shares; cells below k say so.
+ */
+export function summaryRows(summary: OpinionSummary, unitType: UnitType): string[][] {
+  const pct = (n: number) => (summary.total ? `${((n / summary.total) * 100).toFixed(1)}%` : '');
+  const rows = (cells: OpinionSummary['focus'], labels: Record<string, string>) =>
+    orderCells(cells).map((c) => [
+      labels[c.key] ?? c.key,
+      c.count === null ? `少于${summary.k}人，不单独显示` : String(c.count),
+      c.count === null ? '' : pct(c.count),
+    ]);
+  const section = (title: string, body: string[][]) =>
+    body.length ? [[], [title, '人数', '占比'], ...body] : [];
+  return [
+    ['收到意见', summary.total === null ? `不足${summary.k}份` : `${summary.total} 份`],
+    ...problemGroups.flatMap((g) =>
+      section(
+        `问题：${g.label}`,
+        rows(
+          summary.problems.filter((c) => c.key in g.problems),
+          problemLabels,
+        ),
+      ),
+    ),
+    ...section('着力点', rows(summary.focus, focusAreas[unitType])),
+    ...section('意见涉及', rows(summary.about, aboutOptions)),
+    ...section('提意见的人', rows(summary.respondent, { ...respondentOptions, unspecified: '未填身份' })),
+  ];
+}
+
+/** The opinions as an XLSX workbook: a summary sheet, then every opinion (cells are text, never formulas). */
 export async function opinionsXlsx(
   opinions: OpinionListItem[],
+  summary: OpinionSummary,
   unitType: UnitType,
   title: string,
 ): Promise<Uint8Array<ArrayBuffer>> {
   // Loaded by the export that needs it, not at the console's cold start (exceljs is ~1 MB).
   const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
+  const overview = book.addWorksheet('汇总');
+  overview.addRow([`${title} 汇总`]).font = { bold: true, size: 14 };
+  for (const row of summaryRows(summary, unitType)) overview.addRow(row.map(safeCell));
+  overview.columns.forEach((col, i) => {
+    col.width = i === 0 ? 30 : 22;
+  });
   const sheet = book.addWorksheet('群众意见');
   sheet.addRow([title]).font = { bold: true, size: 14 };
   sheet.addRow(header).font = { bold: true };

@@ -87,7 +87,8 @@ export function opinionRoutes(deps: Deps) {
       const name = encodeURIComponent(`${unit.name}-群众意见.${format}`);
       const disposition = `attachment; filename="opinions.${format}"; filename*=UTF-8''${name}`;
       if (format === 'xlsx') {
-        const body = await opinionsXlsx(opinions, unit.type, `${unit.name} 群众意见`);
+        const summary = await summarizeOpinions(deps, unit, campaign.settings.anonymityK, roundId);
+        const body = await opinionsXlsx(opinions, summary, unit.type, `${unit.name} 群众意见`);
         return c.body(body, 200, {
           'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
           'content-disposition': disposition,

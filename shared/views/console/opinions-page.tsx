@@ -7,7 +7,7 @@ import {
   respondentOptions,
 } from '../../domain/opinion-form';
 import type { OpinionListPage } from '../../domain/opinion-list';
-import type { OpinionSummary } from '../../domain/opinion-summary';
+import { type OpinionSummary, orderCells } from '../../domain/opinion-summary';
 import type { Unit } from '../../domain/org';
 import { problemAreaLabels } from '../../domain/report';
 import { DayColumns, HBars } from './charts';
@@ -27,9 +27,7 @@ function Bars(props: {
   total: number | null;
 }) {
   const max = Math.max(1, ...props.cells.map((c) => c.count ?? 0));
-  // Most named first, then those too few to show, then nobody: what people said comes before what they did not.
-  const rank = (c: Cell) => (c.count === null ? 0.5 : c.count === 0 ? 0 : c.count + 1);
-  const cells = [...props.cells].sort((a, b) => rank(b) - rank(a));
+  const cells = orderCells(props.cells);
   return (
     <div class="card">
       <h2 style="margin-top:0">{props.title}</h2>
