@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { asRecord, call } from './support/api';
+import { asRecord, call, testPassword } from './support/api';
+import { consoleClient } from './support/console-client';
 import { memberBody, type OrgFixture, orgFixture } from './support/org-fixture';
 import {
   appointTellers,
@@ -78,6 +79,24 @@ describe('democratic review results: tally, paper ballots, determinations', () =
       (await call(t, f.tokens.leader, 'GET', `/api/review-sessions/${s.id}/receipts`)).json,
     );
     expect(receipts.receipts).toHaveLength(10);
+  }, 60_000);
+
+  it('shows members’ and mass representatives’ votes apart in the console when both reach k (5 + 5)', async () => {
+    const s = await openSession(t, f.tokens.office, f.ids.u1);
+    for (const group of ['member', 'mass'] as const) {
+      for (const code of await mint(t, f.tokens.leader, s.id, group, 5)) {
+        const m = marks(s.members, group === 'member' ? 'excellent' : 'competent', 'satisfied');
+        expect((await cast(t, s.id, code, group, m)).status).toBe(201);
+      }
+    }
+    expect((await call(t, f.tokens.leader, 'POST', `/api/review-sessions/${s.id}/close`)).status).toBe(200);
+    expect((await confirmCount(t, f.tokens.supervisor, s.id)).status).toBe(200);
+    const leader = consoleClient(t);
+    await leader.signIn('lead1', testPassword);
+    const html = await (await leader.request(`/console/review-sessions/${s.id}`)).text();
+    expect(html).toContain('党员和群众代表分别评议的票数');
+    expect(html).toContain('满意 5，基本满意 0，不满意 0，不了解 0');
+    expect(html).not.toContain('票数不分开显示');
   }, 60_000);
 
   it('counts a paper ballot once both tellers enter it alike, and voids a round with more ballots than issued', async () => {

@@ -22,6 +22,7 @@ button.secondary{background:#666}
 .flash.ok{background:#e8f5e9;color:#1b5e20}
 .flash.error{background:#fdecea;color:#8a1c1c}strong.error{color:#a61b1b}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:0 1rem}
+@media print{nav,form,.flash,details,.noprint{display:none}body{background:#fff}}
 `;
 
 /** The console shell: navigation for the caller's role, a flash message, and the page. */

@@ -1,6 +1,7 @@
 import { memberCategoryLabels } from '../../domain/org';
 import { gradeLabels, grades, type SessionView } from '../../domain/review';
 import type { ResultsView } from '../../domain/review-views';
+import { voterGroupLabels, voterGroups } from '../../domain/vote';
 import { HBars, StackedBars } from './charts';
 import { percent } from './format';
 import { Csrf } from './layout';
@@ -50,6 +51,57 @@ export function SessionResults(
           }))}
         />
       )}
+      {voterGroups.some((g) => props.tally.shownApart[g]) && (
+        <>
+          <h3>党员和群众代表分别评议的票数</h3>
+          <table>
+            <thead>
+              <tr>
+                <th rowspan={2}>党员</th>
+                {voterGroups
+                  .filter((g) => props.tally.shownApart[g])
+                  .map((g) => (
+                    <th colspan={grades.length}>{voterGroupLabels[g]}</th>
+                  ))}
+              </tr>
+              <tr>
+                {voterGroups
+                  .filter((g) => props.tally.shownApart[g])
+                  .flatMap(() => grades.map((grade) => <th>{gradeLabels[grade]}</th>))}
+              </tr>
+            </thead>
+            <tbody>
+              {props.tally.members.map((m) => (
+                <tr>
+                  <td>{m.name}</td>
+                  {voterGroups
+                    .filter((g) => props.tally.shownApart[g])
+                    .flatMap((g) => grades.map((grade) => <td>{m.byGroup[g]?.[grade] ?? '—'}</td>))}
+                </tr>
+              ))}
+              <tr>
+                <td>领导班子满意度</td>
+                {voterGroups
+                  .filter((g) => props.tally.shownApart[g])
+                  .map((g) => {
+                    const c = l.byGroup[g];
+                    return (
+                      <td colspan={grades.length}>
+                        {c
+                          ? `满意 ${c.satisfied}，基本满意 ${c.basicallySatisfied}，不满意 ${c.dissatisfied}，不了解 ${c.unknown}`
+                          : '—'}
+                      </td>
+                    );
+                  })}
+              </tr>
+            </tbody>
+          </table>
+        </>
+      )}
+      {voterGroups.every((g) => !props.tally.shownApart[g]) && !props.tally.withheld && (
+        <p class="muted">有一类投票人少于公布下限，为保护投票人，党员和群众代表的票数不分开显示。</p>
+      )}
+      <p class="muted noprint">用浏览器打印（Ctrl+P）即可打印评议结果，操作按钮不会印出。</p>
       {props.excellentCap.exceeded && (
         <p class="flash error">
           组织评定“优秀”{props.excellentCap.determined}名，超过上限 {props.excellentCap.allowed} 名。
