@@ -1,13 +1,10 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 
 // Crockford's base32: no I, L, O or U, so a typed code is hard to get wrong.
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-/** A new ballot code: 16 symbols of base32 = 80 random bits, grouped `XXXX-XXXX-XXXX-XXXX`. */
-export const newBallotCode = (): string => codeFromBytes(randomBytes(10));
-
 /**
- * The `index`-th code of a minted batch: 80 bits of HMAC-SHA-256 keyed with
+ * The `index`-th code of a minted batch, grouped `XXXX-XXXX-XXXX-XXXX`: 80 bits of HMAC-SHA-256 keyed with
  * the code-hash secret over the batch's random id. The slips page can be
  * reloaded and reprinted from the batch id without minting again; without
  * the secret the codes cannot be had from the id.
