@@ -1,4 +1,4 @@
-import { gone } from '../errors';
+import { gone, validationError } from '../errors';
 
 /** Something that takes submissions between two instants and can be closed early. */
 export interface TimeWindow {
@@ -36,4 +36,14 @@ export function windowClosedError(what: keyof typeof closedMessages, w: TimeWind
   const [code, message] =
     closedMessages[what][windowState(w, now) === 'notYetOpen' ? 'notYetOpen' : 'closed'];
   return gone(code, message);
+}
+
+/** A new window from what was asked: it opens now unless said, and must close after it opens and after now (400). */
+export function newWindow(now: Date, input: { opensAt?: string | undefined; closesAt: string }) {
+  const opensAt = new Date(input.opensAt ?? now).toISOString();
+  const closesAt = new Date(input.closesAt).toISOString();
+  if (closesAt <= opensAt || closesAt <= now.toISOString()) {
+    throw validationError([{ path: 'closesAt', message: '结束时间须晚于开始时间和现在' }]);
+  }
+  return { opensAt, closesAt };
 }

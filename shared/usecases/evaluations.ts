@@ -21,7 +21,8 @@ import {
 } from '../domain/evaluation';
 import { tallyEvaluation } from '../domain/evaluation-tally';
 import type { Unit } from '../domain/org';
-import { conflict, notFound, validationError } from '../errors';
+import { newWindow } from '../domain/time-window';
+import { conflict, notFound } from '../errors';
 import { newRoundToken } from './rounds';
 import { closeVoteEarly } from './vote-codes';
 
@@ -54,11 +55,7 @@ export async function openEvaluation(
     throw conflict('EVALUATION_PENDING', '上一次测评还没有计票，请先结束并计票');
   }
   const now = deps.now();
-  const opensAt = new Date(input.opensAt ?? now).toISOString();
-  const closesAt = new Date(input.closesAt).toISOString();
-  if (closesAt <= opensAt || closesAt <= now.toISOString()) {
-    throw validationError([{ path: 'closesAt', message: '结束时间须晚于开始时间和现在' }]);
-  }
+  const { opensAt, closesAt } = newWindow(now, input);
   const titles = new Map(problems.map((p) => [p.id, p.title]));
   const evaluation: Evaluation = {
     id: newRoundToken(),

@@ -4,7 +4,8 @@ import { createSession, updateOpenSession } from '../data/repos/sessions';
 import type { Deps } from '../deps';
 import type { Unit } from '../domain/org';
 import { type ReviewSession, sessionState } from '../domain/review';
-import { conflict, validationError } from '../errors';
+import { newWindow } from '../domain/time-window';
+import { conflict } from '../errors';
 import { closeVoteEarly } from './vote-codes';
 
 /**
@@ -26,11 +27,7 @@ export async function openSession(
 ): Promise<ReviewSession> {
   if (unit.stage !== 'appraisal') throw conflict('WRONG_STAGE', '单位进入“分析评议”阶段后才能开展民主评议');
   const now = deps.now();
-  const opensAt = new Date(input.opensAt ?? now).toISOString();
-  const closesAt = new Date(input.closesAt).toISOString();
-  if (closesAt <= opensAt || closesAt <= now.toISOString()) {
-    throw validationError([{ path: 'closesAt', message: '结束时间须晚于开始时间和现在' }]);
-  }
+  const { opensAt, closesAt } = newWindow(now, input);
   const members = (await allMembers(deps, unit.id))
     .filter((m) => !m.probationary)
     .map(({ id, name, category }) => ({ id, name, category }));
