@@ -92,11 +92,14 @@ describe('the ballot page at a small phone width and with large text', () => {
   let t: TestContext;
   let server: Awaited<ReturnType<typeof serveApp>>;
   let browser: Browser;
-  let link = '';
+  const links: Record<string, string> = {};
   beforeAll(async () => {
     t = await createTestContext({ LOG_LEVEL: 'warn' });
     server = await serveApp(t);
-    link = (await seedDemo(t.deps, server.url)).ballotLinks[0]?.split(' ')[1] ?? '';
+    // A member's slip has four grades; a mass representative's has 不了解 too (the demo allows it).
+    const all = (await seedDemo(t.deps, server.url)).ballotLinks;
+    links.member = all[0]?.split(' ')[1] ?? '';
+    links.mass = all.at(-1)?.split(' ')[1] ?? '';
     browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
@@ -104,10 +107,19 @@ describe('the ballot page at a small phone width and with large text', () => {
     await server?.close();
   });
 
-  for (const zoom of [1, 1.25]) {
-    it(`keeps every grade on one line at 360 px, text at ${zoom * 100}%, grouped by member category`, async () => {
+  for (const [group, zoom] of [
+    ['member', 1],
+    ['member', 1.25],
+    ['mass', 1],
+    ['mass', 1.25],
+  ] as const) {
+    it(`keeps every grade on one line at 360 px, text at ${zoom * 100}%, grouped by member category (${group})`, async () => {
       const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-      await page.goto(link);
+      await page.goto(links[group] ?? '');
+      const options = await page.$$eval('.gr:first-of-type label', (ls) =>
+        ls.map((l) => l.textContent?.trim()),
+      );
+      expect(options.includes('不了解')).toBe(group === 'mass');
       // Large text in WeChat scales everything written in px; zooming the page does the same.
       await page.addStyleTag({ content: `html{zoom:${zoom}}` });
       const heights = await page.$$eval('.gr label', (ls) => ls.map((l) => l.getBoundingClientRect().height));

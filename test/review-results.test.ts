@@ -67,7 +67,13 @@ describe('democratic review results: tally, paper ballots, determinations', () =
     // Four masses are below k = 5: neither group is shown apart, or combined − members would give them.
     expect(tally.shownApart).toEqual({ member: false, mass: false });
     const row = (tally.members as Record<string, unknown>[]).find((m) => m.id === target?.id) ?? {};
-    expect(row.combined).toEqual({ excellent: 2, competent: 1, basicallyCompetent: 1, incompetent: 6 });
+    expect(row.combined).toEqual({
+      excellent: 2,
+      competent: 1,
+      basicallyCompetent: 1,
+      incompetent: 6,
+      unknown: 0,
+    });
     expect(row.byGroup).toEqual({ member: null, mass: null });
     expect(row.flagIncompetent).toBe(true);
     const leadership = asRecord(tally.leadership);
@@ -171,4 +177,53 @@ describe('democratic review results: tally, paper ballots, determinations', () =
     });
     expect(res.determinations).toHaveLength(s.members.length);
   });
+
+  it('lets mass representatives mark 不了解 where the campaign allows it, never members, and leaves it out of the rates', async () => {
+    const off = await openSession(t, f.tokens.office, f.ids.u1);
+    const [massCode] = await mint(t, f.tokens.leader, off.id, 'mass', 1);
+    const refused = await cast(t, off.id, massCode ?? '', 'mass', marks(off.members, 'unknown'));
+    expect(refused.status).toBe(400);
+    await call(t, f.tokens.leader, 'POST', `/api/review-sessions/${off.id}/close`);
+
+    const allow = await call(t, f.tokens.office, 'PATCH', `/api/campaigns/${f.ids.a}`, {
+      settings: { massUnknown: true },
+    });
+    expect(allow.status).toBe(200);
+    const s = await openSession(t, f.tokens.office, f.ids.u1);
+    expect(asRecord(s).massUnknown).toBe(true);
+    const page = await t.app.request(`/b/${(await mint(t, f.tokens.leader, s.id, 'mass', 1))[0]}`);
+    expect(await page.text()).toContain('不了解');
+    // A member's ballot has no 不了解: refused with the reason, and the code stays usable.
+    const [memberCode] = await mint(t, f.tokens.leader, s.id, 'member', 1);
+    const memberTry = await cast(t, s.id, memberCode ?? '', 'member', marks(s.members, 'unknown'));
+    expect(memberTry.status).toBe(400);
+    expect(memberTry.text).toContain('党员投票人不能选“不了解”');
+    expect((await cast(t, s.id, memberCode ?? '', 'member', marks(s.members, 'excellent'))).status).toBe(201);
+    for (const group of ['member', 'mass'] as const) {
+      for (const [i, code] of (await mint(t, f.tokens.leader, s.id, group, 5)).entries()) {
+        const grade = group === 'member' ? 'excellent' : i < 2 ? 'unknown' : 'competent';
+        expect((await cast(t, s.id, code, group, marks(s.members, grade))).status).toBe(201);
+      }
+    }
+    await call(t, f.tokens.leader, 'POST', `/api/review-sessions/${s.id}/close`);
+    const tally = asRecord(asRecord((await confirmCount(t, f.tokens.supervisor, s.id)).json).tally);
+    const [row] = tally.members as Record<string, unknown>[];
+    expect(row?.combined).toEqual({
+      excellent: 6,
+      competent: 3,
+      basicallyCompetent: 0,
+      incompetent: 0,
+      unknown: 2,
+    });
+    // 不了解 is left out: 6 优秀 of 9 who judged.
+    expect(row?.excellentRate).toBeCloseTo(6 / 9, 10);
+    expect(row?.qualifiedRate).toBe(1);
+    const leader = consoleClient(t);
+    await leader.signIn('lead1', testPassword);
+    const html = await (await leader.request(`/console/review-sessions/${s.id}`)).text();
+    expect(html).toContain('<th>不了解</th>');
+    await call(t, f.tokens.office, 'PATCH', `/api/campaigns/${f.ids.a}`, {
+      settings: { massUnknown: false },
+    });
+  }, 60_000);
 });

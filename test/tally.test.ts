@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { grades, type PaperEntry, type ReviewSession, satisfactions } from '../shared/domain/review';
+import { grades, marks, type PaperEntry, type ReviewSession, satisfactions } from '../shared/domain/review';
 import { excellentAllowed, satisfactionRate, tally } from '../shared/domain/tally';
 import { matchPaper, voterGroups } from '../shared/domain/vote';
 
@@ -19,6 +19,7 @@ const session = (n: number): ReviewSession => ({
   paperIssued: { member: 0, mass: 0 },
   paperEntries: 0,
   comments: true,
+  massUnknown: false,
   opensAt: '2026-01-01T00:00:00.000Z',
   closesAt: '2026-01-02T00:00:00.000Z',
   createdAt: '2026-01-01T00:00:00.000Z',
@@ -148,6 +149,48 @@ describe('the tally', () => {
       { ...settings, anonymityK: 1 },
     );
     expect(t.members[0]).toMatchObject({ excellentRate: 0.25, qualifiedRate: 0.5, incompetentShare: 0.25 });
+  });
+
+  it('leaves 不了解 out of the rates, and never shows it for too few mass representatives', () => {
+    const withUnknown = fc.array(
+      fc.oneof(
+        fc.record({
+          voterGroup: fc.constant('member' as const),
+          grades: fc.record({ m0: fc.constantFrom(...grades) }),
+          satisfaction: fc.constantFrom(...satisfactions),
+        }),
+        fc.record({
+          voterGroup: fc.constant('mass' as const),
+          grades: fc.record({ m0: fc.constantFrom(...marks) }),
+          satisfaction: fc.constantFrom(...satisfactions),
+        }),
+      ),
+      { maxLength: 30 },
+    );
+    const s = { ...session(1), massUnknown: true };
+    fc.assert(
+      fc.property(withUnknown, (ballots) => {
+        const t = tally(s, ballots, settings);
+        const [m] = t.members;
+        const mass = ballots.filter((b) => b.voterGroup === 'mass').length;
+        const unknown = ballots.filter((b) => b.grades.m0 === 'unknown').length;
+        if (t.shownApart.mass || mass === 0 || unknown === 0) {
+          expect(t.membersWithheld).toBe(t.withheld);
+        } else {
+          // 不了解 is a mass representatives' figure: with fewer than k of them, no member's marks.
+          expect(t.membersWithheld).toBe(true);
+          expect(m?.combined).toBeNull();
+          expect(m?.excellentRate).toBeNull();
+        }
+        if (!t.membersWithheld) {
+          expect(m?.combined?.unknown).toBe(unknown);
+          const known = ballots.length - unknown;
+          const good = ballots.filter((b) => b.grades.m0 === 'excellent').length;
+          if (known === 0) expect(m?.excellentRate).toBeNull();
+          else expect(m?.excellentRate).toBeCloseTo(good / known, 12);
+        }
+      }),
+    );
   });
 
   it('allows exactly a third of 30 members to be 优秀', () => {

@@ -34,7 +34,8 @@ function campaignItems(now: Date) {
       appraisal: { start: day(15), end: day(60) },
       rectification: { start: day(61), end: day(150) },
     },
-    settings: CampaignSettings.parse({}),
+    // The demo lets mass representatives mark 不了解, so the ballot shows the option.
+    settings: CampaignSettings.parse({ massUnknown: true }),
     createdAt: at,
     updatedAt: at,
   };

@@ -50,6 +50,8 @@ export const CampaignSettings = z
       .gt(0)
       .max(1)
       .default(1 / 3),
+    /** Mass representatives may mark a member 不了解 in democratic review (off unless the campaign allows it). */
+    massUnknown: z.boolean().default(false),
   })
   .meta({ id: 'CampaignSettings' });
 export type CampaignSettings = z.infer<typeof CampaignSettings>;

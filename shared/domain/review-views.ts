@@ -1,8 +1,15 @@
 import * as z from 'zod';
-import { Determination, Grade, Satisfaction } from './review';
+import { Determination, Satisfaction } from './review';
 import { ReconciliationView } from './vote-count';
 
-const GradeCounts = z.record(Grade, z.number());
+// 不了解 defaults to 0 so results sealed before it existed still read.
+const GradeCounts = z.object({
+  excellent: z.number(),
+  competent: z.number(),
+  basicallyCompetent: z.number(),
+  incompetent: z.number(),
+  unknown: z.number().default(0),
+});
 const SatisfactionCounts = z.record(Satisfaction, z.number());
 
 /** A counted session's results: the sealed tally and flags, and the organisation's determinations. */
@@ -14,6 +21,10 @@ export const ResultsView = z
       shownApart: z.object({ member: z.boolean(), mass: z.boolean() }),
       /** Fewer than k ballots in all: no marks shown. */
       withheld: z.boolean(),
+      /** No member's marks shown: withheld, or 不了解 from mass representatives too few to show apart. */
+      membersWithheld: z.boolean().default(false),
+      /** Whether mass representatives could mark a member 不了解. */
+      massUnknown: z.boolean().default(false),
       members: z.array(
         z.object({
           id: z.string(),

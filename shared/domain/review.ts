@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { conflict } from '../errors';
 import { MemberCategory } from './org';
 import { type WindowState, windowState } from './time-window';
-import { ByGroupCount, PaperSlip, VoteBallot } from './vote';
+import { ByGroupCount, PaperSlip, VoteBallot, type VoterGroup } from './vote';
 
 /** Grades of a party member in democratic review (民主评议). */
 export const grades = ['excellent', 'competent', 'basicallyCompetent', 'incompetent'] as const;
@@ -14,6 +14,16 @@ export const gradeLabels: Record<Grade, string> = {
   basicallyCompetent: '基本合格',
   incompetent: '不合格',
 };
+
+/**
+ * What a voter may mark for a member: a grade, or 不了解 — offered to mass
+ * representatives only, where the campaign allows it. 不了解 is left out of
+ * every rate, as it is in 满意率.
+ */
+export const marks = [...grades, 'unknown'] as const;
+export const Mark = z.enum(marks).meta({ id: 'Mark' });
+export type Mark = z.infer<typeof Mark>;
+export const markLabels: Record<Mark, string> = { ...gradeLabels, unknown: '不了解' };
 
 /** Answers to the leading-team satisfaction question. */
 export const satisfactions = ['satisfied', 'basicallySatisfied', 'dissatisfied', 'unknown'] as const;
@@ -57,6 +67,8 @@ export const ReviewSession = z
     /** Paper ballots handed out at the meeting, per voter group. */
     paperIssued: ByGroupCount,
     comments: z.boolean(),
+    /** Mass representatives may mark a member 不了解 (the campaign's setting when the session opened). */
+    massUnknown: z.boolean().default(false),
     opensAt: z.string(),
     closesAt: z.string(),
     closedEarlyAt: z.string().optional(),
@@ -94,11 +106,27 @@ export const SessionView = ReviewSession.extend({ state: z.enum(['notYetOpen', '
 });
 export type SessionView = z.infer<typeof SessionView>;
 
-/** The marks on one ballot: a grade for every member of the session and the satisfaction answer. */
+/** The marks a voter group may give in a session: 不了解 only for mass representatives, where allowed. */
+export const marksFor = (
+  session: Pick<ReviewSession, 'massUnknown'>,
+  voterGroup: VoterGroup,
+): readonly Mark[] => (session.massUnknown && voterGroup === 'mass' ? marks : grades);
+
+/** A ballot's grades must use only its voter group's marks (a member's ballot has no 不了解). */
+export const checkMarksOfGroup =
+  (session: Pick<ReviewSession, 'massUnknown'>) =>
+  (b: { voterGroup: VoterGroup; grades: Record<string, Mark> }, ctx: z.RefinementCtx) => {
+    const allowed = marksFor(session, b.voterGroup);
+    for (const [id, mark] of Object.entries(b.grades))
+      if (!allowed.includes(mark))
+        ctx.addIssue({ code: 'custom', path: ['grades', id], message: '党员投票人不能选“不了解”' });
+  };
+
+/** The marks on one ballot: a mark for every member of the session and the satisfaction answer. */
 export function ballotMarks(session: ReviewSession) {
   const ids = session.members.map((m) => m.id);
   return z.strictObject({
-    grades: z.record(z.string(), Grade).superRefine((g, ctx) => {
+    grades: z.record(z.string(), session.massUnknown ? Mark : Grade).superRefine((g, ctx) => {
       for (const id of Object.keys(g)) {
         if (!ids.includes(id)) ctx.addIssue({ code: 'custom', path: [id], message: '不在本次评议名单中' });
       }
@@ -116,7 +144,7 @@ export type BallotMarks = z.infer<ReturnType<typeof ballotMarks>>;
 
 /** A stored review ballot: the vote's fields, the grades, the satisfaction answer and the masked comment. */
 export const Ballot = VoteBallot.extend({
-  grades: z.record(z.string(), Grade),
+  grades: z.record(z.string(), Mark),
   satisfaction: Satisfaction,
   comment: z.string(),
 });
@@ -124,7 +152,7 @@ export type Ballot = z.infer<typeof Ballot>;
 
 /** One teller's entry of a paper review ballot. */
 export const PaperEntry = PaperSlip.extend({
-  grades: z.record(z.string(), Grade),
+  grades: z.record(z.string(), Mark),
   satisfaction: Satisfaction,
 }).meta({ id: 'PaperEntry' });
 export type PaperEntry = z.infer<typeof PaperEntry>;

@@ -3,6 +3,8 @@ import {
   type Ballot,
   type Grade,
   grades,
+  type Mark,
+  marks,
   type ReviewSession,
   type Satisfaction,
   satisfactions,
@@ -10,9 +12,12 @@ import {
 import { type ByGroup, byGroup, voterGroups } from './vote';
 
 export type GradeCounts = Record<Grade, number>;
+/** A member's marks: the four grades and 不了解 (always 0 where it was not offered). */
+export type MarkCounts = Record<Mark, number>;
 export type SatisfactionCounts = Record<Satisfaction, number>;
 
 const zeroGrades = (): GradeCounts => ({ excellent: 0, competent: 0, basicallyCompetent: 0, incompetent: 0 });
+const zeroMarks = (): MarkCounts => ({ ...zeroGrades(), unknown: 0 });
 const zeroSatisfaction = (): SatisfactionCounts => ({
   satisfied: 0,
   basicallySatisfied: 0,
@@ -27,9 +32,9 @@ export function satisfactionRate(c: SatisfactionCounts): number | null {
   return denominator > 0 ? (c.satisfied + c.basicallySatisfied) / denominator : null;
 }
 
-/** 优秀率, 合格率 (合格 and above) and the share of 不合格 of one member's grades. */
-export function gradeRates(c: GradeCounts) {
-  const total = sum(c);
+/** 优秀率, 合格率 (合格 and above) and the share of 不合格 of one member's grades; 不了解 is left out. */
+export function gradeRates(c: GradeCounts | MarkCounts) {
+  const total = grades.reduce((s, g) => s + c[g], 0);
   if (total === 0) return { excellentRate: null, qualifiedRate: null, incompetentShare: null };
   return {
     excellentRate: c.excellent / total,
@@ -65,20 +70,28 @@ export function tally(
   const shownApart = byGroup((g) => !someGroupSmall && ballotsBy[g] > 0);
   // Fewer than k ballots in all: any figure would be a handful of people's own marks.
   const withheld = ballots.length > 0 && ballots.length < settings.anonymityK;
+  // 不了解 comes from mass representatives alone, so a member's 不了解 count (or the ballots
+  // total less the member's grades) is a figure of that group: when they are too few to be
+  // shown apart and one of them used it, no member's marks are shown.
+  const unknownExposes =
+    !shownApart.mass &&
+    ballotsBy.mass > 0 &&
+    ballots.some((b) => Object.values(b.grades).includes('unknown'));
+  const membersWithheld = withheld || unknownExposes;
 
   const members = session.members.map((m) => {
-    const counts: ByGroup<GradeCounts> = byGroup(zeroGrades);
+    const counts: ByGroup<MarkCounts> = byGroup(zeroMarks);
     for (const b of ballots) {
       const g = b.grades[m.id];
       if (g) counts[b.voterGroup][g] += 1;
     }
-    const combined = zeroGrades();
-    for (const g of voterGroups) for (const grade of grades) combined[grade] += counts[g][grade];
-    const rates = gradeRates(withheld ? zeroGrades() : combined);
+    const combined = zeroMarks();
+    for (const g of voterGroups) for (const mark of marks) combined[mark] += counts[g][mark];
+    const rates = gradeRates(membersWithheld ? zeroMarks() : combined);
     return {
       ...m,
-      byGroup: byGroup((g) => (shownApart[g] ? counts[g] : null)),
-      combined: withheld ? null : combined,
+      byGroup: byGroup((g) => (shownApart[g] && !membersWithheld ? counts[g] : null)),
+      combined: membersWithheld ? null : combined,
       ...rates,
       flagIncompetent:
         rates.incompetentShare !== null && rates.incompetentShare >= settings.incompetentShareThreshold,
@@ -96,6 +109,10 @@ export function tally(
     shownApart,
     /** True when fewer than k ballots came back: no marks are shown at all, only how many. */
     withheld,
+    /** True when no member's marks are shown (withheld, or 不了解 from too few mass representatives). */
+    membersWithheld,
+    /** Whether 不了解 was offered to mass representatives. */
+    massUnknown: session.massUnknown,
     members,
     leadership: {
       byGroup: byGroup((g) => (shownApart[g] ? satBy[g] : null)),

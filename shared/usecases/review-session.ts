@@ -1,4 +1,5 @@
 import { newId } from '../data/ids';
+import { getCampaign } from '../data/repos/campaigns';
 import { allMembers } from '../data/repos/members';
 import { createSession, updateOpenSession } from '../data/repos/sessions';
 import type { Deps } from '../deps';
@@ -13,6 +14,7 @@ import { closeVoteEarly } from './vote-codes';
  * 1. The unit must be in 分析评议.
  * 2. The members to grade are the unit's full members; probationary members are left out.
  * 3. Voters due default to the unit's members and mass representatives due.
+ * 4. Whether mass representatives may mark 不了解 is the campaign's setting now, kept with the session.
  */
 export async function openSession(
   deps: Deps,
@@ -32,6 +34,7 @@ export async function openSession(
     .filter((m) => !m.probationary)
     .map(({ id, name, category }) => ({ id, name, category }));
   if (members.length === 0) throw conflict('NO_MEMBERS', '本单位没有可参加评议的正式党员');
+  const campaign = await getCampaign(deps, unit.campaignId);
   const session: ReviewSession = {
     id: newId(),
     unitId: unit.id,
@@ -43,6 +46,7 @@ export async function openSession(
     paperIssued: { member: 0, mass: 0 },
     paperEntries: 0,
     comments: input.comments,
+    massUnknown: campaign?.settings.massUnknown ?? false,
     opensAt,
     closesAt,
     createdAt: now.toISOString(),

@@ -2,9 +2,11 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Deps } from '../../deps';
 import { username } from '../../domain/account';
 import {
+  checkMarksOfGroup,
   Determination,
   Grade,
   grades,
+  Mark,
   PaperEntry,
   type ReviewSession,
   Satisfaction,
@@ -115,18 +117,20 @@ const determination = createRoute({
 
 /** A paper ballot as a teller types it: the voter group and a grade for every member of the session. */
 const PaperBody = (s: ReviewSession) =>
-  z.strictObject({
-    voterGroup: VoterGroup,
-    grades: z
-      .record(z.string(), Grade)
-      .refine(
-        (g) =>
-          s.members.every((m) => m.id in g) &&
-          Object.keys(g).every((id) => s.members.some((m) => m.id === id)),
-        '每位党员都要有且只有一个评定',
-      ),
-    satisfaction: Satisfaction,
-  });
+  z
+    .strictObject({
+      voterGroup: VoterGroup,
+      grades: z
+        .record(z.string(), s.massUnknown ? Mark : Grade)
+        .refine(
+          (g) =>
+            s.members.every((m) => m.id in g) &&
+            Object.keys(g).every((id) => s.members.some((m) => m.id === id)),
+          '每位党员都要有且只有一个评定',
+        ),
+      satisfaction: Satisfaction,
+    })
+    .superRefine(checkMarksOfGroup(s));
 
 /** Counting a review session: tellers, paper entries, confirmation, reconciliation, results, receipts, determinations. */
 export function reviewCountingRoutes(deps: Deps) {

@@ -43,6 +43,7 @@ export function consoleFormRoutes(api: InternalApi) {
       excellentCap: parseShare(field(f, 'excellentCap')),
       quorum: parseShare(field(f, 'quorum')),
       incompetentShareThreshold: parseShare(field(f, 'incompetentShareThreshold')),
+      massUnknown: field(f, 'massUnknown') === 'yes',
     };
     const result = await api(c, 'PATCH', `/api/campaigns/${encodeURIComponent(id)}`, { settings });
     return back(c, `/console/campaigns/${id}`, result, '已保存设置');

@@ -5,7 +5,7 @@ import { getSession } from '../../data/repos/sessions';
 import { ttlCache } from '../../data/ttl-cache';
 import type { Deps } from '../../deps';
 import { normalizeCode } from '../../domain/ballot-code';
-import { ballotMarks, type ReviewSession, sessionState } from '../../domain/review';
+import { ballotMarks, checkMarksOfGroup, type ReviewSession, sessionState } from '../../domain/review';
 import { windowClosedError } from '../../domain/time-window';
 import { VoterGroup } from '../../domain/vote';
 import { AppError, badRequest, notFound, tooManyRequests, validationError } from '../../errors';
@@ -33,7 +33,9 @@ const newRequestToken = () => randomBytes(16).toString('base64url');
 
 /** One cast as the page or the JSON API sends it: the page's token, the voter group and the marks. */
 const castInput = (session: ReviewSession) =>
-  ballotMarks(session).extend({ requestToken: RequestToken, voterGroup: VoterGroup });
+  ballotMarks(session)
+    .extend({ requestToken: RequestToken, voterGroup: VoterGroup })
+    .superRefine(checkMarksOfGroup(session));
 
 /** The voters' side of democratic review: the ballot page, its post, and the same as JSON. */
 export function ballotRoutes(deps: Deps) {

@@ -92,6 +92,10 @@ export function CampaignPage({ who, csrf, flash, campaign, groups, units, overvi
               <input id="quorum" name="quorum" value={shareText(settings.quorum)} />
             </div>
           </div>
+          <label>
+            <input type="checkbox" name="massUnknown" value="yes" checked={settings.massUnknown} />{' '}
+            民主评议时群众代表可以对不熟悉的党员选“不了解”（之后新开的评议生效，不计入优秀率、合格率）
+          </label>
           <button type="submit">保存设置</button>
         </form>
       ) : (
@@ -99,7 +103,7 @@ export function CampaignPage({ who, csrf, flash, campaign, groups, units, overvi
           少于 {settings.anonymityK} 人的群体不单独公布；满意率低于 {settings.satisfactionThreshold}%
           需补课；“优秀”不超过 {percent(settings.excellentCap)}；评议会到会不少于应到人数的{' '}
           {percent(settings.quorum)}；“不合格”票占比达到 {percent(settings.incompetentShareThreshold)}{' '}
-          需关注。
+          需关注；群众代表{settings.massUnknown ? '可以' : '不能'}对党员选“不了解”。
         </p>
       )}
 

@@ -1,6 +1,6 @@
 import {
-  gradeLabels,
-  grades,
+  markLabels,
+  marksFor,
   type SessionView,
   satisfactionLabels,
   satisfactions,
@@ -70,6 +70,8 @@ export function PaperEntryForm(props: {
 }) {
   const { session, csrf } = props;
   const base = `/console/review-sessions/${session.id}`;
+  // Every mark any slip may carry: 不了解 appears where mass representatives may use it.
+  const slipMarks = marksFor(session, 'mass');
   return (
     <form method="post" action={`${base}/paper`} class="card">
       <Csrf token={csrf} />
@@ -105,12 +107,13 @@ export function PaperEntryForm(props: {
       </div>
       {/* One row per member, the grades as adjacent columns: Tab goes down the slip (one stop per
           row), the arrow keys or Space choose within a row, Enter sends. */}
+      {session.massUnknown && <p class="muted">“不了解”只有群众代表的选票上才有。</p>}
       <table class="slip-grid">
         <thead>
           <tr>
             <th scope="col">党员</th>
-            {grades.map((g) => (
-              <th scope="col">{gradeLabels[g]}</th>
+            {slipMarks.map((g) => (
+              <th scope="col">{markLabels[g]}</th>
             ))}
           </tr>
         </thead>
@@ -118,7 +121,7 @@ export function PaperEntryForm(props: {
           {session.members.map((m) => (
             <tr>
               <th scope="row">{m.name}</th>
-              {grades.map((g) => (
+              {slipMarks.map((g) => (
                 <td>
                   <label class="cell">
                     <input
@@ -126,7 +129,7 @@ export function PaperEntryForm(props: {
                       name={`g_${m.id}`}
                       value={g}
                       required
-                      aria-label={`${m.name} ${gradeLabels[g]}`}
+                      aria-label={`${m.name} ${markLabels[g]}`}
                     />
                   </label>
                 </td>

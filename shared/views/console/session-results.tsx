@@ -1,5 +1,5 @@
 import { memberCategoryLabels } from '../../domain/org';
-import { gradeLabels, grades, type SessionView } from '../../domain/review';
+import { gradeLabels, grades, markLabels, marksFor, type SessionView } from '../../domain/review';
 import type { ResultsView } from '../../domain/review-views';
 import { voterGroupLabels, voterGroups } from '../../domain/vote';
 import { HBars, StackedBars } from './charts';
@@ -17,6 +17,8 @@ export function SessionResults(
 ) {
   const determined = new Map(props.determinations.map((d) => [d.memberId, d]));
   const l = props.tally.leadership;
+  // The member columns: the four grades, and 不了解 where mass representatives could mark it.
+  const columns = marksFor(props.tally, 'mass');
   return (
     <section>
       <h2>评议结果（仅供参考，以组织评定为准）</h2>
@@ -41,17 +43,22 @@ export function SessionResults(
           rows={[{ label: '领导班子满意率', value: l.satisfactionRate }]}
         />
       )}
-      {!props.tally.withheld && props.tally.members.length > 0 && (
+      {props.tally.membersWithheld && !props.tally.withheld && (
+        <p class="flash">
+          群众代表少于公布下限，且有人选了“不了解”：为保护投票人，各党员的票数不公布，请组织评定。
+        </p>
+      )}
+      {!props.tally.membersWithheld && props.tally.members.length > 0 && (
         <StackedBars
           title="每位党员的评定票数"
-          legend={grades.map((g) => gradeLabels[g])}
+          legend={columns.map((g) => markLabels[g])}
           rows={props.tally.members.map((m) => ({
             label: m.name,
-            parts: grades.map((g) => m.combined?.[g] ?? 0),
+            parts: columns.map((g) => m.combined?.[g] ?? 0),
           }))}
         />
       )}
-      {voterGroups.some((g) => props.tally.shownApart[g]) && (
+      {voterGroups.some((g) => props.tally.shownApart[g]) && !props.tally.membersWithheld && (
         <>
           <h3>党员和群众代表分别评议的票数</h3>
           <table>
@@ -61,13 +68,13 @@ export function SessionResults(
                 {voterGroups
                   .filter((g) => props.tally.shownApart[g])
                   .map((g) => (
-                    <th colspan={grades.length}>{voterGroupLabels[g]}</th>
+                    <th colspan={marksFor(props.tally, g).length}>{voterGroupLabels[g]}</th>
                   ))}
               </tr>
               <tr>
                 {voterGroups
                   .filter((g) => props.tally.shownApart[g])
-                  .flatMap(() => grades.map((grade) => <th>{gradeLabels[grade]}</th>))}
+                  .flatMap((g) => marksFor(props.tally, g).map((mark) => <th>{markLabels[mark]}</th>))}
               </tr>
             </thead>
             <tbody>
@@ -76,7 +83,9 @@ export function SessionResults(
                   <td>{m.name}</td>
                   {voterGroups
                     .filter((g) => props.tally.shownApart[g])
-                    .flatMap((g) => grades.map((grade) => <td>{m.byGroup[g]?.[grade] ?? '—'}</td>))}
+                    .flatMap((g) =>
+                      marksFor(props.tally, g).map((mark) => <td>{m.byGroup[g]?.[mark] ?? '—'}</td>),
+                    )}
                 </tr>
               ))}
               <tr>
@@ -86,7 +95,7 @@ export function SessionResults(
                   .map((g) => {
                     const c = l.byGroup[g];
                     return (
-                      <td colspan={grades.length}>
+                      <td colspan={marksFor(props.tally, g).length}>
                         {c
                           ? `满意 ${c.satisfied}，基本满意 ${c.basicallySatisfied}，不满意 ${c.dissatisfied}，不了解 ${c.unknown}`
                           : '—'}
@@ -111,8 +120,8 @@ export function SessionResults(
         <thead>
           <tr>
             <th>党员</th>
-            {grades.map((g) => (
-              <th>{gradeLabels[g]}</th>
+            {columns.map((g) => (
+              <th>{markLabels[g]}</th>
             ))}
             <th>优秀率</th>
             <th>合格率</th>
@@ -130,7 +139,7 @@ export function SessionResults(
                   {member ? <span class="muted">（{memberCategoryLabels[member.category]}）</span> : ''}
                   {m.flagIncompetent && <strong style="color:#a61b1b">　不合格票较多</strong>}
                 </td>
-                {grades.map((g) => (
+                {columns.map((g) => (
                   <td>{m.combined ? m.combined[g] : '—'}</td>
                 ))}
                 <td>{m.excellentRate === null ? '—' : percent(m.excellentRate)}</td>

@@ -1,7 +1,7 @@
 import { memberCategories, memberCategoryLabels } from '../../domain/org';
 import {
-  gradeLabels,
-  grades,
+  markLabels,
+  marksFor,
   type ReviewSession,
   satisfactionLabels,
   satisfactions,
@@ -25,7 +25,7 @@ export interface BallotValues {
   comment: string;
 }
 
-/** The secret ballot: every member with four grades, the leading team's satisfaction, an optional comment. */
+/** The secret ballot: every member with four grades (and 不了解 for mass representatives, where allowed), the leading team's satisfaction, an optional comment. */
 export function BallotPage(props: {
   session: ReviewSession;
   code: string;
@@ -58,6 +58,9 @@ export function BallotPage(props: {
         >
           请逐一评定，共 {session.members.length} 人
         </p>
+        {marksFor(session, props.voterGroup).includes('unknown') && (
+          <p class="m">对不熟悉的党员，可以选“不了解”，不计入该党员的优秀率、合格率。</p>
+        )}
         {memberCategories.map((category) => {
           const members = session.members.filter((m) => m.category === category);
           if (members.length === 0) return null;
@@ -75,7 +78,7 @@ export function BallotPage(props: {
                           <span class="n">{m.name}</span>
                           {missed && <span class="miss-note">　← 请评定</span>}
                           <div class="gr" role="radiogroup" aria-label={`${m.name}的评定`}>
-                            {grades.map((g) => (
+                            {marksFor(session, props.voterGroup).map((g) => (
                               <label>
                                 <input
                                   type="radio"
@@ -83,7 +86,7 @@ export function BallotPage(props: {
                                   value={g}
                                   checked={values.grades[m.id] === g}
                                 />
-                                {gradeLabels[g]}
+                                {markLabels[g]}
                               </label>
                             ))}
                           </div>

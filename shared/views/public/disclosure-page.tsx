@@ -1,7 +1,7 @@
 import { aboutOptions, focusAreas, problemLabels, respondentOptions } from '../../domain/opinion-form';
 import type { UnitType } from '../../domain/org';
 import { type Published, problemAreaLabels } from '../../domain/report';
-import { gradeLabels, grades, satisfactionLabels, satisfactions } from '../../domain/review';
+import { gradeLabels, markLabels, marksFor, satisfactionLabels, satisfactions } from '../../domain/review';
 import { ResultsView } from '../../domain/review-views';
 import type { PublicRectification } from '../../usecases/public-rectification';
 import { PublicLayout } from './layout';
@@ -110,26 +110,30 @@ export function DisclosurePage(props: {
                   {satisfactions.map((s) => `${satisfactionLabels[s]} ${l.combined?.[s] ?? 0}`).join('，')}
                   ；满意率 {pct(l.satisfactionRate)}
                 </p>
-                <table>
-                  <thead>
-                    <tr>
-                      <th>党员</th>
-                      {grades.map((g) => (
-                        <th>{gradeLabels[g]}</th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {tally.members.map((m) => (
+                {tally.membersWithheld ? (
+                  <p>群众代表人数少于公布下限，为保护投票人，各党员的票数不公布。</p>
+                ) : (
+                  <table>
+                    <thead>
                       <tr>
-                        <td>{m.name}</td>
-                        {grades.map((g) => (
-                          <td>{m.combined?.[g] ?? '—'}</td>
+                        <th>党员</th>
+                        {marksFor(tally, 'mass').map((g) => (
+                          <th>{markLabels[g]}</th>
                         ))}
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {tally.members.map((m) => (
+                        <tr>
+                          <td>{m.name}</td>
+                          {marksFor(tally, 'mass').map((g) => (
+                            <td>{m.combined?.[g] ?? '—'}</td>
+                          ))}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
               </>
             )}
             {r.determinations.length > 0 && (
