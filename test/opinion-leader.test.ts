@@ -157,6 +157,18 @@ describe('the leader’s view of opinions: form versions, list, counts, exports,
     expect(summaryText).toMatch(/收到意见 \| (\d+ 份|不足\d+份)/);
     for (const heading of ['着力点 | 人数 | 占比', '意见涉及 | 人数 | 占比', '提意见的人 | 人数 | 占比'])
       expect(summaryText).toContain(heading);
+    // The same summary as CSV, for those who keep their figures in CSV.
+    const summaryCsv = await call(
+      t,
+      f.tokens.leader,
+      'GET',
+      `/api/units/${f.ids.u1}/opinions/summary?format=csv`,
+    );
+    expect(summaryCsv.headers.get('content-type')).toMatch(/text\/csv/);
+    const csvLines = summaryCsv.text.split('\r\n');
+    for (const heading of ['着力点,人数,占比', '意见涉及,人数,占比', '提意见的人,人数,占比'])
+      expect(csvLines).toContain(heading);
+    expect(csvLines.some((l) => /^收到意见,(\d+ 份|不足\d+份)$/.test(l))).toBe(true);
   });
 
   it('serves the link as a QR code in SVG and PNG', async () => {

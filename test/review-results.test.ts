@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asRecord, call, testPassword } from './support/api';
 import { consoleClient } from './support/console-client';
@@ -103,6 +104,23 @@ describe('democratic review results: tally, paper ballots, determinations', () =
     expect(html).toContain('党员和群众代表分别评议的票数');
     expect(html).toContain('满意 5，基本满意 0，不满意 0，不了解 0');
     expect(html).not.toContain('票数不分开显示');
+    // The same results as files for the supervision group: CSV and XLSX, worded as the page.
+    const csv = await call(t, f.tokens.supervisor, 'GET', `/api/review-sessions/${s.id}/results?format=csv`);
+    expect(csv.headers.get('content-disposition')).toContain('filename*=UTF-8');
+    const lines = csv.text.split('\r\n');
+    expect(lines).toContain('收回选票,10 张（党员 5，群众代表 5）');
+    const [first] = s.members;
+    expect(lines).toContain(`${first?.name},普通党员,5,5,0,0,50.0%,100.0%,,,`);
+    expect(lines).toContain(
+      '党员,党员：优秀,党员：合格,党员：基本合格,党员：不合格,群众代表：优秀,群众代表：合格,群众代表：基本合格,群众代表：不合格',
+    );
+    const xlsx = await t.app.request(`/api/review-sessions/${s.id}/results?format=xlsx`, {
+      headers: { authorization: `Bearer ${f.tokens.supervisor}` },
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await xlsx.arrayBuffer());
+    expect(book.worksheets.map((w) => w.name)).toEqual(['评议结果', '分别评议']);
+    expect(html).toContain('results?format=xlsx');
   }, 60_000);
 
   it('counts a paper ballot once both tellers enter it alike, and voids a round with more ballots than issued', async () => {

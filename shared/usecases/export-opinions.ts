@@ -8,7 +8,8 @@ import {
 import type { OpinionListItem } from '../domain/opinion-list';
 import { type OpinionSummary, orderCells } from '../domain/opinion-summary';
 import type { UnitType } from '../domain/org';
-import { safeCell, toCsv } from '../domain/spreadsheet-cells';
+import { toCsv } from '../domain/spreadsheet-cells';
+import { workbook } from './workbook';
 
 const header = ['日期', '身份', '涉及方面', '着力点', '问题', '意见', '建议', '其他问题的回答'];
 
@@ -72,29 +73,31 @@ export function summaryRows(summary: OpinionSummary, unitType: UnitType): string
 }
 
 /** The opinions as an XLSX workbook: a summary sheet, then every opinion (cells are text, never formulas). */
-export async function opinionsXlsx(
+export function opinionsXlsx(
   opinions: OpinionListItem[],
   summary: OpinionSummary,
   unitType: UnitType,
   title: string,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  // Loaded by the export that needs it, not at the console's cold start (exceljs is ~1 MB).
-  const { default: ExcelJS } = await import('exceljs');
-  const book = new ExcelJS.Workbook();
-  const overview = book.addWorksheet('汇总');
-  overview.addRow([`${title} 汇总`]).font = { bold: true, size: 14 };
-  for (const row of summaryRows(summary, unitType)) overview.addRow(row.map(safeCell));
-  overview.columns.forEach((col, i) => {
-    col.width = i === 0 ? 30 : 22;
-  });
-  const sheet = book.addWorksheet('群众意见');
-  sheet.addRow([title]).font = { bold: true, size: 14 };
-  sheet.addRow(header).font = { bold: true };
-  for (const o of opinions) sheet.addRow(rowOf(o, unitType));
-  sheet.columns.forEach((col, i) => {
-    col.width = i >= 5 ? 50 : 16;
-    col.alignment = { wrapText: true, vertical: 'top' };
-  });
-  const buffer = await book.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return workbook([
+    {
+      name: '汇总',
+      title: `${title} 汇总`,
+      rows: summaryRows(summary, unitType),
+      width: (i) => (i === 0 ? 30 : 22),
+    },
+    {
+      name: '群众意见',
+      title,
+      header,
+      rows: opinions.map((o) => rowOf(o, unitType)),
+      width: (i) => (i >= 5 ? 50 : 16),
+      wrap: true,
+    },
+  ]);
+}
+
+/** The summary as CSV: the same rows as the workbook's 汇总 sheet. */
+export function summaryCsv(summary: OpinionSummary, unitType: UnitType, title: string): string {
+  return toCsv([[`${title} 汇总`], ...summaryRows(summary, unitType)]);
 }

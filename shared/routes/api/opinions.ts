@@ -7,9 +7,10 @@ import { OpinionSummary } from '../../domain/opinion-summary';
 import type { AppEnv } from '../../http/env';
 import { errorResponses, ok, PageQuery, security, UnitParams } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
-import { opinionsCsv, opinionsXlsx } from '../../usecases/export-opinions';
+import { opinionsCsv, opinionsXlsx, summaryCsv } from '../../usecases/export-opinions';
 import { opinionListPage } from '../../usecases/list-opinions';
 import { summarizeOpinions } from '../../usecases/summarize-opinions';
+import { downloadHeaders } from '../../usecases/workbook';
 import { guards } from './guard';
 
 const tags = ['opinions'];
@@ -29,9 +30,25 @@ const summary = createRoute({
   path: '/api/units/{unitId}/opinions/summary',
   tags,
   security,
-  summary: 'Counts by respondent, subject, focus area and problem; groups below k are null',
-  request: { params: UnitParams, query: z.strictObject({ roundId: z.string().max(64).optional() }) },
-  responses: { 200: ok(OpinionSummary), ...errorResponses },
+  summary:
+    'Counts by respondent, subject, focus area and problem; groups below k are null. As CSV (format=csv), the rows of the Excel export’s 汇总 sheet',
+  request: {
+    params: UnitParams,
+    query: z.strictObject({
+      roundId: z.string().max(64).optional(),
+      format: z.enum(['json', 'csv']).default('json'),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'The counts',
+      content: {
+        'application/json': { schema: OpinionSummary },
+        'text/csv': { schema: z.string() },
+      },
+    },
+    ...errorResponses,
+  },
 });
 const exportFile = createRoute({
   method: 'get',
@@ -72,8 +89,13 @@ export function opinionRoutes(deps: Deps) {
     .openapi(summary, async (c) => {
       const { unit } = await guard.unit(c, 'read', c.req.valid('param').unitId);
       const { campaign } = await guard.campaign(c, 'read', unit.campaignId);
-      const { roundId } = c.req.valid('query');
-      return c.json(await summarizeOpinions(deps, unit, campaign.settings.anonymityK, roundId), 200);
+      const { roundId, format } = c.req.valid('query');
+      const counts = await summarizeOpinions(deps, unit, campaign.settings.anonymityK, roundId);
+      if (format === 'csv') {
+        const headers = downloadHeaders('csv', 'opinion-summary', `${unit.name}-群众意见汇总`);
+        return c.body(summaryCsv(counts, unit.type, `${unit.name} 群众意见`), 200, headers);
+      }
+      return c.json(counts, 200);
     })
     .openapi(exportFile, async (c) => {
       const { unit } = await guard.unit(c, 'read', c.req.valid('param').unitId);
@@ -84,19 +106,12 @@ export function opinionRoutes(deps: Deps) {
         { roundId },
         campaign.settings.anonymityK,
       );
-      const name = encodeURIComponent(`${unit.name}-群众意见.${format}`);
-      const disposition = `attachment; filename="opinions.${format}"; filename*=UTF-8''${name}`;
+      const headers = downloadHeaders(format, 'opinions', `${unit.name}-群众意见`);
       if (format === 'xlsx') {
         const summary = await summarizeOpinions(deps, unit, campaign.settings.anonymityK, roundId);
         const body = await opinionsXlsx(opinions, summary, unit.type, `${unit.name} 群众意见`);
-        return c.body(body, 200, {
-          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          'content-disposition': disposition,
-        });
+        return c.body(body, 200, headers);
       }
-      return c.body(opinionsCsv(opinions, unit.type), 200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': disposition,
-      });
+      return c.body(opinionsCsv(opinions, unit.type), 200, headers);
     });
 }

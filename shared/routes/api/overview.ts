@@ -10,6 +10,7 @@ import { CampaignParams, errorResponses, GroupParams, security } from '../../htt
 import { validationHook } from '../../http/validation';
 import { overviewXlsx } from '../../usecases/export-overview';
 import { overviewOf } from '../../usecases/overview';
+import { downloadHeaders } from '../../usecases/workbook';
 import { guards, officeResource } from './guard';
 
 const Query = z.strictObject({
@@ -80,16 +81,7 @@ async function file(
   title: string,
   zone?: { groups: { id: string; name: string }[] },
 ) {
-  const name = encodeURIComponent(`${title}-总览.${format}`);
-  const disposition = `attachment; filename="overview.${format}"; filename*=UTF-8''${name}`;
-  if (format === 'xlsx') {
-    return c.body(await overviewXlsx(rows, names, `${title} 总览`, zone), 200, {
-      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'content-disposition': disposition,
-    });
-  }
-  return c.body(overviewCsv(rows, names), 200, {
-    'content-type': 'text/csv; charset=utf-8',
-    'content-disposition': disposition,
-  });
+  const headers = downloadHeaders(format, 'overview', `${title}-总览`);
+  if (format === 'xlsx') return c.body(await overviewXlsx(rows, names, `${title} 总览`, zone), 200, headers);
+  return c.body(overviewCsv(rows, names), 200, headers);
 }

@@ -19,8 +19,10 @@ import { validationError } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { errorResponses, jsonBody, ok, SessionParams } from '../../http/openapi';
 import { validationHook, zodProblems } from '../../http/validation';
+import { resultsCsv, resultsXlsx } from '../../usecases/export-review-results';
 import { appointTellers, confirmCount, enterPaperBallot } from '../../usecases/review-counting';
 import { countSession, determine, receipts, results } from '../../usecases/review-results';
+import { downloadHeaders } from '../../usecases/workbook';
 import { guards } from './guard';
 import { reviewRoute, sessionView } from './review-sessions';
 
@@ -82,10 +84,23 @@ const result = createRoute({
   ...reviewRoute(
     'get',
     '/api/review-sessions/{sessionId}/results',
-    'The sealed tally of a counted session, its flags and the organisation’s determinations',
+    'The sealed tally of a counted session, its flags and the organisation’s determinations; as CSV or XLSX with format',
   ),
-  request: { params: SessionParams },
-  responses: { 200: ok(ResultsView), ...errorResponses },
+  request: {
+    params: SessionParams,
+    query: z.strictObject({ format: z.enum(['json', 'csv', 'xlsx']).default('json') }),
+  },
+  responses: {
+    200: {
+      description: 'The results',
+      content: {
+        'application/json': { schema: ResultsView },
+        'text/csv': { schema: z.string() },
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() },
+      },
+    },
+    ...errorResponses,
+  },
 });
 const receiptList = createRoute({
   ...reviewRoute(
@@ -165,7 +180,12 @@ export function reviewCountingRoutes(deps: Deps) {
     })
     .openapi(result, async (c) => {
       const { session } = await guard.session(c, 'read', c.req.valid('param').sessionId);
-      return c.json(await results(deps, session, await settingsOf(c, session)), 200);
+      const sealed = await results(deps, session, await settingsOf(c, session));
+      const { format } = c.req.valid('query');
+      if (format === 'json') return c.json(sealed, 200);
+      const headers = downloadHeaders(format, 'review-results', `${session.unitName}-民主评议结果`);
+      if (format === 'xlsx') return c.body(await resultsXlsx(sealed, session), 200, headers);
+      return c.body(resultsCsv(sealed, session), 200, headers);
     })
     .openapi(receiptList, async (c) => {
       const { session } = await guard.session(c, 'read', c.req.valid('param').sessionId);

@@ -77,7 +77,9 @@ export function OpinionsPage(props: {
     <ConsoleLayout title={`${unit.name} 群众意见`} who={props.who} csrf={props.csrf}>
       <p>
         共收到 {summary.total === null ? `不足${summary.k}份` : `${summary.total} 份`}意见。　导出：
-        <a href={`${api}?format=xlsx`}>Excel（XLSX）</a>　<a href={`${api}?format=csv`}>CSV</a>
+        <a href={`${api}?format=xlsx`}>Excel（XLSX，含汇总）</a>　
+        <a href={`${api}?format=csv`}>意见明细（CSV）</a>　
+        <a href={`/api/units/${unit.id}/opinions/summary?format=csv`}>汇总（CSV）</a>
       </p>
       <h2>每天收到的意见</h2>
       {summary.days.length > 0 ? (

@@ -110,7 +110,11 @@ export function SessionResults(
       {voterGroups.every((g) => !props.tally.shownApart[g]) && !props.tally.withheld && (
         <p class="muted">有一类投票人少于公布下限，为保护投票人，党员和群众代表的票数不分开显示。</p>
       )}
-      <p class="muted noprint">用浏览器打印（Ctrl+P）即可打印评议结果，操作按钮不会印出。</p>
+      <p class="muted noprint">
+        用浏览器打印（Ctrl+P）即可打印评议结果，操作按钮不会印出。　导出：
+        <a href={`/api/review-sessions/${props.session.id}/results?format=xlsx`}>Excel（XLSX）</a>　
+        <a href={`/api/review-sessions/${props.session.id}/results?format=csv`}>CSV</a>
+      </p>
       {props.excellentCap.exceeded && (
         <p class="flash error">
           组织评定“优秀”{props.excellentCap.determined}名，超过上限 {props.excellentCap.allowed} 名。
