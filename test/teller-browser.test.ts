@@ -38,7 +38,7 @@ describe('the paper ballot grid for tellers', () => {
     await server?.close();
   });
 
-  it('is filled with Tab and the arrow keys, sent with Enter, and offers the next slip number', async () => {
+  it('is filled with Tab and the arrow keys, sent with Enter, and offers the next slip number and where the slips stand', async () => {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     await page.goto(`${server.url}/console/login`);
     await page.fill('#username', demoAccounts.teller1.username);
@@ -59,6 +59,8 @@ describe('the paper ballot grid for tellers', () => {
     await Promise.all([page.waitForSelector('.flash.ok'), page.keyboard.press('Enter')]);
     expect(await page.textContent('.flash.ok')).toContain('已录入第1号票');
     expect(await page.inputValue('#slipNo')).toBe('2');
+    // The slips' status is beside the grid: slip 1 waits for the other teller.
+    expect(await page.textContent('#slip-status')).toContain('待核对：第1号（只有一人录入）');
     const [entry] = await paperEntriesOf(t.deps, sessionId, PaperEntry);
     expect(entry).toMatchObject({ slipNo: 1, teller: 1, voterGroup: 'member', satisfaction: 'satisfied' });
     expect(Object.values(entry?.grades ?? {})).toEqual(Array.from({ length: members }, () => 'competent'));

@@ -67,8 +67,12 @@ export function PaperEntryForm(props: {
   side: 1 | 2;
   slipNo: number;
   voterGroup: VoterGroup;
+  reconciliation: ReconciliationView;
 }) {
   const { session, csrf } = props;
+  const r = props.reconciliation;
+  const problemText = { onlyOneTeller: '只有一人录入', different: '两人录入不一致' } as const;
+  const current = r.paperMismatches.find((m) => m.slipNo === props.slipNo);
   const base = `/console/review-sessions/${session.id}`;
   // Every mark any slip may carry: 不了解 appears where mass representatives may use it.
   const slipMarks = marksFor(session, 'mass');
@@ -81,6 +85,20 @@ export function PaperEntryForm(props: {
 .slip-grid tbody tr:nth-child(even){background:#faf7f2}.slip-grid tr:focus-within{outline:2px solid #a61b1b}`}</style>
       <h2 style="margin-top:0">录入纸质票（您是第{props.side}计票人）</h2>
       <p class="muted">另一名计票人独立录入同一批选票，两份一致才计入；录错了再录一次同一票号即可更正。</p>
+      {/* Where the slips stand, without showing the other teller's marks. */}
+      <p id="slip-status">
+        两人一致、已计入 {r.groups.member.ballots.paper + r.groups.mass.ballots.paper} 张（党员{' '}
+        {r.groups.member.ballots.paper}，群众代表 {r.groups.mass.ballots.paper}）
+        {r.paperMismatches.length > 0
+          ? `；待核对：${r.paperMismatches.map((m) => `第${m.slipNo}号（${problemText[m.problem]}）`).join('、')}`
+          : '；没有待核对的票'}
+        。
+      </p>
+      {current && (
+        <p class="flash">
+          第{current.slipNo}号票{problemText[current.problem]}，请对照纸质票重新录入。
+        </p>
+      )}
       <div class="grid">
         <div>
           <label for="slipNo">票号</label>

@@ -113,6 +113,7 @@ export function SessionPage(props: {
           side={side}
           slipNo={props.nextSlip ?? 1}
           voterGroup={props.slipGroup ?? 'member'}
+          reconciliation={r}
         />
       )}
       {canSupervise && !counted && <TellersForm session={session} csrf={csrf} />}
