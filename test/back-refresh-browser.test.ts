@@ -111,4 +111,28 @@ describe('back, refresh and forwarding on the masses’ pages', () => {
     expect(await page.textContent('body')).toContain('如果是您刚才投的，您的选票已经收到');
     await context.close();
   }, 60_000);
+
+  it('ballot page sent back with a member missed: refresh reloads the ballot, not the post, and the code stays unused', async () => {
+    const context = await phone(true);
+    const page = await context.newPage();
+    const link = ballotLinks[6] ?? '';
+    const before = await count('BALLOT#');
+    await page.goto(link);
+    const radios = await page.locator('input[type=radio][value=competent]').all();
+    for (const r of radios.slice(1)) await r.check();
+    await page.check('input[name=satisfaction][value=satisfied]');
+    await Promise.all([page.waitForSelector('tr.miss'), page.click('button[type=submit]')]);
+    // The page sent back with the problem takes the ballot's own address again.
+    expect(new URL(page.url()).pathname).toBe(new URL(link).pathname.replace(/-/g, ''));
+    let posts = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'POST') posts++;
+    });
+    await page.reload();
+    await page.waitForSelector('input[name=satisfaction]');
+    expect(posts).toBe(0);
+    expect(await page.locator('tr.miss').count()).toBe(0);
+    expect(await count('BALLOT#')).toBe(before);
+    await context.close();
+  }, 60_000);
 });

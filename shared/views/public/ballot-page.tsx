@@ -7,7 +7,7 @@ import {
   satisfactions,
 } from '../../domain/review';
 import { type VoterGroup, voterGroupLabels } from '../../domain/vote';
-import { formScriptPath } from './form-script';
+import { formScriptPath, sentBack } from './form-script';
 import { FormProblems, PublicLayout } from './layout';
 
 // `.gr` (not `.g`, the layout's grey hint style): the four grades, each label on one line.
@@ -44,7 +44,11 @@ export function BallotPage(props: {
       </p>
       <p class="m">投票人类别：{voterGroupLabels[props.voterGroup]}</p>
       <FormProblems heading="请补全或修改以下内容：" errors={props.errors} notice={props.notice} />
-      <form method="post" action={`/b/${props.code}/cast`}>
+      <form
+        method="post"
+        action={`/b/${props.code}/cast`}
+        data-page={sentBack(props) ? `/b/${props.code}` : undefined}
+      >
         <input type="hidden" name="requestToken" value={props.requestToken} />
         <input type="hidden" name="voterGroup" value={props.voterGroup} />
         <input type="hidden" name="sessionId" value={session.id} />

@@ -1,6 +1,6 @@
 import type { Evaluation } from '../../domain/evaluation';
 import { type Satisfaction, satisfactionLabels, satisfactions } from '../../domain/review';
-import { formScriptPath } from './form-script';
+import { formScriptPath, sentBack } from './form-script';
 import { FormProblems, PublicLayout } from './layout';
 
 const css = `.q{background:#fff;border-radius:8px;padding:10px 12px;margin:12px 0}
@@ -50,7 +50,11 @@ export function EvaluationPage(props: {
         本单位针对群众提出的问题制定了下列整改措施。请您逐项评价整改落实情况，再作总体评价；不清楚的请选“不了解”。测评无记名，系统不记录您是谁。
       </p>
       <FormProblems heading="请补全以下内容：" errors={props.errors} notice={props.notice} />
-      <form method="post" action={`/e/${evaluation.id}`}>
+      <form
+        method="post"
+        action={`/e/${evaluation.id}`}
+        data-page={sentBack(props) ? (props.code ? `/b/${props.code}` : `/e/${evaluation.id}`) : undefined}
+      >
         <input type="hidden" name="requestToken" value={props.requestToken} />
         {props.code && <input type="hidden" name="code" value={props.code} />}
         {props.code && props.voterGroup && <input type="hidden" name="voterGroup" value={props.voterGroup} />}

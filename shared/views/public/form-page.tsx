@@ -7,7 +7,7 @@ import {
 } from '../../domain/opinion-form';
 import type { OpinionFormValues } from '../../domain/opinion-values';
 import type { Round } from '../../domain/round';
-import { formScriptPath } from './form-script';
+import { formScriptPath, sentBack } from './form-script';
 import { FormProblems, PublicLayout } from './layout';
 
 const Check = (p: {
@@ -51,7 +51,11 @@ export function FormPage(props: {
         </p>
       )}
       <FormProblems heading="请修改以下内容后再提交：" errors={props.errors} notice={props.notice} />
-      <form method="post" action={`/f/${round.id}/send`}>
+      <form
+        method="post"
+        action={`/f/${round.id}/send`}
+        data-page={sentBack(props) ? `/f/${round.id}` : undefined}
+      >
         <input type="hidden" name="submissionId" value={props.submissionId} />
         <fieldset>
           <legend>您的身份（可不填）</legend>
