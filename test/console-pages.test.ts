@@ -62,6 +62,8 @@ describe('console pages', () => {
     expect(unitPage).toMatch(/已收到群众意见 <strong>(不足5份|\d+ 份)<\/strong>/);
     expect(unitPage).toContain('党员名单');
     expect(unitPage).toContain('第一督导组');
+    // Rounds are numbered in the order they opened, so two open ones are told apart.
+    expect(unitPage).toMatch(/第1轮 · (进行中|已结束|未开始)/);
     expect((await b.request('/console/units/someone-elses-unit')).status).toBe(404);
     expect((await b.request('/console/accounts')).status).toBe(403);
   });

@@ -29,11 +29,14 @@ export function RoundsSection(props: {
         <a href={`/console/units/${props.unitId}/report`}>问题清单和分析评议报告</a>
       </p>
       {props.rounds.length === 0 && <p class="muted">还没有开启征求意见。</p>}
-      {props.rounds.map((r) => (
+      {/* Newest first; numbered in the order they were opened, so two open rounds are told apart. */}
+      {props.rounds.map((r, i) => (
         <div class="card">
           <p>
-            <strong>{stateLabels[r.state]}</strong>　{chinaTime(r.opensAt)} 至{' '}
-            {chinaTime(r.closedEarlyAt ?? r.closesAt)}
+            <strong>
+              第{props.rounds.length - i}轮 · {stateLabels[r.state]}
+            </strong>
+            　{chinaTime(r.opensAt)} 至 {chinaTime(r.closedEarlyAt ?? r.closesAt)}
             {r.form.questions.length > 0
               ? `　自定义题目 ${r.form.questions.length} 个（第${r.form.version}版）`
               : ''}
