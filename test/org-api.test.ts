@@ -19,6 +19,7 @@ describe('campaign structure through the API', () => {
       excellentCap: 1 / 3,
       quorum: 4 / 5,
       incompetentShareThreshold: 1 / 3,
+      massUnknown: false,
     });
   });
 

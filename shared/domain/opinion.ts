@@ -4,6 +4,7 @@ import { canonicalJson } from './canonical-json';
 import { maskPersonalData } from './mask';
 import { aboutOptions, focusAreas, problemLabels, respondentOptions, textLimits } from './opinion-form';
 import type { CustomQuestion, Round } from './round';
+import { cachedBy } from './schema-cache';
 
 const keysOf = (o: Record<string, string>) => Object.keys(o) as [string, ...string[]];
 
@@ -25,7 +26,12 @@ export const SubmissionId = z.string().regex(/^[A-Za-z0-9_-]{22}$/, '页面已�
  * type, free text with length limits, and the round's custom questions.
  * Unknown fields are refused; an opinion must say something.
  */
-export function opinionInput(round: Round) {
+export const opinionInput = cachedBy(
+  // Everything the schema depends on: the unit type's focus areas and this version of the form.
+  (round: Round) => `${round.id}#${round.form.version}#${round.unitType}`,
+  buildOpinionInput,
+);
+function buildOpinionInput(round: Round) {
   const answers = Object.fromEntries(
     round.form.questions.map((q) => {
       const s = answerSchema(q);

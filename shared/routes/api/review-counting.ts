@@ -13,6 +13,7 @@ import {
   SessionView,
 } from '../../domain/review';
 import { ResultsView } from '../../domain/review-views';
+import { cachedBy } from '../../domain/schema-cache';
 import { VoterGroup } from '../../domain/vote';
 import { ReconciliationView } from '../../domain/vote-count';
 import { validationError } from '../../errors';
@@ -131,21 +132,24 @@ const determination = createRoute({
 });
 
 /** A paper ballot as a teller types it: the voter group and a grade for every member of the session. */
-const PaperBody = (s: ReviewSession) =>
-  z
-    .strictObject({
-      voterGroup: VoterGroup,
-      grades: z
-        .record(z.string(), s.massUnknown ? Mark : Grade)
-        .refine(
-          (g) =>
-            s.members.every((m) => m.id in g) &&
-            Object.keys(g).every((id) => s.members.some((m) => m.id === id)),
-          '每位党员都要有且只有一个评定',
-        ),
-      satisfaction: Satisfaction,
-    })
-    .superRefine(checkMarksOfGroup(s));
+const PaperBody = cachedBy(
+  (s: ReviewSession) => s.id,
+  (s: ReviewSession) =>
+    z
+      .strictObject({
+        voterGroup: VoterGroup,
+        grades: z
+          .record(z.string(), s.massUnknown ? Mark : Grade)
+          .refine(
+            (g) =>
+              s.members.every((m) => m.id in g) &&
+              Object.keys(g).every((id) => s.members.some((m) => m.id === id)),
+            '每位党员都要有且只有一个评定',
+          ),
+        satisfaction: Satisfaction,
+      })
+      .superRefine(checkMarksOfGroup(s)),
+);
 
 /** Counting a review session: tellers, paper entries, confirmation, reconciliation, results, receipts, determinations. */
 export function reviewCountingRoutes(deps: Deps) {

@@ -6,6 +6,7 @@ import { ttlCache } from '../../data/ttl-cache';
 import type { Deps } from '../../deps';
 import { normalizeCode } from '../../domain/ballot-code';
 import { ballotMarks, checkMarksOfGroup, type ReviewSession, sessionState } from '../../domain/review';
+import { cachedBy } from '../../domain/schema-cache';
 import { windowClosedError } from '../../domain/time-window';
 import { VoterGroup } from '../../domain/vote';
 import { AppError, badRequest, notFound, tooManyRequests, validationError } from '../../errors';
@@ -32,10 +33,14 @@ const RequestToken = z.string().regex(token22Pattern, '页面已失效，请刷�
 const newRequestToken = () => randomBytes(16).toString('base64url');
 
 /** One cast as the page or the JSON API sends it: the page's token, the voter group and the marks. */
-const castInput = (session: ReviewSession) =>
-  ballotMarks(session)
-    .extend({ requestToken: RequestToken, voterGroup: VoterGroup })
-    .superRefine(checkMarksOfGroup(session));
+// Built once per session (its members, comments and 不了解 are fixed when it opens).
+const castInput = cachedBy(
+  (session: ReviewSession) => session.id,
+  (session: ReviewSession) =>
+    ballotMarks(session)
+      .extend({ requestToken: RequestToken, voterGroup: VoterGroup })
+      .superRefine(checkMarksOfGroup(session)),
+);
 
 /** The voters' side of democratic review: the ballot page, its post, and the same as JSON. */
 export function ballotRoutes(deps: Deps) {

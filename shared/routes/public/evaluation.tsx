@@ -6,6 +6,7 @@ import { ttlCache } from '../../data/ttl-cache';
 import type { Deps } from '../../deps';
 import { normalizeCode } from '../../domain/ballot-code';
 import { type Evaluation, evaluationMarks } from '../../domain/evaluation';
+import { cachedBy } from '../../domain/schema-cache';
 import { windowClosedError, windowState } from '../../domain/time-window';
 import { VoterGroup } from '../../domain/vote';
 import { AppError, badRequest, notFound, tooManyRequests, validationError } from '../../errors';
@@ -27,6 +28,12 @@ import { RoundNoticePage } from '../../views/public/notice-pages';
 import { checkParam, roundTokenPattern, token22Pattern } from './params';
 
 const RequestToken = z.string().regex(token22Pattern, '页面已失效，请刷新后重新填写');
+// Built once per evaluation (its items are fixed when it opens).
+const castInput = cachedBy(
+  (e: Evaluation) => e.id,
+  (e: Evaluation) =>
+    evaluationMarks(e).extend({ requestToken: RequestToken, voterGroup: VoterGroup.default('mass') }),
+);
 const newRequestToken = () => randomBytes(16).toString('base64url');
 
 /**
@@ -57,9 +64,7 @@ export function evaluationRoutes(deps: Deps) {
 
   /** Validates, spends the flood brake and casts: with the code if there is one, else by the open link. */
   async function cast(e: Evaluation, code: string | undefined, raw: Record<string, unknown>) {
-    const input = evaluationMarks(e)
-      .extend({ requestToken: RequestToken, voterGroup: VoterGroup.default('mass') })
-      .safeParse(raw);
+    const input = castInput(e).safeParse(raw);
     if (!input.success) throw validationError(zodProblems(input.error));
     if (e.mode === 'codes' && !code)
       throw badRequest('CODE_REQUIRED', '本次测评凭选票码进行，请扫描选票上的二维码');
