@@ -2,6 +2,13 @@ import type { DocumentClient } from '../../shared/data/client';
 
 type Consumed = { CapacityUnits?: number; WriteCapacityUnits?: number };
 
+const reads = new Set([
+  'GetItemCommand',
+  'QueryCommand',
+  'ScanCommand',
+  'BatchGetItemCommand',
+  'TransactGetItemsCommand',
+]);
 const writes = new Set([
   'PutItemCommand',
   'UpdateItemCommand',
@@ -33,7 +40,7 @@ type TransactItem = {
 };
 
 /**
- * Counts DynamoDB write requests and the write capacity they consume
+ * Counts DynamoDB read requests, and write requests with the write capacity they consume
  * (`ReturnConsumedCapacity: INDEXES` is added to every write).
  * Single writes: DynamoDB Local's figure (1 unit per KB, plus index copies).
  * Transactions: DynamoDB Local reports only one item's units for a whole
@@ -42,10 +49,11 @@ type TransactItem = {
  * counted as one KB, which holds for the small code and session items).
  */
 export function meterWrites(db: DocumentClient) {
-  const totals = { requests: 0, wcu: 0 };
+  const totals = { requests: 0, wcu: 0, reads: 0 };
   db.middlewareStack.add(
     (next, context) => async (args) => {
       const name = context.commandName ?? '';
+      if (reads.has(name)) totals.reads += 1;
       if (!writes.has(name)) return next(args);
       (args.input as { ReturnConsumedCapacity?: string }).ReturnConsumedCapacity = 'INDEXES';
       const result = await next(args);
@@ -62,11 +70,15 @@ export function meterWrites(db: DocumentClient) {
     { step: 'initialize', name: 'writeCapacityMeter', priority: 'low' },
   );
   return {
-    /** Runs `work` and returns the requests and write units it cost. */
+    /** Runs `work` and returns the write requests and write units it cost, and the read requests. */
     async measure(work: () => Promise<unknown>) {
       const before = { ...totals };
       await work();
-      return { requests: totals.requests - before.requests, wcu: totals.wcu - before.wcu };
+      return {
+        requests: totals.requests - before.requests,
+        wcu: totals.wcu - before.wcu,
+        reads: totals.reads - before.reads,
+      };
     },
   };
 }

@@ -2,7 +2,10 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { Deps } from '../../deps';
+import { Campaign } from '../../domain/campaign';
 import { type AggregateDelta, type Counts, remainderAfter } from '../../domain/opinion-aggregate';
+import { Unit } from '../../domain/org';
+import { batchGetAll } from '../batch-get';
 import { keys } from '../keys';
 import { getItem } from './get-item';
 
@@ -24,6 +27,34 @@ function countsIn(item: Record<string, unknown> | undefined): Counts {
 export async function getOpinionCounts(deps: Deps, unitId: string, roundId?: string): Promise<Counts> {
   const scope = roundId ? `ROUND#${roundId}` : 'ALL';
   return countsIn(await getItem(deps, keys.opinionAggregate(unitId, scope), Stored));
+}
+
+/**
+ * What a unit's opinion dashboard needs, in one BatchGetItem: the unit, its
+ * live counts (all rounds or one) and, when the caller's scope names it, the
+ * campaign (for k). The office's scope names no campaign: it is read apart.
+ */
+export async function unitWithCounts(deps: Deps, unitId: string, roundId?: string, campaignId?: string) {
+  const [unitKey, countsKey] = [
+    keys.unit(unitId),
+    keys.opinionAggregate(unitId, roundId ? `ROUND#${roundId}` : 'ALL'),
+  ];
+  const campaignKey = campaignId ? keys.campaign(campaignId) : undefined;
+  const items = await batchGetAll(
+    deps,
+    deps.tableName,
+    [unitKey, countsKey, ...(campaignKey ? [campaignKey] : [])],
+    Stored,
+  );
+  const find = (k: { pk: string; sk: string } | undefined) =>
+    k && items.find((i) => i.pk === k.pk && i.sk === k.sk);
+  const unit = find(unitKey);
+  const campaign = find(campaignKey);
+  return {
+    unit: unit ? Unit.parse(unit) : undefined,
+    campaign: campaign ? Campaign.parse(campaign) : undefined,
+    counts: countsIn(find(countsKey)),
+  };
 }
 
 /**

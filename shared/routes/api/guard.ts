@@ -9,6 +9,8 @@ import { getSession } from '../../data/repos/sessions';
 import { getUnit } from '../../data/repos/units';
 import type { Deps } from '../../deps';
 import type { Principal } from '../../domain/account';
+import type { Campaign } from '../../domain/campaign';
+import type { Unit } from '../../domain/org';
 import { notFound } from '../../errors';
 import type { AppEnv } from '../../http/env';
 
@@ -60,6 +62,17 @@ export function guards(deps: Deps) {
         groupId: g.id,
       }));
       return { who, group: found };
+    },
+    /** Authorizes a unit read elsewhere (with other items in one request); missing answers 404. */
+    async unitRead(c: Context<AppEnv>, action: Action, read: Promise<Unit | undefined>) {
+      const { who, found } = await loadFor(c, action, read, (u) => ofUnit({ ...u, unitId: u.id }));
+      return { who, unit: found };
+    },
+    /** The campaign of a unit the caller may read: the one already read if it is that one. */
+    async campaignOf(c: Context<AppEnv>, unit: Unit, read?: Campaign) {
+      if (read?.id !== unit.campaignId) return (await this.campaign(c, 'read', unit.campaignId)).campaign;
+      authorize(c, 'read', campaignResource(read.id));
+      return read;
     },
     async unit(c: Context<AppEnv>, action: Action, id: string) {
       const { who, found } = await loadFor(c, action, getUnit(deps, id), (u) =>

@@ -1,4 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { principalOf } from '../../auth/middleware';
+import { unitWithCounts } from '../../data/repos/opinion-aggregates';
 import { allOpinions } from '../../data/repos/opinions';
 import type { Deps } from '../../deps';
 import { OpinionFilters } from '../../domain/opinion';
@@ -9,7 +11,7 @@ import { errorResponses, ok, PageQuery, security, UnitParams } from '../../http/
 import { validationHook } from '../../http/validation';
 import { opinionsCsv, opinionsXlsx, summaryCsv } from '../../usecases/export-opinions';
 import { opinionListPage } from '../../usecases/list-opinions';
-import { summarizeOpinions } from '../../usecases/summarize-opinions';
+import { summarizeOpinions, summaryOf } from '../../usecases/summarize-opinions';
 import { downloadHeaders } from '../../usecases/workbook';
 import { guards } from './guard';
 
@@ -87,10 +89,23 @@ export function opinionRoutes(deps: Deps) {
       return c.json(await opinionListPage(deps, unit.id, k, filters, { limit, cursor }), 200);
     })
     .openapi(summary, async (c) => {
-      const { unit } = await guard.unit(c, 'read', c.req.valid('param').unitId);
-      const { campaign } = await guard.campaign(c, 'read', unit.campaignId);
+      // The dashboard's read: the unit, its counts and (for a campaign-scoped caller) the
+      // campaign in one BatchGetItem, whatever the number of opinions.
+      const { scope } = principalOf(c);
       const { roundId, format } = c.req.valid('query');
-      const counts = await summarizeOpinions(deps, unit, campaign.settings.anonymityK, roundId);
+      const read = unitWithCounts(
+        deps,
+        c.req.valid('param').unitId,
+        roundId,
+        'campaignId' in scope ? scope.campaignId : undefined,
+      );
+      const { unit } = await guard.unitRead(
+        c,
+        'read',
+        read.then((r) => r.unit),
+      );
+      const campaign = await guard.campaignOf(c, unit, (await read).campaign);
+      const counts = summaryOf((await read).counts, unit.type, campaign.settings.anonymityK);
       if (format === 'csv') {
         const headers = downloadHeaders('csv', 'opinion-summary', `${unit.name}-群众意见汇总`);
         return c.body(summaryCsv(counts, unit.type, `${unit.name} 群众意见`), 200, headers);
