@@ -1,6 +1,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { buildFunction } from '../../cdk/build-function';
+import { bundling } from '../../cdk/bundling';
 import type { Config } from '../../shared/config/env';
 import { type HttpResult, httpApiEvent } from '../support/lambda-events';
 import { buildForTest, invokeInFreshProcess, lambdaEnv, scratchDir } from '../support/run-bundle';
@@ -20,15 +22,37 @@ export interface ColdStart {
   /** The import alone, median (the rest is the first request). */
   publicImportMs: number;
   floorImportMs: number;
+  /** Hono + the whole DynamoDB client + document client + zod, unminified, SDK inside. */
+  baselineBytes: number;
+  baselineMs: number;
   runs: number;
+}
+
+/** The baseline bundle: unminified, with the SDK bundled in (nothing external). */
+async function buildBaseline(outfile: string) {
+  const result = await build({
+    entryPoints: ['test/bench/baseline.ts'],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: bundling.target,
+    format: bundling.format,
+    minify: false,
+    mainFields: [...bundling.mainFields],
+    banner: { js: bundling.banner },
+    metafile: true,
+    logLevel: 'warning',
+  });
+  return Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
 }
 
 /**
  * The `public` bundle as CDK builds it against the floor (a bundle that only
  * creates the DynamoDB document client and sends one PutItem), built with the
  * same settings. Each run is a fresh Node process: import, then the first
- * request (`GET /f/{token}` for ours, the PutItem for the floor). The two
- * alternate, so drift on a noisy machine falls on both; medians are reported.
+ * request (`GET /f/{token}` for ours and the baseline, the PutItem for the
+ * floor). The three alternate, so drift on a noisy machine falls on all;
+ * medians are reported.
  */
 export async function measureColdStart(config: Config, formPath: string, runs: number): Promise<ColdStart> {
   const dir = scratchDir('bench-');
@@ -36,6 +60,9 @@ export async function measureColdStart(config: Config, formPath: string, runs: n
     const ours = await buildForTest('public', dir);
     const floorFile = join(dir, 'floor', 'index.mjs');
     const floor = await buildFunction('test/bench/floor.ts', floorFile);
+    const baselineFile = join(dir, 'baseline', 'index.mjs');
+    const baselineBytes = await buildBaseline(baselineFile);
+    const baselineMs: number[] = [];
     const env = lambdaEnv(config, { LOG_LEVEL: 'silent' });
     const publicMs: number[] = [];
     const floorMs: number[] = [];
@@ -52,6 +79,13 @@ export async function measureColdStart(config: Config, formPath: string, runs: n
       const put = await invokeInFreshProcess(floorFile, [{}], env);
       floorMs.push(first(put));
       floorImportMs.push(put.importMs);
+      const plain = await invokeInFreshProcess<HttpResult>(
+        baselineFile,
+        [httpApiEvent('GET', formPath)],
+        env,
+      );
+      if (plain.results[0]?.response.statusCode !== 200) throw new Error('the baseline did not serve');
+      baselineMs.push(first(plain));
     }
     return {
       publicBytes: ours.bytes,
@@ -60,6 +94,8 @@ export async function measureColdStart(config: Config, formPath: string, runs: n
       floorMs: median(floorMs),
       publicImportMs: median(publicImportMs),
       floorImportMs: median(floorImportMs),
+      baselineBytes,
+      baselineMs: median(baselineMs),
       runs,
     };
   } finally {

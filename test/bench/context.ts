@@ -85,7 +85,11 @@ export async function mintReviewCodes(ctx: BenchContext, count: number) {
     const res = await ctx.app.request(`/api/review-sessions/${session.id}/codes`, {
       method: 'POST',
       headers: { ...auth, 'content-type': 'application/json' },
-      body: JSON.stringify({ voterGroup: 'mass', count: Math.min(500, count - codes.length), confirmExcess: true }),
+      body: JSON.stringify({
+        voterGroup: 'mass',
+        count: Math.min(500, count - codes.length),
+        confirmExcess: true,
+      }),
     });
     if (res.status !== 201) throw new Error(`mint failed: ${res.status} ${await res.text()}`);
     codes.push(...((await res.json()) as { codes: { code: string }[] }).codes.map((c) => c.code));

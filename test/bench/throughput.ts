@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { BatchWriteCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { serve } from '@hono/node-server';
 import { type BenchContext, mintReviewCodes, opinionBody } from './context';
 import { httpClient, type LoadResult, load } from './load';
 
@@ -27,7 +27,12 @@ function captureNext(ctx: BenchContext, name: string) {
 /** The same key with a fresh id after its last `#`: same partition, same length. */
 const freshSk = (sk: string) => {
   const cut = sk.lastIndexOf('#') + 1;
-  return sk.slice(0, cut) + randomBytes(32).toString('base64url').slice(0, sk.length - cut);
+  return (
+    sk.slice(0, cut) +
+    randomBytes(32)
+      .toString('base64url')
+      .slice(0, sk.length - cut)
+  );
 };
 
 export interface Ratio {
@@ -129,7 +134,12 @@ export async function httpVsRaw(ctx: BenchContext, opts: { n: number; concurrenc
             ClientRequestToken: randomBytes(16).toString('base64url'),
             TransactItems: [
               { Update: { ...update.Update, Key: { pk: copy.pk, sk: copy.sk } } },
-              { Put: { ...putBallot.Put, Item: { ...putBallot.Put.Item, sk: freshSk(String(putBallot.Put.Item.sk)) } } },
+              {
+                Put: {
+                  ...putBallot.Put,
+                  Item: { ...putBallot.Put.Item, sk: freshSk(String(putBallot.Put.Item.sk)) },
+                },
+              },
             ],
           } as never),
         );
