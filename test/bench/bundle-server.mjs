@@ -1,7 +1,7 @@
 // Runs in a plain Node process: serves one Lambda bundle over HTTP, turning
 // each request into an API Gateway HTTP API event (payload 2.0) for its
 // handler, many at once. Usage: node bundle-server.mjs <bundle.mjs>
-// Prints {"port": n} when listening; on the IPC message "peak" answers
+// Prints {"port": n, "rssMb": n} when listening (its resident set after the import); on the IPC message "peak" answers
 // {"peakRssMb": n} (the process's peak resident set, from getrusage).
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
@@ -54,7 +54,8 @@ const server = http.createServer(async (req, res) => {
   res.end(r.isBase64Encoded ? Buffer.from(r.body ?? '', 'base64') : (r.body ?? ''));
 });
 server.listen(0, '127.0.0.1', () => {
-  process.stdout.write(`${JSON.stringify({ port: server.address().port })}\n`);
+  const rssMb = process.memoryUsage().rss / 2 ** 20;
+  process.stdout.write(`${JSON.stringify({ port: server.address().port, rssMb })}\n`);
 });
 process.on('message', (m) => {
   if (m === 'peak') process.send?.({ peakRssMb: (process.resourceUsage().maxRSS * 1024) / 2 ** 20 });

@@ -14,6 +14,8 @@ import { httpClient, quantile } from './load';
 /** Starts the bundled `public` handler behind a small HTTP server in its own process. */
 async function serveBundle(ctx: BenchContext, file: string) {
   const child = fork(resolve('test/bench/bundle-server.mjs'), [file], {
+    // Plain Node, as Lambda runs it: not the bench's own loader (tsx), which fork would pass on.
+    execArgv: [],
     env: lambdaEnv(ctx.config, {
       LOG_LEVEL: 'silent',
       FLOOD_BURST: '1000000',
@@ -22,11 +24,13 @@ async function serveBundle(ctx: BenchContext, file: string) {
     }),
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
-  const port = await new Promise<number>((ok, fail) => {
-    child.stdout?.once('data', (d: Buffer) => ok((JSON.parse(d.toString()) as { port: number }).port));
+  const { port, rssMb } = await new Promise<{ port: number; rssMb: number }>((ok, fail) => {
+    child.stdout?.once('data', (d: Buffer) =>
+      ok(JSON.parse(d.toString()) as { port: number; rssMb: number }),
+    );
     child.once('exit', () => fail(new Error('the bundle server stopped')));
   });
-  return { child, port };
+  return { child, port, idleRssMb: rssMb };
 }
 
 const peakRss = (child: ChildProcess) =>
@@ -44,7 +48,7 @@ const peakRss = (child: ChildProcess) =>
 export async function burst(ctx: BenchContext, opts: { each: number; clients: number }) {
   const dir = scratchDir('bench-burst-');
   const { file } = await buildForTest('public', dir);
-  const { child, port } = await serveBundle(ctx, file);
+  const { child, port, idleRssMb } = await serveBundle(ctx, file);
   const client = httpClient(`http://127.0.0.1:${port}`, opts.clients);
   try {
     const round = await getRound(ctx.deps, ctx.token);
@@ -118,6 +122,7 @@ export async function burst(ctx: BenchContext, opts: { each: number; clients: nu
       p50: quantile(latencies, 0.5),
       p99: quantile(latencies, 0.99),
       rssMb,
+      idleRssMb,
     };
   } finally {
     client.close();

@@ -35,9 +35,9 @@ const size = smoke
       clients: 10,
     }
   : {
-      n: 600,
+      n: 200,
       concurrency: 16,
-      rounds: 2,
+      rounds: 9,
       capacity: 100,
       dashboard: [10, 1000, 10000],
       cold: 15,
@@ -154,6 +154,7 @@ try {
   figures.burst_p50_ms = info(b.p50, 'ms', 0);
   figures.burst_p99_ms = info(b.p99, 'ms', 0);
   figures.burst_rss_mb = atMost(b.rssMb, 150, 'MB', 0);
+  figures.public_rss_mb_after_import = info(b.idleRssMb, 'MB', 0);
   ctx.client.destroy();
 } finally {
   await dynamo.stop();
