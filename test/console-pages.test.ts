@@ -83,6 +83,30 @@ describe('console pages', () => {
     expect(after).toContain('测试新党员');
   });
 
+  it('lets the office allow 不了解 for mass representatives in the rules form, and take it back', async () => {
+    const b = browser(t);
+    await b.signIn(demoAccounts.office.username, demoPassword);
+    const home = await (await b.request('/console')).text();
+    const campaignPath = home.match(/href="(\/console\/campaigns\/[^"/]+)"/)?.[1] ?? '';
+    const rules = {
+      anonymityK: '5',
+      satisfactionThreshold: '60',
+      excellentCap: '1/3',
+      quorum: '4/5',
+      incompetentShareThreshold: '1/3',
+    };
+    const checkbox = async () =>
+      (await (await b.request(campaignPath)).text()).match(/<input[^>]*name="massUnknown"[^>]*>/)?.[0] ?? '';
+    // The demo allows it; an unticked box (no field sent) takes it back, a ticked one gives it again.
+    expect(await checkbox()).toContain('checked');
+    let html = await (await b.request(campaignPath)).text();
+    expect((await b.post(`${campaignPath}/settings`, { ...rules, _csrf: csrfIn(html) })).status).toBe(303);
+    expect(await checkbox()).not.toContain('checked');
+    html = await (await b.request(campaignPath)).text();
+    await b.post(`${campaignPath}/settings`, { ...rules, massUnknown: 'yes', _csrf: csrfIn(html) });
+    expect(await checkbox()).toContain('checked');
+  });
+
   it('shows API validation errors back on the page', async () => {
     const b = browser(t);
     await b.signIn(demoAccounts.leader.username, demoPassword);
