@@ -187,12 +187,23 @@ describe('satisfaction evaluation (群众满意度测评) and the stage rules ar
   });
 
   it('runs an evaluation by public link: a retried page is stored once; counted a minute after closing', async () => {
-    const opened = await call(t, f.tokens.leader, 'POST', unit('/evaluations'), {
-      mode: 'link',
-      closesAt: '2027-02-20T00:00:00Z',
-    });
-    const id = String(asRecord(opened.json).id);
-    expect(String(asRecord(opened.json).link)).toMatch(new RegExp(`/e/${id}$`));
+    // Five openings at once (a leader and the office, say): the unit holds one pending
+    // evaluation in the opening transaction, so exactly one gets through.
+    const tries = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        call(t, f.tokens.leader, 'POST', unit('/evaluations'), {
+          mode: 'link',
+          closesAt: '2027-02-20T00:00:00Z',
+        }),
+      ),
+    );
+    expect(tries.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    for (const r of tries.filter((x) => x.status === 409))
+      expect(errorCode(r.json)).toBe('EVALUATION_PENDING');
+    const opened = tries.find((r) => r.status === 201) ?? tries[0];
+    const id = String(asRecord(opened?.json).id);
+    expect((await getUnit(t.deps, f.ids.u1))?.pendingEvaluation).toBe(id);
+    expect(String(asRecord(opened?.json).link)).toMatch(new RegExp(`/e/${id}$`));
     const page = await t.app.request(`/e/${id}`);
     expect(page.status).toBe(200);
     const token = requestToken();
@@ -219,6 +230,8 @@ describe('satisfaction evaluation (群众满意度测评) and the stage rules ar
     expect(asRecord(results.overall).rate).toBeCloseTo(0.8, 10);
     expect(results.remedial).toEqual({ flagged: false, reason: null, shortMeasures: [] });
     expect((await getUnit(t.deps, f.ids.u1))?.lastEvaluation).toMatchObject({ id, remedial: false });
+    // Counted: nothing pending any more, so a re-evaluation may open.
+    expect((await getUnit(t.deps, f.ids.u1))?.pendingEvaluation).toBeUndefined();
 
     expect((await stageRequest()).status).toBe(200);
     expect((await approveStage()).status).toBe(200);

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { getUnit, saveUnit } from '../shared/data/repos/units';
 import { asRecord, call } from './support/api';
 import { type OrgFixture, orgFixture, unitBody } from './support/org-fixture';
 import { createTestContext, type TestContext } from './support/test-env';
@@ -136,5 +137,17 @@ describe('campaign structure through the API', () => {
     });
     expect(res.status).toBe(400);
     expect(asRecord(asRecord(res.json).error).details).toEqual([{ path: 'unitId', message: '单位不存在' }]);
+  });
+
+  it('never writes away a stage request with a unit saved from an older read', async () => {
+    const stale = await getUnit(t.deps, f.ids.u2);
+    if (!stale) throw new Error('no unit');
+    expect((await call(t, f.tokens.office, 'POST', `/api/units/${f.ids.u2}/stage-request`, {})).status).toBe(
+      200,
+    );
+    // A save that read the unit before the request: its updatedAt no longer matches.
+    const save = saveUnit(t.deps, 'office', { ...stale, name: `${stale.name}改` }, 'unit.update', stale);
+    await expect(save).rejects.toMatchObject({ code: 'CHANGED_MEANWHILE' });
+    expect((await getUnit(t.deps, f.ids.u2))?.stageRequest).toBeDefined();
   });
 });

@@ -68,6 +68,12 @@ export const Unit = z
     stage: Stage,
     stageRequest: StageRequest.optional(),
     lastStageDecision: StageDecision.optional(),
+    /**
+     * The evaluation opened and not yet counted, if any: set in the same transaction that
+     * opens one (only if none is pending) and removed when it is counted, so two leaders
+     * opening at once cannot both succeed.
+     */
+    pendingEvaluation: z.string().optional(),
     /** The latest counted satisfaction evaluation, as supervisors and stage changes read it. */
     lastEvaluation: z
       .object({

@@ -3,6 +3,7 @@ import { ballotsOf, closeUnusedCodes } from '../data/repos/ballot-box';
 import {
   closeEvaluation,
   createEvaluation,
+  evaluationPending,
   evaluationsOf,
   getEvaluation,
   sealEvaluation,
@@ -51,9 +52,9 @@ export async function openEvaluation(
     evaluationsOf(deps, unit.id),
   ]);
   if (measures.length === 0) throw conflict('NO_MEASURES', '还没有制定整改措施，无法测评');
-  if (earlier.some((e) => !e.countedAt)) {
-    throw conflict('EVALUATION_PENDING', '上一次测评还没有计票，请先结束并计票');
-  }
+  // Also refused inside the opening transaction (the unit's pendingEvaluation); this read
+  // covers evaluations opened before the unit carried the marker.
+  if (unit.pendingEvaluation || earlier.some((e) => !e.countedAt)) throw evaluationPending();
   const now = deps.now();
   const { opensAt, closesAt } = newWindow(now, input);
   const titles = new Map(problems.map((p) => [p.id, p.title]));

@@ -10,6 +10,7 @@ import { getItem } from './get-item';
 
 const target = (e: Evaluation) => `unit:${e.unitId}/evaluation:${e.id}`;
 const counted = () => conflict('EVALUATION_COUNTED', '本次测评已经计票，结果已封存');
+export const evaluationPending = () => conflict('EVALUATION_PENDING', '上一次测评还没有计票，请先结束并计票');
 
 export const getEvaluation = (deps: Deps, id: string) => getItem(deps, keys.evaluation(id), Evaluation);
 
@@ -28,6 +29,18 @@ export async function createEvaluation(deps: Deps, actor: string, e: Evaluation)
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
+      {
+        // One uncounted evaluation per unit, held on the unit in the same transaction. Every
+        // update of the unit moves updatedAt, so a form save based on an older read fails
+        // instead of writing the marker away.
+        Update: {
+          TableName: deps.tableName,
+          Key: keys.unit(e.unitId),
+          UpdateExpression: 'SET pendingEvaluation = :id, updatedAt = :now',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(pendingEvaluation)',
+          ExpressionAttributeValues: { ':id': e.id, ':now': e.createdAt },
+        },
+      },
     ],
     {
       actor,
@@ -35,7 +48,7 @@ export async function createEvaluation(deps: Deps, actor: string, e: Evaluation)
       target: target(e),
       detail: { mode: e.mode, measures: e.items.length, closesAt: e.closesAt },
     },
-    () => conflict('EXISTS', '测评已存在'),
+    evaluationPending,
   );
 }
 
@@ -89,9 +102,10 @@ export async function sealEvaluation(
         Update: {
           TableName: deps.tableName,
           Key: keys.unit(e.unitId),
-          UpdateExpression: 'SET lastEvaluation = :last',
+          UpdateExpression: 'SET lastEvaluation = :last, updatedAt = :at REMOVE pendingEvaluation',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: {
+            ':at': sealed.at,
             ':last': {
               id: e.id,
               countedAt: sealed.at,

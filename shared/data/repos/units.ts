@@ -119,9 +119,11 @@ export async function putStageRequest(deps: Deps, who: Principal, unit: Unit, re
         Update: {
           TableName: deps.tableName,
           Key: keys.unit(unit.id),
-          UpdateExpression: 'SET stageRequest = :r',
+          // updatedAt moves with every update of the unit, so a form save based on an older
+          // read fails instead of writing the request away.
+          UpdateExpression: 'SET stageRequest = :r, updatedAt = :now',
           ConditionExpression: 'stage = :s AND attribute_not_exists(stageRequest)',
-          ExpressionAttributeValues: { ':r': request, ':s': unit.stage },
+          ExpressionAttributeValues: { ':r': request, ':s': unit.stage, ':now': request.requestedAt },
         },
       },
     ],
