@@ -57,6 +57,9 @@ describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
     await check(page, 'ballot page');
     await page.click('button[type=submit]');
     await check(page, 'ballot page with errors');
+    // A mass representative's slip, with 不了解 (the demo campaign allows it).
+    await page.goto(demo.ballotLinks.at(-1)?.split(' ')[1] ?? '');
+    await check(page, 'ballot page of a mass representative');
     await page.goto(`${server.url}/b`);
     await check(page, 'code entry');
     const leader3 = await tokenFor(t, demoAccounts.leader3.username, demoPassword);
