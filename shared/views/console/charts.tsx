@@ -3,7 +3,8 @@
  * origin, readable in print (text labels, not only colour).
  */
 
-const palette = ['#a61b1b', '#d9822b', '#e8c547', '#7a7a7a'];
+// Grades from best to worst, then 不了解 (pale: not a judgement).
+const palette = ['#a61b1b', '#d9822b', '#e8c547', '#7a7a7a', '#c9d3dc'];
 
 /** Horizontal bars with their value and share; an optional threshold line (e.g. 满意率 60%). */
 export function HBars(props: {
