@@ -64,8 +64,10 @@ export function guards(deps: Deps) {
       return { who, group: found };
     },
     /** Authorizes a unit read elsewhere (with other items in one request); missing answers 404. */
-    async unitRead(c: Context<AppEnv>, action: Action, read: Promise<Unit | undefined>) {
-      const { who, found } = await loadFor(c, action, read, (u) => ofUnit({ ...u, unitId: u.id }));
+    async unitRead(c: Context<AppEnv>, action: Action, read: Unit | undefined) {
+      const { who, found } = await loadFor(c, action, Promise.resolve(read), (u) =>
+        ofUnit({ ...u, unitId: u.id }),
+      );
       return { who, unit: found };
     },
     /** The campaign of a unit the caller may read: the one already read if it is that one. */

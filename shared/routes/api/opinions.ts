@@ -93,19 +93,15 @@ export function opinionRoutes(deps: Deps) {
       // campaign in one BatchGetItem, whatever the number of opinions.
       const { scope } = principalOf(c);
       const { roundId, format } = c.req.valid('query');
-      const read = unitWithCounts(
+      const read = await unitWithCounts(
         deps,
         c.req.valid('param').unitId,
         roundId,
         'campaignId' in scope ? scope.campaignId : undefined,
       );
-      const { unit } = await guard.unitRead(
-        c,
-        'read',
-        read.then((r) => r.unit),
-      );
-      const campaign = await guard.campaignOf(c, unit, (await read).campaign);
-      const counts = summaryOf((await read).counts, unit.type, campaign.settings.anonymityK);
+      const { unit } = await guard.unitRead(c, 'read', read.unit);
+      const campaign = await guard.campaignOf(c, unit, read.campaign);
+      const counts = summaryOf(read.counts, unit.type, campaign.settings.anonymityK);
       if (format === 'csv') {
         const headers = downloadHeaders('csv', 'opinion-summary', `${unit.name}-群众意见汇总`);
         return c.body(summaryCsv(counts, unit.type, `${unit.name} 群众意见`), 200, headers);
