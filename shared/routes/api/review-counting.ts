@@ -2,14 +2,12 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Deps } from '../../deps';
 import { username } from '../../domain/account';
 import {
+  ballotMarks,
   checkMarksOfGroup,
   Determination,
-  Grade,
   grades,
-  Mark,
   PaperEntry,
   type ReviewSession,
-  Satisfaction,
   SessionView,
 } from '../../domain/review';
 import { ResultsView } from '../../domain/review-views';
@@ -131,23 +129,13 @@ const determination = createRoute({
   responses: { 200: ok(Determination), ...errorResponses },
 });
 
-/** A paper ballot as a teller types it: the voter group and a grade for every member of the session. */
+/** A paper ballot as a teller types it: the voter group and the marks of an online ballot, without a comment. */
 const PaperBody = cachedBy(
   (s: ReviewSession) => s.id,
   (s: ReviewSession) =>
-    z
-      .strictObject({
-        voterGroup: VoterGroup,
-        grades: z
-          .record(z.string(), s.massUnknown ? Mark : Grade)
-          .refine(
-            (g) =>
-              s.members.every((m) => m.id in g) &&
-              Object.keys(g).every((id) => s.members.some((m) => m.id === id)),
-            '每位党员都要有且只有一个评定',
-          ),
-        satisfaction: Satisfaction,
-      })
+    ballotMarks(s)
+      .omit({ comment: true })
+      .extend({ voterGroup: VoterGroup })
       .superRefine(checkMarksOfGroup(s)),
 );
 
