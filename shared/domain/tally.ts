@@ -71,11 +71,11 @@ export function tally(
   // Fewer than k ballots in all: any figure would be a handful of people's own marks.
   const withheld = ballots.length > 0 && ballots.length < settings.anonymityK;
   // 不了解 comes from mass representatives alone, so a member's 不了解 count (or the ballots
-  // total less the member's grades) is a figure of that group: when they are too few to be
-  // shown apart and one of them used it, no member's marks are shown.
+  // total less the member's grades) is a figure of that group: when they are fewer than k
+  // and one of them used it, no member's marks are shown.
   const unknownExposes =
-    !shownApart.mass &&
     ballotsBy.mass > 0 &&
+    ballotsBy.mass < settings.anonymityK &&
     ballots.some((b) => Object.values(b.grades).includes('unknown'));
   const membersWithheld = withheld || unknownExposes;
 
