@@ -7,20 +7,10 @@ import { streamPoller } from '../../shared/local/stream-poller';
 import { submitOpinion } from '../../shared/usecases/submit-opinion';
 import { recountOpinions } from '../../shared/usecases/summarize-opinions';
 import type { meterWrites } from './capacity';
-import type { BenchContext } from './context';
+import { type BenchContext, signIn } from './context';
 import { load } from './load';
 
 const pickSome = <T>(xs: T[], n: number) => [...xs].sort(() => Math.random() - 0.5).slice(0, n);
-
-/** Logs in through the API and returns a bearer token. */
-async function bearerOf(ctx: BenchContext, username: string) {
-  const res = await ctx.app.request('/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'Demo-2026-xjx' }),
-  });
-  return ((await res.json()) as { token: string }).token;
-}
 
 /** A new unit of the demo campaign with an open round, as the office makes them. */
 async function freshUnit(ctx: BenchContext, office: string) {
@@ -57,7 +47,7 @@ async function freshUnit(ctx: BenchContext, office: string) {
  * the dashboard's data (`GET …/opinions/summary`) is read at each size.
  */
 export async function aggregation(ctx: BenchContext, meter: ReturnType<typeof meterWrites>, sizes: number[]) {
-  const office = await bearerOf(ctx, 'office');
+  const office = (await signIn(ctx.app, 'office')).token;
   const { unitId, round } = await freshUnit(ctx, office);
   const poller = streamPoller(ctx.deps, ctx.client, ctx.config.DYNAMODB_ENDPOINT ?? '');
   await poller.drain(); // what the demo wrote

@@ -3,6 +3,7 @@ import { createApp } from '../../shared/app';
 import { type Config, loadConfig, tableNames } from '../../shared/config/env';
 import { createDynamoClient } from '../../shared/data/client';
 import { ensureTables } from '../../shared/data/ensure-table';
+import { demoPassword } from '../../shared/demo/campaign';
 import { seedDemo } from '../../shared/demo/seed';
 import { createDeps, type Deps } from '../../shared/deps';
 import type { RunningDynamo } from '../../shared/local/dynamodb-local';
@@ -19,6 +20,19 @@ export interface BenchContext {
   /** A demo leader's bearer token and unit. */
   bearer: string;
   unitId: string;
+}
+
+/** Signs a demo account in through the API: its bearer token and scope. */
+export async function signIn(
+  app: { request: (path: string, init: RequestInit) => Response | Promise<Response> },
+  username: string,
+) {
+  const res = await app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: demoPassword }),
+  });
+  return (await res.json()) as { token: string; account: { scope: { unitId: string } } };
 }
 
 /** A fresh table (random name) with the demo in it, on an already running DynamoDB Local. */
@@ -42,15 +56,7 @@ export async function benchContext(dynamo: RunningDynamo, overrides: Record<stri
   const app = createApp(deps);
   const demo = await seedDemo(deps, 'http://bench');
   const formPath = new URL(demo.lines.find((l) => l.includes('/f/'))?.match(/http\S+/)?.[0] ?? '').pathname;
-  const login = await app.request('/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'leader1', password: 'Demo-2026-xjx' }),
-  });
-  const { token: bearer, account } = (await login.json()) as {
-    token: string;
-    account: { scope: { unitId: string } };
-  };
+  const { token: bearer, account } = await signIn(app, 'leader1');
   return {
     config,
     deps,
