@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Action, decide, type Resource } from '../shared/auth/policy';
 import type { Scope } from '../shared/domain/account';
+import { type Action, decide, type Resource } from '../shared/domain/policy';
 
 const id = fc.constantFrom('a', 'b', 'c');
 const action = fc.constantFrom<Action>(

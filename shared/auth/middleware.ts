@@ -3,11 +3,11 @@ import { getCookie } from 'hono/cookie';
 import { getAccount } from '../data/repos/accounts';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
+import { type Action, decide, type Resource } from '../domain/policy';
 import { forbidden, notFound, unauthorized } from '../errors';
 import type { AppEnv } from '../http/env';
 import { readForm } from '../http/form';
 import { fromOurPages } from './origin';
-import { type Action, decide, type Resource } from './policy';
 import { csrfMatches, readSession, sessionCookie } from './session';
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

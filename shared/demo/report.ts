@@ -45,7 +45,6 @@ export async function seedApprovedReport(
   unit: Unit,
   round: Round,
   who: DemoActors,
-  k: number,
   script: DemoScript,
 ): Promise<string> {
   for (const [respondent, problems, opinion] of script.sayings) {
@@ -68,7 +67,7 @@ export async function seedApprovedReport(
     });
     ids.set(p.key, saved.id);
   }
-  await buildReport(deps, who.leader, unit, k);
+  await buildReport(deps, who.leader, unit.id);
   await submitReport(deps, who.leader, unit.id);
   const approved = await approveReport(deps, who.supervisor, unit.id, 'public');
   const day = (offset: number) => chinaDay(new Date(deps.now().getTime() + offset * 86_400_000));

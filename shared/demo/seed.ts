@@ -167,14 +167,7 @@ export async function seedDemo(deps: Deps, baseUrl: string): Promise<DemoInfo> {
       if (!unit || !round) continue;
       const who = demoActors(unit, { leader: run.leader, supervisor: demoAccounts.supervisor.username });
       await advanceStage(deps, unit.id, who, '学习动员阶段工作已完成');
-      const token = await seedApprovedReport(
-        deps,
-        unit,
-        round,
-        who,
-        campaign.settings.anonymityK,
-        run.script,
-      );
+      const token = await seedApprovedReport(deps, unit, round, who, run.script);
       if (run.index === 1) demoDisclosure = token;
       const inRectification = await advanceStage(deps, unit.id, who, '分析评议报告已经督导组认可');
       await seedEvaluation(deps, inRectification, who, campaign.settings, run.script);

@@ -59,6 +59,11 @@ export const reportStateLabels: Record<ReportState, string> = {
 export const DisclosureScope = z.enum(['unit', 'public']).meta({ id: 'DisclosureScope' });
 export type DisclosureScope = z.infer<typeof DisclosureScope>;
 
+/** Approving a report: who may see it. */
+export const ApproveInput = z.strictObject({ scope: DisclosureScope });
+/** Returning a report: the supervision group's comments. */
+export const ReturnInput = z.strictObject({ comment: z.string().trim().min(2).max(1000) });
+
 const Cell = z.object({ key: z.string(), count: z.number().nullable() });
 
 /**

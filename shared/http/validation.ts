@@ -1,19 +1,6 @@
 import type { Hook } from '@hono/zod-openapi';
-import * as z from 'zod';
-import zhCN from 'zod/v4/locales/zh-CN.js';
-import { type FieldProblem, validationError } from '../errors';
-
-// Validation messages in Chinese: the people filling in forms read Chinese.
-// The one locale, imported by itself: `z.locales` would bundle all of them (~260 KB).
-z.config(zhCN());
-
-/** Turns zod issues into field problems with dotted paths (`members.3.grade`). */
-export function zodProblems(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(root)',
-    message: issue.message,
-  }));
-}
+import { zodProblems } from '../domain/input';
+import { validationError } from '../errors';
 
 /**
  * The validation hook of every route: a failed body, query or param check

@@ -2,8 +2,8 @@ import { hashPassword } from '../auth/password';
 import { createAccount } from '../data/repos/accounts';
 import type { Deps } from '../deps';
 import { password, username } from '../domain/account';
+import { zodProblems } from '../domain/input';
 import { validationError } from '../errors';
-import { zodProblems } from '../http/validation';
 
 /**
  * Creates a campaign-office account outside the console: the first account

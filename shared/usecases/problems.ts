@@ -1,13 +1,21 @@
 import { newId } from '../data/ids';
 import { allOpinions } from '../data/repos/opinions';
-import { getProblem, putProblem } from '../data/repos/reports';
+import { getProblem, problemsOf, putProblem } from '../data/repos/reports';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
-import type { Problem, ProblemInput } from '../domain/report';
+import { byWeight, type Problem, type ProblemInput } from '../domain/report';
 import { notFound, validationError } from '../errors';
+import { unitFor } from './access';
+
+/** The unit's problem list, most gathered first. */
+export async function listProblems(deps: Deps, who: Principal, unitId: string): Promise<Problem[]> {
+  const unit = await unitFor(deps, who, 'read', unitId);
+  return byWeight(await problemsOf(deps, unit.id));
+}
 
 /**
  * The leader merges opinions into a problem (梳理归并), or changes one.
+ * 0. The caller may collect for the unit.
  * 1. Every merged opinion must be one of the unit's.
  * 2. Only while the unit's report is a draft (or not built): a submitted or
  *    approved report's problem list does not change (409).
@@ -19,6 +27,7 @@ export async function saveProblem(
   input: ProblemInput,
   id?: string,
 ): Promise<Problem> {
+  await unitFor(deps, who, 'collect', unitId);
   if (id && !(await getProblem(deps, unitId, id))) throw notFound('问题不存在');
   if (input.opinionRefs.length > 0) {
     const known = new Set((await allOpinions(deps, unitId)).map((o) => o.ref));

@@ -8,10 +8,10 @@ import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
 import { canonicalJson } from '../domain/canonical-json';
 import type { Counts } from '../domain/opinion-aggregate';
-import type { Unit } from '../domain/org';
 import { assertMove, byWeight, type DisclosureScope, type Published, type Report } from '../domain/report';
 import { Ballot } from '../domain/review';
 import { forbidden, notFound } from '../errors';
+import { campaignOfUnit, unitFor } from './access';
 import { recountOpinions, summaryOf } from './summarize-opinions';
 
 /** The SHA-256 of what is published: hex of its canonical JSON, which `npm run verify` recomputes. */
@@ -48,6 +48,7 @@ async function publishedReviews(deps: Deps, unitId: string): Promise<Published['
 
 /**
  * Builds (or rebuilds) the unit's draft report, freezing its figures.
+ * 0. The caller may collect for the unit; k is the campaign's.
  * 1. Opinions are recounted exactly from the stored items (paged Query) and
  *    compared with the live counts; a drift is logged with its size.
  * 2. Every count is suppressed below k; problems come most gathered first.
@@ -55,7 +56,9 @@ async function publishedReviews(deps: Deps, unitId: string): Promise<Published['
  *    determinations and the receipts of counted online ballots.
  * 4. The whole is stored with the SHA-256 of its canonical JSON (audited).
  */
-export async function buildReport(deps: Deps, who: Principal, unit: Unit, k: number): Promise<Report> {
+export async function buildReport(deps: Deps, who: Principal, unitId: string): Promise<Report> {
+  const unit = await unitFor(deps, who, 'collect', unitId);
+  const k = (await campaignOfUnit(deps, who, unit)).settings.anonymityK;
   assertMove('build', (await getReport(deps, unit.id))?.state);
   const [live, exact, problems, reviews] = await Promise.all([
     getOpinionCounts(deps, unit.id),
@@ -102,8 +105,22 @@ async function current(deps: Deps, unitId: string) {
   return report;
 }
 
+/** The unit's report, for those who may read the unit. */
+export async function reportOf(deps: Deps, who: Principal, unitId: string): Promise<Report> {
+  const unit = await unitFor(deps, who, 'read', unitId);
+  return current(deps, unit.id);
+}
+
+/** What the console's report page shows: the unit, its problem list and its report if built. */
+export async function reportPage(deps: Deps, who: Principal, unitId: string) {
+  const unit = await unitFor(deps, who, 'read', unitId);
+  const [problems, report] = await Promise.all([problemsOf(deps, unit.id), getReport(deps, unit.id)]);
+  return { unit, problems: byWeight(problems), report };
+}
+
 /** The unit sends its draft to the supervision group. */
 export async function submitReport(deps: Deps, who: Principal, unitId: string): Promise<Report> {
+  await unitFor(deps, who, 'collect', unitId);
   const report = await current(deps, unitId);
   assertMove('submit', report.state);
   const set = {
@@ -131,6 +148,7 @@ export async function approveReport(
   unitId: string,
   scope: DisclosureScope,
 ): Promise<Report> {
+  await unitFor(deps, who, 'decideStage', unitId);
   const report = await current(deps, unitId);
   assertMove('approve', report.state);
   if (report.submittedBy === who.username) {
@@ -160,6 +178,7 @@ export async function returnReport(
   unitId: string,
   comment: string,
 ): Promise<Report> {
+  await unitFor(deps, who, 'decideStage', unitId);
   const report = await current(deps, unitId);
   assertMove('return', report.state);
   const set = {

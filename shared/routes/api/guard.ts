@@ -1,6 +1,5 @@
 import type { Context } from 'hono';
 import { authorize, principalOf } from '../../auth/middleware';
-import type { Action, Resource } from '../../auth/policy';
 import { getCampaign } from '../../data/repos/campaigns';
 import { getEvaluation } from '../../data/repos/evaluations';
 import { getGroup } from '../../data/repos/groups';
@@ -11,6 +10,7 @@ import type { Deps } from '../../deps';
 import type { Principal } from '../../domain/account';
 import type { Campaign } from '../../domain/campaign';
 import type { Unit } from '../../domain/org';
+import type { Action, Resource } from '../../domain/policy';
 import { notFound } from '../../errors';
 import type { AppEnv } from '../../http/env';
 

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Deps } from '../../deps';
 import { username } from '../../domain/account';
+import { zodProblems } from '../../domain/input';
 import {
   ballotMarks,
   checkMarksOfGroup,
@@ -17,7 +18,7 @@ import { ReconciliationView } from '../../domain/vote-count';
 import { validationError } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { errorResponses, jsonBody, ok, SessionParams } from '../../http/openapi';
-import { validationHook, zodProblems } from '../../http/validation';
+import { validationHook } from '../../http/validation';
 import { resultsCsv, resultsXlsx } from '../../usecases/export-review-results';
 import { appointTellers, confirmCount, enterPaperBallot } from '../../usecases/review-counting';
 import { countSession, determine, receipts, results } from '../../usecases/review-results';

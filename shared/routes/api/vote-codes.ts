@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { Action } from '../../auth/policy';
 import type { Deps } from '../../deps';
 import type { Principal } from '../../domain/account';
+import type { Action } from '../../domain/policy';
 import {
   type CodeBatch,
   MintedCodes,

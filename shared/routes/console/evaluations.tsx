@@ -9,8 +9,8 @@ import { readForm } from '../../http/form';
 import { qrSvg } from '../../usecases/qr';
 import { EvaluationsPage } from '../../views/console/evaluations-page';
 import { page } from '../../views/page';
-import type { InternalApi } from './internal-api';
-import { apiData, back, field, requirePageContext } from './page-context';
+import { apiData, back, type InternalApi } from './internal-api';
+import { field, requirePageContext } from './page-context';
 import { mintAndRedirect, slipsResponse } from './slips';
 
 /** Console pages of the satisfaction evaluation: the unit's evaluations and every form that acts on one. */

@@ -3,8 +3,8 @@ import { RoundView } from '../../domain/round';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
 import { parseShare } from '../../views/console/format';
-import type { InternalApi } from './internal-api';
-import { back, field, numberField } from './page-context';
+import { back, type InternalApi } from './internal-api';
+import { field, numberField } from './page-context';
 
 /** Reads an uploaded CSV file (or pasted text) from a multipart form. */
 async function csvOf(form: Record<string, unknown>): Promise<string> {

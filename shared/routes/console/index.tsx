@@ -26,10 +26,10 @@ import { UnitPage } from '../../views/console/unit-page';
 import { page } from '../../views/page';
 import { consoleEvaluationRoutes } from './evaluations';
 import { consoleFormRoutes } from './forms';
-import type { InternalApi } from './internal-api';
+import { apiData, type InternalApi } from './internal-api';
 import { consoleLoginRoutes } from './login';
 import { consoleMechanismRoutes } from './mechanisms';
-import { apiData, pageContext, requirePageContext } from './page-context';
+import { pageContext, requirePageContext } from './page-context';
 import { consoleRectificationRoutes } from './rectification';
 import { consoleReportRoutes } from './report';
 import { consoleReviewRoutes } from './review';
@@ -223,7 +223,7 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
 
   app.route('/', consoleFormRoutes(api));
   app.route('/', consoleReviewRoutes(deps, api));
-  app.route('/', consoleReportRoutes(deps, api));
+  app.route('/', consoleReportRoutes(deps));
   app.route('/', consoleRectificationRoutes(deps, api));
   app.route('/', consoleEvaluationRoutes(deps, api));
   app.route('/', consoleMechanismRoutes(deps, api));

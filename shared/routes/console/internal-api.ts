@@ -1,8 +1,10 @@
 import type { Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { sessionCookie } from '../../auth/session';
+import { AppError, type ErrorKind } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { ErrorBody } from '../../http/openapi';
+import { statusOf } from '../../http/status';
 
 export interface ApiResult {
   ok: boolean;
@@ -52,4 +54,28 @@ export function errorText(result: ApiResult): string {
   const { message, details } = parsed.data.error;
   const detail = details.map((d) => `${d.path}：${d.message}`).join('；');
   return detail ? `${message}：${detail}` : message;
+}
+
+/** The API's client errors a page passes on as they are (400 stays 400); a 5xx stays the page's own failure. */
+const passedOn = Object.fromEntries(
+  (Object.entries(statusOf) as [ErrorKind, number][])
+    .filter(([, status]) => status < 500)
+    .map(([k, s]) => [s, k]),
+) as Partial<Record<number, ErrorKind>>;
+
+/** TRANSITIONAL: the data of a successful API answer, or the API's own error thrown on with its kind. */
+export function apiData(result: ApiResult): unknown {
+  if (result.ok) return result.body;
+  const parsed = ErrorBody.safeParse(result.body);
+  const kind = passedOn[result.status] ?? 'internal';
+  throw new AppError(kind, parsed.data?.error.code ?? 'INTERNAL', parsed.data?.error.message ?? '操作失败');
+}
+
+/** TRANSITIONAL: after a form post through the loopback API, back to `to` with a message. */
+export function back(c: Context, to: string, result: ApiResult, okMessage: string) {
+  const [path, query] = to.split('?');
+  const params = new URLSearchParams(query);
+  if (result.ok) params.set('ok', okMessage);
+  else params.set('error', errorText(result));
+  return c.redirect(`${encodeURI(path ?? '')}?${params.toString()}`, 303);
 }

@@ -8,8 +8,8 @@ import { readForm } from '../../http/form';
 import { MechanismsPage } from '../../views/console/mechanisms-page';
 import { TypicalPage } from '../../views/console/typical-page';
 import { page } from '../../views/page';
-import type { InternalApi } from './internal-api';
-import { apiData, back, field, requirePageContext } from './page-context';
+import { apiData, back, type InternalApi } from './internal-api';
+import { field, requirePageContext } from './page-context';
 
 /** Console pages of long-term mechanisms, good practice and typical experience. */
 export function consoleMechanismRoutes(deps: Deps, api: InternalApi) {

@@ -2,11 +2,9 @@ import type { Context } from 'hono';
 import { csrfToken } from '../../auth/session';
 import type { Deps } from '../../deps';
 import type { Principal } from '../../domain/account';
-import { AppError, type ErrorKind, unauthorized } from '../../errors';
+import { AppError, unauthorized } from '../../errors';
 import type { AppEnv } from '../../http/env';
-import { ErrorBody } from '../../http/openapi';
 import { statusOf } from '../../http/status';
-import { type ApiResult, errorText } from './internal-api';
 
 export interface PageContext {
   who: Principal;
@@ -33,27 +31,30 @@ export function requirePageContext(deps: Deps, c: Context<AppEnv>): PageContext 
   return p;
 }
 
-/** The API's client errors a page passes on as they are (400 stays 400); a 5xx stays the page's own failure. */
-const passedOn = Object.fromEntries(
-  (Object.entries(statusOf) as [ErrorKind, number][])
-    .filter(([, status]) => status < 500)
-    .map(([k, s]) => [s, k]),
-) as Partial<Record<number, ErrorKind>>;
-
-/** The data of a successful API answer, or the API's own error thrown on with its kind (404 stays 404). */
-export function apiData(result: ApiResult): unknown {
-  if (result.ok) return result.body;
-  const parsed = ErrorBody.safeParse(result.body);
-  const kind = passedOn[result.status] ?? 'internal';
-  throw new AppError(kind, parsed.data?.error.code ?? 'INTERNAL', parsed.data?.error.message ?? '操作失败');
+/** The Chinese message of an error, with its field problems, for showing on a page. */
+export function errorText(error: AppError): string {
+  const detail = error.details.map((d) => `${d.path}：${d.message}`).join('；');
+  return detail ? `${error.message}：${detail}` : error.message;
 }
 
-/** After a form post: back to `to` with a success or error message (Post/Redirect/Get). */
-export function back(c: Context, to: string, result: ApiResult, okMessage: string) {
+/** Whether an error is the person's to correct on the page (a 4xx), not the server's failure. */
+const shownOnPage = (e: unknown): e is AppError => e instanceof AppError && statusOf[e.kind] < 500;
+
+/**
+ * After a form post: runs the use case, then goes back to `to` with its
+ * success message, or with the error the person can correct
+ * (Post/Redirect/Get). A server failure is thrown on to the error mapper.
+ */
+export async function backAfter(c: Context, to: string, okMessage: string, run: () => Promise<unknown>) {
   const [path, query] = to.split('?');
   const params = new URLSearchParams(query);
-  if (result.ok) params.set('ok', okMessage);
-  else params.set('error', errorText(result));
+  try {
+    await run();
+    params.set('ok', okMessage);
+  } catch (e) {
+    if (!shownOnPage(e)) throw e;
+    params.set('error', errorText(e));
+  }
   // The path may carry a route parameter as typed: encoded, so no header value is ever invalid.
   return c.redirect(`${encodeURI(path ?? '')}?${params.toString()}`, 303);
 }

@@ -8,8 +8,8 @@ import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
 import { RectificationPage } from '../../views/console/rectification-page';
 import { page } from '../../views/page';
-import type { InternalApi } from './internal-api';
-import { apiData, back, field, requirePageContext } from './page-context';
+import { apiData, back, type InternalApi } from './internal-api';
+import { field, requirePageContext } from './page-context';
 
 /** Console pages of rectification (整改措施): the measures per problem, adding one, recording progress. */
 export function consoleRectificationRoutes(deps: Deps, api: InternalApi) {

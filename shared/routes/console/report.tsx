@@ -1,37 +1,33 @@
 import { Hono } from 'hono';
-import * as z from 'zod';
+import { principalOf } from '../../auth/middleware';
 import type { Deps } from '../../deps';
-import { Unit } from '../../domain/org';
-import { Problem, Report } from '../../domain/report';
+import { parseInput } from '../../domain/input';
+import { ApproveInput, ProblemInput, ReturnInput } from '../../domain/report';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
 import { publicUrl } from '../../http/public-url';
+import { saveProblem } from '../../usecases/problems';
+import { approveReport, buildReport, reportPage, returnReport, submitReport } from '../../usecases/report';
 import { ReportPage } from '../../views/console/report-page';
 import { page } from '../../views/page';
-import type { InternalApi } from './internal-api';
-import { apiData, back, field, requirePageContext } from './page-context';
+import { backAfter, field, requirePageContext } from './page-context';
+
+const who = principalOf;
 
 /** Console pages of the analysis report: the problem list, the report and its moves. */
-export function consoleReportRoutes(deps: Deps, api: InternalApi) {
+export function consoleReportRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
-  const unitPath = (id: string) => `/api/units/${encodeURIComponent(id)}`;
   const pagePath = (id: string) => `/console/units/${id}/report`;
 
   app.get('/console/units/:id/report', async (c) => {
     const viewer = requirePageContext(deps, c);
-    const id = c.req.param('id');
-    const unit = Unit.parse(apiData(await api(c, 'GET', unitPath(id))));
-    const problems = z
-      .object({ items: z.array(Problem) })
-      .parse(apiData(await api(c, 'GET', `${unitPath(id)}/problems`)));
-    const got = await api(c, 'GET', `${unitPath(id)}/report`);
-    const report = got.ok ? Report.parse(got.body) : undefined;
+    const { unit, problems, report } = await reportPage(deps, viewer.who, c.req.param('id'));
     return c.html(
       page(
         <ReportPage
           {...viewer}
           unit={unit}
-          problems={problems.items}
+          problems={problems}
           report={report}
           publicLink={
             report?.token ? publicUrl(deps.config.PUBLIC_BASE_URL, `/p/${report.token}`) : undefined
@@ -48,33 +44,34 @@ export function consoleReportRoutes(deps: Deps, api: InternalApi) {
     const refs = [f.ref ?? []].flat().filter((r): r is string => typeof r === 'string');
     const text = (name: string) => (typeof f[name] === 'string' ? String(f[name]).trim() : '');
     const body = { title: text('title'), area: text('area'), opinionRefs: refs };
-    return back(
-      c,
-      pagePath(id),
-      await api(c, 'POST', `${unitPath(id)}/problems`, body),
-      `已归并为问题（${refs.length}条意见）`,
+    return backAfter(c, pagePath(id), `已归并为问题（${refs.length}条意见）`, () =>
+      saveProblem(deps, who(c), id, parseInput(ProblemInput, body)),
     );
   });
 
   app.post('/console/units/:id/report', async (c) => {
     const id = c.req.param('id');
-    return back(c, pagePath(id), await api(c, 'POST', `${unitPath(id)}/report`), '报告已生成');
+    return backAfter(c, pagePath(id), '报告已生成', () => buildReport(deps, who(c), id));
   });
   app.post('/console/units/:id/report/submit', async (c) => {
     const id = c.req.param('id');
-    return back(c, pagePath(id), await api(c, 'POST', `${unitPath(id)}/report/submit`), '已报督导组');
+    return backAfter(c, pagePath(id), '已报督导组', () => submitReport(deps, who(c), id));
   });
   app.post('/console/units/:id/report/approve', async (c) => {
     const f = await readForm(c);
     const id = c.req.param('id');
-    const result = await api(c, 'POST', `${unitPath(id)}/report/approve`, { scope: field(f, 'scope') });
-    return back(c, pagePath(id), result, '已认可，报告已公开');
+    return backAfter(c, pagePath(id), '已认可，报告已公开', () => {
+      const { scope } = parseInput(ApproveInput, { scope: field(f, 'scope') });
+      return approveReport(deps, who(c), id, scope);
+    });
   });
   app.post('/console/units/:id/report/return', async (c) => {
     const f = await readForm(c);
     const id = c.req.param('id');
-    const result = await api(c, 'POST', `${unitPath(id)}/report/return`, { comment: field(f, 'comment') });
-    return back(c, pagePath(id), result, '已退回');
+    return backAfter(c, pagePath(id), '已退回', () => {
+      const { comment } = parseInput(ReturnInput, { comment: field(f, 'comment') });
+      return returnReport(deps, who(c), id, comment);
+    });
   });
   return app;
 }

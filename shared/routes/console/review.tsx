@@ -9,8 +9,8 @@ import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
 import { SessionPage } from '../../views/console/session-page';
 import { page } from '../../views/page';
-import type { InternalApi } from './internal-api';
-import { apiData, back, field, numberField, type pageContext, requirePageContext } from './page-context';
+import { apiData, back, type InternalApi } from './internal-api';
+import { field, numberField, type pageContext, requirePageContext } from './page-context';
 import { mintAndRedirect, slipsResponse } from './slips';
 
 /** Console pages of democratic review: the session page and its forms, and the printable slips. */

@@ -6,8 +6,8 @@ import { publicUrl } from '../../http/public-url';
 import { qrSvg } from '../../usecases/qr';
 import { SlipsPage } from '../../views/console/slips-page';
 import { page } from '../../views/page';
-import type { InternalApi } from './internal-api';
-import { apiData, back, field, numberField } from './page-context';
+import { apiData, back, type InternalApi } from './internal-api';
+import { field, numberField } from './page-context';
 
 /**
  * Minting from the console is Post/Redirect/Get: the form mints a batch and

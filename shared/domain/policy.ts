@@ -1,4 +1,4 @@
-import type { Scope } from '../domain/account';
+import type { Scope } from './account';
 
 /** What a console request wants to do. */
 export type Action =
