@@ -6,7 +6,6 @@ import { Account } from '../../domain/account';
 import { AuditEntry } from '../../domain/audit';
 import { Campaign } from '../../domain/campaign';
 import { byNumberedName } from '../../domain/chinese-order';
-import { OpinionListPage } from '../../domain/opinion-list';
 import { OpinionSummary } from '../../domain/opinion-summary';
 import { Group, Member, Unit } from '../../domain/org';
 import { overviewSorts, UnitOverview } from '../../domain/overview';
@@ -15,13 +14,9 @@ import { SessionView } from '../../domain/review';
 import { RoundView } from '../../domain/round';
 import type { AppEnv } from '../../http/env';
 import { pageOf } from '../../http/openapi';
-import { qrDataUri } from '../../usecases/qr';
 import { CampaignPage } from '../../views/console/campaign-page';
-import { chinaTime } from '../../views/console/format';
 import { GroupPage } from '../../views/console/group-page';
 import { AccountsPage, AuditPage, CampaignsPage, PasswordPage } from '../../views/console/office-pages';
-import { OpinionsPage } from '../../views/console/opinions-page';
-import { PosterPage } from '../../views/console/poster-page';
 import { UnitPage } from '../../views/console/unit-page';
 import { page } from '../../views/page';
 import { consoleEvaluationRoutes } from './evaluations';
@@ -29,6 +24,7 @@ import { consoleFormRoutes } from './forms';
 import { apiData, type InternalApi } from './internal-api';
 import { consoleLoginRoutes } from './login';
 import { consoleMechanismRoutes } from './mechanisms';
+import { consoleOpinionRoutes } from './opinions';
 import { pageContext, requirePageContext } from './page-context';
 import { consoleRectificationRoutes } from './rectification';
 import { consoleReportRoutes } from './report';
@@ -143,51 +139,6 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
     );
   });
 
-  app.get('/console/units/:id/opinions', async (c) => {
-    const viewer = ctx(c);
-    const id = encodeURIComponent(c.req.param('id'));
-    const unit = Unit.parse(apiData(await api(c, 'GET', `/api/units/${id}`)));
-    const filters = new URLSearchParams();
-    for (const key of ['problem', 'focus', 'about', 'respondent']) {
-      const v = c.req.query(key);
-      if (v) filters.set(key, v);
-    }
-    const cursor = c.req.query('cursor');
-    const listPath = `/api/units/${id}/opinions?limit=50&${filters}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-    const list = OpinionListPage.parse(apiData(await api(c, 'GET', listPath)));
-    const summary = OpinionSummary.parse(apiData(await api(c, 'GET', `/api/units/${id}/opinions/summary`)));
-    return c.html(
-      page(
-        <OpinionsPage
-          who={viewer.who}
-          csrf={viewer.csrf}
-          unit={unit}
-          summary={summary}
-          list={list}
-          canMerge={viewer.who.scope.role === 'leader' || viewer.who.scope.role === 'office'}
-          query={filters.toString()}
-        />,
-      ),
-    );
-  });
-
-  app.get('/console/rounds/:id/poster', async (c) => {
-    const round = RoundView.parse(
-      apiData(await api(c, 'GET', `/api/rounds/${encodeURIComponent(c.req.param('id'))}`)),
-    );
-    const closesOn = chinaTime(round.closesAt).slice(0, 10);
-    return c.html(
-      page(
-        <PosterPage
-          unitName={round.unitName}
-          link={round.link}
-          qrDataUri={await qrDataUri(round.link)}
-          closesOn={closesOn}
-        />,
-      ),
-    );
-  });
-
   app.get('/console/accounts', async (c) => {
     const viewer = ctx(c);
     const accounts = pages(Account).parse(apiData(await api(c, 'GET', '/api/accounts?limit=100')));
@@ -222,6 +173,7 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
   app.get('/console/password', (c) => c.html(page(<PasswordPage {...ctx(c)} />)));
 
   app.route('/', consoleFormRoutes(api));
+  app.route('/', consoleOpinionRoutes(deps, api));
   app.route('/', consoleReviewRoutes(deps, api));
   app.route('/', consoleReportRoutes(deps));
   app.route('/', consoleRectificationRoutes(deps, api));
