@@ -21,6 +21,8 @@ export type TableAction =
 export interface AppFunctionProps {
   /** Path of the entry file under `functions/`. */
   entry: string;
+  /** The variables the function's configuration reads (`configVariables`): it is given no other. */
+  reads: readonly string[];
   environment?: Record<string, string>;
   /** Chosen per function in the API stack, with the reason beside it. */
   memorySize: number;
@@ -37,9 +39,12 @@ export interface AppFunctionProps {
  */
 export class AppFunction extends Construct {
   readonly fn: NodejsFunction;
+  private readonly reads: readonly string[];
 
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
     super(scope, id);
+    this.reads = props.reads;
+    for (const name of Object.keys(props.environment ?? {})) this.check(name);
     this.fn = new NodejsFunction(this, 'Fn', {
       entry: props.entry,
       handler: 'handler',
@@ -70,15 +75,29 @@ export class AppFunction extends Construct {
    * its code sends there, on the table and its indexes. No Scan anywhere.
    */
   useTable(variable: 'TABLE_NAME' | 'BALLOT_BOX_TABLE_NAME', t: ITableV2, actions: TableAction[]): this {
-    this.fn.addEnvironment(variable, t.tableName);
+    this.setVariable(variable, t.tableName);
     t.grant(this.fn, ...actions.map((a) => `dynamodb:${a}`));
     return this;
   }
 
   /** Passes a secret's ARN (never its value) and lets the function read it once at cold start. */
   useSecret(variable: 'SESSION_SECRET_ARN' | 'CODE_HASH_SECRET_ARN', secret: ISecret): this {
-    this.fn.addEnvironment(variable, secret.secretArn);
+    this.setVariable(variable, secret.secretArn);
     secret.grantRead(this.fn);
     return this;
+  }
+
+  /** Sets one variable of the function's configuration; a variable it does not read is refused. */
+  setVariable(name: string, value: string): this {
+    this.check(name);
+    this.fn.addEnvironment(name, value);
+    return this;
+  }
+
+  /** A secret's ARN stands for the secret the configuration reads. */
+  private check(name: string) {
+    if (!this.reads.includes(name.replace(/_ARN$/, ''))) {
+      throw new Error(`${this.node.id} does not read ${name}: its configuration has no such setting`);
+    }
   }
 }

@@ -8,6 +8,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { configVariables } from '../shared/config/env';
 import { ballotBoxTable, table } from '../shared/data/table';
 import { publicRoutePaths } from '../shared/http/public-paths';
 import { acknowledgeApiFindings } from './acknowledgments';
@@ -51,6 +52,7 @@ export class ApiStack extends Stack {
     // the account's whole concurrency from the console and the aggregator.
     const publicFn = new AppFunction(this, 'Public', {
       entry: functionEntries.public,
+      reads: configVariables.public,
       memorySize: 512,
       timeout: Duration.seconds(10),
       reservedConcurrentExecutions: context('publicConcurrency', 100),
@@ -66,6 +68,7 @@ export class ApiStack extends Stack {
     // XLSX in memory and slips pages draw many QR codes; exceljs loads only when an export does.
     const consoleFn = new AppFunction(this, 'Console', {
       entry: functionEntries.console,
+      reads: configVariables.console,
       memorySize: 1024,
       timeout: Duration.seconds(29),
     })
@@ -102,7 +105,7 @@ export class ApiStack extends Stack {
     // Links and QR codes are built from this origin, never from request headers: a custom domain
     // (`-c publicBaseUrl=https://…`) or else the API's own URL.
     const publicBaseUrl = String(this.node.tryGetContext('publicBaseUrl') ?? httpApi.apiEndpoint);
-    for (const f of [publicFn, consoleFn]) f.fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
+    for (const f of [publicFn, consoleFn]) f.setVariable('PUBLIC_BASE_URL', publicBaseUrl);
 
     // The opinion stream's consumer: live counts per unit and round. 256 MB, 60 s: a batch of up to
     // 1,000 records is folded in memory and written as a few updates. Batches gather for up to 5 s;
@@ -110,6 +113,7 @@ export class ApiStack extends Stack {
     // in a queue for an operator, never dropped. Stream reads are granted on the stream itself.
     const aggregator = new AppFunction(this, 'Aggregator', {
       entry: functionEntries.aggregator,
+      reads: configVariables.aggregator,
       memorySize: 256,
       timeout: Duration.seconds(60),
     }).useTable('TABLE_NAME', main, ['GetItem', 'UpdateItem']);

@@ -6,7 +6,6 @@ import type { AppEnv } from './http/env';
 import { validationHook } from './http/validation';
 import { apiRoutes } from './routes/api';
 import { consoleRoutes } from './routes/console';
-import { internalApi } from './routes/console/internal-api';
 import { docsRoutes } from './routes/docs';
 import { healthRoutes } from './routes/health';
 import { publicRouteDocs } from './routes/public/openapi';
@@ -23,7 +22,7 @@ export function createConsoleApp(deps: Deps) {
   app.route('/', apiRoutes(deps));
   for (const route of publicRouteDocs) app.openAPIRegistry.registerPath(route);
   app.route('/', docsRoutes(app));
-  app.route('/', consoleRoutes(deps, internalApi(app)));
+  app.route('/', consoleRoutes(deps));
   app.get('/', (c) => c.redirect('/console', 302));
   return app;
 }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { withBase } from './app-base';
-import type { Deps } from './deps';
+import type { PublicDeps } from './deps';
 import type { AppEnv } from './http/env';
 import { assetRoutes } from './routes/assets';
 import { healthRoutes } from './routes/health';
@@ -14,7 +14,7 @@ import { opinionFormRoutes } from './routes/public/opinion-form';
  * else. It must not import console views, exports, QR generation or OpenAPI
  * (`test/public-bundle.test.ts` checks the bundle), so it starts fast.
  */
-export function createPublicApp(deps: Deps) {
+export function createPublicApp(deps: PublicDeps) {
   const app = withBase(new Hono<AppEnv>(), deps);
   app.route('/', healthRoutes(deps));
   app.route('/', assetRoutes());

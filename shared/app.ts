@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { createConsoleApp } from './app-console';
 import { createPublicApp } from './app-public';
+import type { Config } from './config/env';
 import type { Deps } from './deps';
 import { isPublicPath } from './http/public-paths';
 
@@ -8,7 +9,7 @@ import { isPublicPath } from './http/public-paths';
  * Both functions' apps in one, for the local server and the tests: each
  * request goes to the app API Gateway would send it to (the same path list).
  */
-export function createApp(deps: Deps) {
+export function createApp(deps: Deps<Config>) {
   const publicApp = createPublicApp(deps);
   const consoleApp = createConsoleApp(deps);
   const app = new Hono().all('*', (c) =>

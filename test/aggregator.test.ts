@@ -5,10 +5,11 @@ import { createDynamoClient } from '../shared/data/client';
 import { keys } from '../shared/data/keys';
 import { getOpinionCounts } from '../shared/data/repos/opinion-aggregates';
 import { putOpinion } from '../shared/data/repos/opinions';
+import { opinionRecordsOf, type StreamRecord } from '../shared/data/stream-records';
 import type { Opinion } from '../shared/domain/opinion';
 import { countOpinions, fold, type OpinionFacts } from '../shared/domain/opinion-aggregate';
 import { streamPoller } from '../shared/local/stream-poller';
-import { aggregateStreamBatch, type StreamRecord } from '../shared/usecases/aggregate-opinions';
+import { aggregateOpinions } from '../shared/usecases/aggregate-opinions';
 import { recountOpinions } from '../shared/usecases/summarize-opinions';
 import { asRecord, call } from './support/api';
 import { type OrgFixture, orgFixture } from './support/org-fixture';
@@ -85,14 +86,14 @@ describe('the opinion aggregator', () => {
         ),
       );
       const records = os.map((o, i) => insert(101 + i, o));
-      expect((await aggregateStreamBatch(t.deps, records.slice(0, 3))).size).toBe(0);
-      expect((await aggregateStreamBatch(t.deps, records.slice(0, 3))).size).toBe(0);
+      expect((await aggregateOpinions(t.deps, opinionRecordsOf(records.slice(0, 3)))).size).toBe(0);
+      expect((await aggregateOpinions(t.deps, opinionRecordsOf(records.slice(0, 3)))).size).toBe(0);
       // Redelivered overlapping the applied part, out of order, with a duplicate.
       const again = [records[4], records[1], records[2], records[3], records[5], records[4]].filter(
         (r): r is StreamRecord => Boolean(r),
       );
-      expect((await aggregateStreamBatch(t.deps, again)).size).toBe(0);
-      expect((await aggregateStreamBatch(t.deps, records)).size).toBe(0);
+      expect((await aggregateOpinions(t.deps, opinionRecordsOf(again))).size).toBe(0);
+      expect((await aggregateOpinions(t.deps, opinionRecordsOf(records))).size).toBe(0);
       const live = await getOpinionCounts(t.deps, 'uA');
       expect(live).toEqual(countOpinions(os));
       expect(await getOpinionCounts(t.deps, 'uA', 'rA')).toEqual(countOpinions(os));
@@ -165,9 +166,9 @@ describe('the opinion aggregator', () => {
           ).id as string;
           const opinions = fc.sample(facts, n).map((s, i) => opinionOf({ ...s, unitId, roundId: 'rX' }, i));
           for (let i = 0; i < n; i += 1000) {
-            await aggregateStreamBatch(
+            await aggregateOpinions(
               t.deps,
-              opinions.slice(i, i + 1000).map((o) => insert(seq++, o)),
+              opinionRecordsOf(opinions.slice(i, i + 1000).map((o) => insert(seq++, o))),
             );
           }
           sent.length = 0;

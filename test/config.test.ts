@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, loadLocalConfig } from '../shared/config/env';
+import {
+  ConfigError,
+  configVariables,
+  loadAggregatorConfig,
+  loadConfig,
+  loadConsoleConfig,
+  loadLocalConfig,
+  loadPublicConfig,
+} from '../shared/config/env';
 
 const secrets = {
   SESSION_SECRET: 'x'.repeat(32),
@@ -62,5 +70,38 @@ describe('config', () => {
       SEED_DEMO: false,
     });
     expect(problemsOf(() => loadLocalConfig({ PORT: '70000' }))[0]).toMatch(/^PORT/);
+  });
+});
+
+describe('each function’s configuration', () => {
+  const web = { CODE_HASH_SECRET: 'y'.repeat(32), PUBLIC_BASE_URL: 'https://pingyi.example.cn' };
+
+  it('gives the aggregator the tables, region and log level alone: no secret, no origin', () => {
+    const config = loadAggregatorConfig({ SESSION_SECRET: 'x'.repeat(32), FLOOD_BURST: '5' });
+    expect(Object.keys(config).sort()).toEqual(['AWS_REGION', 'LOG_LEVEL', 'TABLE_NAME']);
+    expect(config.TABLE_NAME).toBe('xjx-appraisal');
+  });
+
+  it('reads no session secret for the public function, and names what it misses', () => {
+    const config = loadPublicConfig(web);
+    expect(config).not.toHaveProperty('SESSION_SECRET');
+    expect(config).toMatchObject({ FLOOD_BURST: 300, BODY_LIMIT_BYTES: 65536 });
+    const problems = problemsOf(() => loadPublicConfig({})).map((p) => p.split(':')[0]);
+    expect(problems.sort()).toEqual(['CODE_HASH_SECRET', 'PUBLIC_BASE_URL']);
+  });
+
+  it('reads the session secret for the console, and no flood brake', () => {
+    const config = loadConsoleConfig({ ...web, SESSION_SECRET: 'x'.repeat(32) });
+    expect(config).not.toHaveProperty('FLOOD_BURST');
+    expect(config.SESSION_SECRET).toBe('x'.repeat(32));
+    expect(problemsOf(() => loadConsoleConfig(web)).map((p) => p.split(':')[0])).toEqual(['SESSION_SECRET']);
+  });
+
+  it('lists each function’s variables: the base ones everywhere, the secrets only where used', () => {
+    expect(configVariables.aggregator).not.toContain('CODE_HASH_SECRET');
+    expect(configVariables.public).not.toContain('SESSION_SECRET');
+    expect(configVariables.console).not.toContain('FLOOD_BURST');
+    for (const f of [configVariables.public, configVariables.console])
+      expect(f).toEqual(expect.arrayContaining([...configVariables.aggregator, 'CODE_HASH_SECRET']));
   });
 });

@@ -121,9 +121,11 @@ describe('satisfaction evaluation (群众满意度测评) and the stage rules ar
     const noCode = await postJson(id, { requestToken: requestToken(), ...answers('satisfied') });
     expect(errorCode(noCode.json)).toBe('CODE_REQUIRED');
     // A missing answer is named, and the code stays unused.
+    // (The page a code opens carries the code and its voter group as hidden fields.)
     const partial = await postForm(id, {
       requestToken: requestToken(),
       code: codes[0] ?? '',
+      voterGroup: 'mass',
       overall: 'satisfied',
     });
     expect(partial.status).toBe(400);
@@ -131,6 +133,7 @@ describe('satisfaction evaluation (群众满意度测评) and the stage rules ar
     const form = await postForm(id, {
       requestToken: requestToken(),
       code: codes[0] ?? '',
+      voterGroup: 'mass',
       overall: 'satisfied',
       [`m_${measureId}`]: 'basicallySatisfied',
     });

@@ -1,22 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../shared/app';
 import { seedDemo } from '../shared/demo/seed';
 import { asRecord, call, tokenFor } from './support/api';
+import { countingApp } from './support/count-commands';
 import { marks, requestToken } from './support/review-fixture';
 import { createTestContext, type TestContext } from './support/test-env';
-
-/** Counts the DynamoDB commands the app sends, by name. */
-function countingApp(t: TestContext) {
-  const sent: string[] = [];
-  const send = t.deps.db.send.bind(t.deps.db);
-  const db = Object.assign(Object.create(t.deps.db), {
-    send: (command: { constructor: { name: string } }, ...rest: unknown[]) => {
-      sent.push(command.constructor.name);
-      return (send as (...a: unknown[]) => unknown)(command, ...rest);
-    },
-  });
-  return { app: createApp({ ...t.deps, db }), sent };
-}
 
 describe('the submission paths cost one DynamoDB request', () => {
   let t: TestContext;

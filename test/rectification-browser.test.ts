@@ -101,6 +101,7 @@ describe('following an opinion from its receipt to the satisfaction result', () 
         body: new URLSearchParams({
           requestToken: requestToken(),
           code: codes[i + 1] ?? '',
+          voterGroup: 'mass',
           overall: answer,
           [`m_${measure.id}`]: answer,
         }).toString(),

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { grades, marks, type PaperEntry, type ReviewSession, satisfactions } from '../shared/domain/review';
-import { excellentAllowed, satisfactionRate, tally } from '../shared/domain/tally';
-import { matchPaper, voterGroups } from '../shared/domain/vote';
+import { satisfactionRate } from '../shared/domain/satisfaction';
+import { excellentAllowed, tally } from '../shared/domain/tally';
+import { matchCountingEntries, voterGroups } from '../shared/domain/vote';
 
 const session = (n: number): ReviewSession => ({
   id: 's',
@@ -211,7 +212,7 @@ describe('paper ballots entered by two tellers', () => {
   });
 
   it('counts a slip when both entries agree and lists the others', () => {
-    const { counted, mismatched } = matchPaper([
+    const { counted, mismatched } = matchCountingEntries([
       entry(1, 1, 'competent'),
       entry(1, 2, 'competent'),
       entry(2, 1, 'competent'),

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { paperEntriesOf } from '../shared/data/repos/paper-entries';
+import { countingEntriesOf } from '../shared/data/repos/counting';
 import { demoAccounts, demoPassword } from '../shared/demo/campaign';
 import { seedDemo } from '../shared/demo/seed';
 import { PaperEntry } from '../shared/domain/review';
@@ -61,7 +61,7 @@ describe('the paper ballot grid for tellers', () => {
     expect(await page.inputValue('#slipNo')).toBe('2');
     // The slips' status is beside the grid: slip 1 waits for the other teller.
     expect(await page.textContent('#slip-status')).toContain('待核对：第1号（只有一人录入）');
-    const [entry] = await paperEntriesOf(t.deps, sessionId, PaperEntry);
+    const [entry] = await countingEntriesOf(t.deps, sessionId, PaperEntry);
     expect(entry).toMatchObject({ slipNo: 1, teller: 1, voterGroup: 'member', satisfaction: 'satisfied' });
     expect(Object.values(entry?.grades ?? {})).toEqual(Array.from({ length: members }, () => 'competent'));
     // Each grade sits in its own column right under its heading, next to the name: no long reach.

@@ -1,10 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { getAccount } from '../data/repos/accounts';
-import type { Deps } from '../deps';
+import { type Deps, sessionSecretOf } from '../deps';
 import type { Principal } from '../domain/account';
-import { type Action, decide, type Resource } from '../domain/policy';
-import { forbidden, notFound, unauthorized } from '../errors';
+import { forbidden, unauthorized } from '../errors';
 import type { AppEnv } from '../http/env';
 import { readForm } from '../http/form';
 import { fromOurPages } from './origin';
@@ -28,7 +27,7 @@ export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
     const cookie = getCookie(c, sessionCookie);
     const token = bearer ?? cookie;
     if (token) {
-      const claims = await readSession(deps.config.SESSION_SECRET, token);
+      const claims = await readSession(sessionSecretOf(deps), token);
       const account = claims ? await getAccount(deps, claims.sub) : undefined;
       if (claims && account && !account.disabled && account.tokenVersion === claims.ver) {
         c.set('principal', {
@@ -51,7 +50,7 @@ export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
         const form = await readForm(c);
         given = typeof form._csrf === 'string' ? form._csrf : undefined;
       }
-      if (!csrfMatches(deps.config.SESSION_SECRET, session.sid, given)) {
+      if (!csrfMatches(sessionSecretOf(deps), session.sid, given)) {
         throw forbidden('页面已过期，请刷新后重试', 'CSRF_FAILED');
       }
     }
@@ -63,17 +62,5 @@ export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
 export function principalOf(c: Context<AppEnv>): Principal {
   const principal = c.get('principal');
   if (!principal) throw unauthorized();
-  return principal;
-}
-
-/**
- * Asks the policy whether the caller may do `action` to `resource`; outside
- * the caller's scope answers 404, as for a resource that does not exist.
- */
-export function authorize(c: Context<AppEnv>, action: Action, resource: Resource): Principal {
-  const principal = principalOf(c);
-  const decision = decide(principal.scope, action, resource);
-  if (decision === 'hidden') throw notFound();
-  if (decision === 'forbidden') throw forbidden();
   return principal;
 }

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-
 type Env = Record<string, string | undefined>;
 
 /** Reads one secret's string (the SDK call, replaceable in tests). */
@@ -37,10 +35,3 @@ export async function withSecrets(env: Env, read: SecretReader = fromSecretsMana
   }
   return out;
 }
-
-/**
- * Fills a secret setting that a function never uses (the public app signs no
- * sessions; the aggregator signs nothing): random per process, so nothing
- * made with it could be accepted by any other process.
- */
-export const unusedSecret = () => randomBytes(32).toString('base64url');

@@ -1,4 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 export interface ClientOptions {
@@ -28,4 +28,17 @@ export function createDocumentClient(client: DynamoDBClient): DynamoDBDocumentCl
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
+}
+
+/** Whether a DynamoDB endpoint answers at all (a ListTables of one), for waiting on a starting local one. */
+export async function endpointAnswers(endpoint: string): Promise<boolean> {
+  const client = createDynamoClient({ region: 'local', endpoint });
+  try {
+    await client.send(new ListTablesCommand({ Limit: 1 }));
+    return true;
+  } catch {
+    return false;
+  } finally {
+    client.destroy();
+  }
 }

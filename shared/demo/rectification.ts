@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { getUnit } from '../data/repos/units';
 import type { Deps } from '../deps';
-import type { CampaignSettings } from '../domain/campaign';
 import type { Unit } from '../domain/org';
 import { closeEvaluationEarly, countEvaluation, openEvaluation } from '../usecases/evaluations';
 import { decideStageChange, requestStageChange } from '../usecases/stage-change';
@@ -14,10 +13,10 @@ import type { DemoScript } from './scripts';
 export async function advanceStage(deps: Deps, unitId: string, who: DemoActors, note: string): Promise<Unit> {
   const unit = await getUnit(deps, unitId);
   if (!unit) throw new Error(`demo unit ${unitId} is missing`);
-  await requestStageChange(deps, who.leader, unit, note);
+  await requestStageChange(deps, who.leader, unit.id, note);
   const asked = await getUnit(deps, unitId);
   if (!asked) throw new Error(`demo unit ${unitId} is missing`);
-  await decideStageChange(deps, who.supervisor, asked, true, '同意');
+  await decideStageChange(deps, who.supervisor, asked.id, true, '同意');
   return (await getUnit(deps, unitId)) ?? asked;
 }
 
@@ -26,15 +25,9 @@ export async function advanceStage(deps: Deps, unitId: string, who: DemoActors, 
  * as at a meeting: codes minted for the mass representatives, each cast
  * once, the evaluation closed, and counted by the supervision group.
  */
-export async function seedEvaluation(
-  deps: Deps,
-  unit: Unit,
-  who: DemoActors,
-  settings: Pick<CampaignSettings, 'anonymityK' | 'satisfactionThreshold'>,
-  script: DemoScript,
-) {
+export async function seedEvaluation(deps: Deps, unit: Unit, who: DemoActors, script: DemoScript) {
   const closesAt = new Date(deps.now().getTime() + 7 * 86_400_000).toISOString();
-  const evaluation = await openEvaluation(deps, who.leader.username, unit, { mode: 'codes', closesAt });
+  const evaluation = await openEvaluation(deps, who.leader, unit.id, { mode: 'codes', closesAt });
   const answers = script.evaluation.flatMap(([n, overall, each]) =>
     Array.from({ length: n }, () => [overall, each]),
   );
@@ -53,6 +46,6 @@ export async function seedEvaluation(
       marks: { overall, measures },
     });
   }
-  const closed = await closeEvaluationEarly(deps, who.leader.username, evaluation);
-  return countEvaluation(deps, who.supervisor, closed, settings);
+  await closeEvaluationEarly(deps, who.leader, evaluation.id);
+  return countEvaluation(deps, who.supervisor, evaluation.id);
 }

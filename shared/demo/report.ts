@@ -72,13 +72,13 @@ export async function seedApprovedReport(
   const approved = await approveReport(deps, who.supervisor, unit.id, 'public');
   const day = (offset: number) => chinaDay(new Date(deps.now().getTime() + offset * 86_400_000));
   for (const m of script.measures) {
-    const measure = await addMeasure(deps, who.leader, unit, {
+    const measure = await addMeasure(deps, who.leader, unit.id, {
       problemId: ids.get(m.problem) ?? '',
       action: m.action,
       post: m.post,
       deadline: day(m.deadline),
     });
-    if (m.progress) await addProgress(deps, who.leader, unit, measure.id, m.progress);
+    if (m.progress) await addProgress(deps, who.leader, unit.id, measure.id, m.progress);
   }
   return approved.token ?? '';
 }

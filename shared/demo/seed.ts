@@ -170,7 +170,7 @@ export async function seedDemo(deps: Deps, baseUrl: string): Promise<DemoInfo> {
       const token = await seedApprovedReport(deps, unit, round, who, run.script);
       if (run.index === 1) demoDisclosure = token;
       const inRectification = await advanceStage(deps, unit.id, who, '分析评议报告已经督导组认可');
-      await seedEvaluation(deps, inRectification, who, campaign.settings, run.script);
+      await seedEvaluation(deps, inRectification, who, run.script);
     }
     await putDemoMarker(deps, {
       seededAt: now.toISOString(),

@@ -38,6 +38,23 @@ export const AccountInput = z
   .meta({ id: 'AccountInput' });
 export type AccountInput = z.infer<typeof AccountInput>;
 
+/** The office renames, disables or re-enables an account, or resets its password. */
+export const AccountPatch = z.strictObject({
+  displayName: z.string().trim().min(1).max(60).optional(),
+  disabled: z.boolean().optional(),
+  password: password.optional(),
+});
+export type AccountPatch = z.infer<typeof AccountPatch>;
+
+/** Signing in with username and password. */
+export const SignInInput = z.strictObject({ username, password: z.string().min(1).max(200) });
+/** Changing one's own password. */
+export const PasswordChange = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: password,
+});
+export type PasswordChange = z.infer<typeof PasswordChange>;
+
 export const Account = z
   .object({
     username: z.string(),

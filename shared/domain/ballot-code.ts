@@ -1,7 +1,5 @@
 import { createHmac } from 'node:crypto';
-
-// Crockford's base32: no I, L, O or U, so a typed code is hard to get wrong.
-const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+import { base32Groups } from './base32';
 
 /**
  * The `index`-th code of a minted batch, grouped `XXXX-XXXX-XXXX-XXXX`: 80 bits of HMAC-SHA-256 keyed with
@@ -10,20 +8,9 @@ const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
  * the secret the codes cannot be had from the id.
  */
 export const batchCode = (secret: string, batchId: string, index: number): string =>
-  codeFromBytes(
+  base32Groups(
     createHmac('sha256', secret).update(`code-batch:${batchId}:${index}`).digest().subarray(0, 10),
   );
-
-function codeFromBytes(bytes: Uint8Array): string {
-  let bits = 0n;
-  for (const b of bytes) bits = (bits << 8n) | BigInt(b);
-  let out = '';
-  for (let i = 0; i < 16; i++) {
-    out = (alphabet[Number(bits & 31n)] ?? '0') + out;
-    bits >>= 5n;
-  }
-  return out.match(/.{4}/g)?.join('-') ?? out;
-}
 
 /**
  * A code as typed or scanned, in canonical form: upper case, no spaces or

@@ -72,6 +72,7 @@ export const CampaignPatch = z
     settings: CampaignSettings.partial().optional(),
   })
   .meta({ id: 'CampaignPatch' });
+export type CampaignPatch = z.infer<typeof CampaignPatch>;
 
 export const Campaign = z
   .object({ ...CampaignInput.shape, id: z.string(), createdAt: z.string(), updatedAt: z.string() })

@@ -1,15 +1,12 @@
 import type { CampaignSettings } from './campaign';
 import type { Evaluation, EvaluationBallot, EvaluationResults } from './evaluation';
 import type { Satisfaction } from './review';
-import { type SatisfactionCounts, satisfactionRate } from './tally';
-
-const zero = (): SatisfactionCounts => ({ satisfied: 0, basicallySatisfied: 0, dissatisfied: 0, unknown: 0 });
-
-/** Below the threshold (percent), compared exactly: (满意 + 基本满意) × 100 < threshold × (answers − 不了解). */
-function below(c: SatisfactionCounts, threshold: number): boolean {
-  const judged = c.satisfied + c.basicallySatisfied + c.dissatisfied;
-  return (c.satisfied + c.basicallySatisfied) * 100 < threshold * judged;
-}
+import {
+  meetsSatisfaction,
+  type SatisfactionCounts,
+  satisfactionRate,
+  zeroSatisfaction as zero,
+} from './satisfaction';
 
 /**
  * Counts an evaluation's ballots. Every ballot answers every question, so
@@ -46,16 +43,11 @@ export function tallyEvaluation(
     return {
       ...item,
       ...result(c),
-      shortfall: !withheld && (satisfactionRate(c) === null || below(c, threshold)),
+      shortfall: !withheld && meetsSatisfaction(c, threshold) !== true,
     };
   });
-  const reason = withheld
-    ? 'tooFew'
-    : satisfactionRate(overall) === null
-      ? 'noRate'
-      : below(overall, threshold)
-        ? 'below'
-        : null;
+  const meets = meetsSatisfaction(overall, threshold);
+  const reason = withheld ? 'tooFew' : meets === null ? 'noRate' : meets ? null : 'below';
   return {
     ballots: ballots.length,
     withheld,

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { Satisfaction } from './review';
-import { type WindowState, windowState } from './time-window';
+import { type VotePhase, votePhase } from './time-window';
 import { ByGroupCount, VoteBallot } from './vote';
 
 /**
@@ -99,9 +99,8 @@ export const EvaluationView = Evaluation.extend({
 }).meta({ id: 'EvaluationView' });
 export type EvaluationView = z.infer<typeof EvaluationView>;
 
-export type EvaluationPhase = WindowState | 'counted';
-export const evaluationPhase = (e: Evaluation, now: Date): EvaluationPhase =>
-  e.countedAt ? 'counted' : windowState(e, now);
+export type EvaluationPhase = VotePhase;
+export const evaluationPhase: (e: Evaluation, now: Date) => EvaluationPhase = votePhase;
 export const evaluationPhaseLabels: Record<EvaluationPhase, string> = {
   notYetOpen: '尚未开始',
   open: '正在测评',

@@ -52,6 +52,10 @@ export const PracticeInput = z
   .meta({ id: 'PracticeInput' });
 export type PracticeInput = z.infer<typeof PracticeInput>;
 
+/** The office marks a practice as typical experience (典型经验), or takes the mark back. */
+export const TypicalMark = z.strictObject({ typical: z.boolean() });
+export type TypicalMark = z.infer<typeof TypicalMark>;
+
 /** Good practice a unit submitted; `typical` once the office marked it (典型经验). */
 export const Practice = z
   .object({

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { type Opinion, type OpinionFilters, OpinionView, type ReferencedOpinion } from './opinion';
-import { suppressAdditive } from './suppress';
+import { belowK, suppressAdditive } from './suppress';
 
 /** An opinion as the list and the exports show it: its respondent tag is withheld where that group is small. */
 export const OpinionListItem = OpinionView.extend({
@@ -79,7 +79,7 @@ export function listOpinions(
   const matched = opinions
     .filter((o) => matchesFilters(o, filters))
     .sort((a, b) => (a.day === b.day ? 0 : a.day < b.day ? 1 : -1));
-  if (isNarrowed(filters) && matched.length > 0 && matched.length < k) return { rows: [], withheld: true };
+  if (isNarrowed(filters) && belowK(matched.length, k)) return { rows: [], withheld: true };
   return { rows: withRespondentTags(matched, k), withheld: false };
 }
 

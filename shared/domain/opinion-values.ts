@@ -46,7 +46,8 @@ export function formToInput(
   const respondent = text(form.respondent);
   return {
     ...rest,
-    submissionId: text(form.submissionId),
+    // The page's hidden id: sent twice or not as text, it stays as it came for the schema to refuse.
+    submissionId: typeof form.submissionId === 'string' ? form.submissionId : (form.submissionId ?? ''),
     ...(respondent ? { respondent } : {}),
     about: list(form.about),
     focus: list(form.focus),

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import * as z from 'zod';
-import { canonicalJson } from './canonical-json';
+import { hashOf } from './canonical-json';
 import { maskPersonalData } from './mask';
 import { aboutOptions, focusAreas, problemLabels, respondentOptions, textLimits } from './opinion-form';
 import type { CustomQuestion, Round } from './round';
@@ -107,6 +106,23 @@ export const OpinionFilters = z.strictObject({
 });
 export type OpinionFilters = z.infer<typeof OpinionFilters>;
 
+/** The query of the opinion list: a page (as every list's `?limit=&cursor=`) and the filters. */
+export const OpinionListQuery = OpinionFilters.extend({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(2000).optional(),
+});
+
+/** The query of the opinion summary: one round or all, as JSON or as the 汇总 sheet's CSV. */
+export const OpinionSummaryQuery = z.strictObject({
+  roundId: z.string().max(64).optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+/** The query of the opinion export: the file's format, one round or all. */
+export const OpinionExportQuery = z.strictObject({
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+  roundId: z.string().max(64).optional(),
+});
+
 /** The content of a submission with personal data masked, and a hash that tells a retry from a different text. */
 export function storedContent(input: OpinionInput) {
   const { submissionId: _, ...rest } = input;
@@ -120,5 +136,5 @@ export function storedContent(input: OpinionInput) {
       ),
     ),
   };
-  return { content, contentHash: createHash('sha256').update(canonicalJson(content)).digest('base64url') };
+  return { content, contentHash: hashOf(content, 'base64url') };
 }

@@ -26,10 +26,14 @@ const name = z.string().trim().min(1).max(60);
 export const GroupInput = z
   .strictObject({ name, note: z.string().trim().max(500).optional() })
   .meta({ id: 'GroupInput' });
+export type GroupInput = z.infer<typeof GroupInput>;
 export const Group = z
   .object({ ...GroupInput.shape, id: z.string(), campaignId: z.string(), createdAt: z.string() })
   .meta({ id: 'Group' });
 export type Group = z.infer<typeof Group>;
+/** Renaming a group or changing its note. */
+export const GroupPatch = GroupInput.partial();
+export type GroupPatch = z.infer<typeof GroupPatch>;
 
 export const UnitInput = z
   .strictObject({
@@ -43,6 +47,17 @@ export const UnitInput = z
   })
   .meta({ id: 'UnitInput' });
 export type UnitInput = z.infer<typeof UnitInput>;
+/** Changing a unit's facts; its stage changes only through stage requests. */
+export const UnitPatch = UnitInput.partial();
+export type UnitPatch = z.infer<typeof UnitPatch>;
+
+/** Asking to move to the next stage (转段申请), with an optional note. */
+export const StageRequestInput = z.strictObject({ note: z.string().trim().max(500).optional() });
+/** Approving or refusing a pending stage request, with an optional comment. */
+export const StageDecisionInput = z.strictObject({
+  approve: z.boolean(),
+  comment: z.string().trim().max(500).optional(),
+});
 
 export const StageRequest = z
   .object({ to: Stage, requestedBy: z.string(), requestedAt: z.string(), note: z.string().optional() })
@@ -93,6 +108,9 @@ export const MemberInput = z
   .strictObject({ name, category: MemberCategory, probationary: z.boolean().default(false) })
   .meta({ id: 'MemberInput' });
 export type MemberInput = z.infer<typeof MemberInput>;
+/** Changing a party member. */
+export const MemberPatch = MemberInput.partial();
+export type MemberPatch = z.infer<typeof MemberPatch>;
 export const Member = z
   .object({ ...MemberInput.shape, id: z.string(), unitId: z.string(), createdAt: z.string() })
   .meta({ id: 'Member' });

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { stageLabels } from './campaign';
 import { unitTypeLabels } from './org';
+import { percent } from './percent';
 import { reportStateLabels, reportStates } from './report';
 import { toCsv } from './spreadsheet-cells';
 
@@ -61,7 +62,7 @@ export function sortOverview(rows: UnitOverview[], by: OverviewSort): UnitOvervi
   });
 }
 
-const pct = (x: number | null) => (x === null ? '' : `${(x * 100).toFixed(1)}%`);
+const pct = (x: number | null) => (x === null ? '' : percent(x));
 
 /** The overview as CSV for Excel and WPS (UTF-8 with BOM, formula-like cells neutralised). */
 export const overviewCsv = (rows: UnitOverview[], groupNames: Record<string, string>) =>

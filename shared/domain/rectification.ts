@@ -1,4 +1,7 @@
 import * as z from 'zod';
+import { conflict } from '../errors';
+import type { PublicEvaluation } from './evaluation';
+import type { Problem } from './report';
 
 /**
  * Rectification (深入整改): each approved problem gets measures (整改措施),
@@ -48,14 +51,40 @@ export const MeasureInput = z
   .meta({ id: 'MeasureInput' });
 export type MeasureInput = z.infer<typeof MeasureInput>;
 
+/**
+ * The version a change was made from (the measure's `version` as the editor
+ * read it): given, a change from an older read is refused (409
+ * `MEASURE_CHANGED`) instead of overwriting what someone else saved meanwhile.
+ */
+const readVersion = z.number().int().positive().optional();
+
 /** A change of what, who (post) or when; the problem a measure answers does not change. */
-export const MeasureChange = MeasureInput.omit({ problemId: true }).meta({ id: 'MeasureChange' });
+export const MeasureChange = MeasureInput.omit({ problemId: true })
+  .extend({ version: readVersion })
+  .meta({ id: 'MeasureChange' });
 export type MeasureChange = z.infer<typeof MeasureChange>;
 
 export const ProgressInput = z
-  .strictObject({ note: z.string().trim().min(2).max(500), state: z.enum(measureStates) })
+  .strictObject({
+    note: z.string().trim().min(2).max(500),
+    state: z.enum(measureStates),
+    version: readVersion,
+  })
   .meta({ id: 'ProgressInput' });
 export type ProgressInput = z.infer<typeof ProgressInput>;
+
+/** A change made from an older read of the measure: refused, saying what the measure is now. */
+export const measureChanged = (now: Measure) =>
+  conflict(
+    'MEASURE_CHANGED',
+    `这项整改措施已被他人修改：现在的措施为“${now.action}”，责任岗位为${now.post}，` +
+      `完成时限为${now.deadline}，状态为${measureStateLabels[now.state]}，请核对后重新保存`,
+  );
+
+/** Refuses a change made from another version than the measure's current one (none named: no check). */
+export function assertSameVersion(now: Measure, readAt: number | undefined): void {
+  if (readAt !== undefined && readAt !== now.version) throw measureChanged(now);
+}
 
 /** Overdue: not done, and its deadline (a day in China) is before `today`. */
 export const isOverdue = (m: Pick<Measure, 'state' | 'deadline'>, today: string) =>
@@ -77,6 +106,17 @@ export const publicMeasure = (m: Measure) => ({
   progress: m.progress,
 });
 export type PublicMeasure = ReturnType<typeof publicMeasure>;
+
+/**
+ * A unit's rectification as the masses see it (disclosure page, receipt
+ * look-up): each problem, most gathered first, with its measures, and the
+ * latest counted satisfaction evaluation.
+ */
+export interface PublicRectification {
+  problems: (Problem & { measures: PublicMeasure[] })[];
+  anyMeasure: boolean;
+  evaluation: PublicEvaluation | undefined;
+}
 
 /** Overdue measures across units, as the supervision group and the office list them. */
 export const OverdueMeasures = z

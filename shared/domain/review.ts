@@ -1,8 +1,10 @@
 import * as z from 'zod';
 import { conflict } from '../errors';
+import { username } from './account';
 import { MemberCategory } from './org';
-import { type WindowState, windowState } from './time-window';
-import { ByGroupCount, PaperSlip, VoteBallot, type VoterGroup } from './vote';
+import { cachedBy } from './schema-cache';
+import { type VotePhase, votePhase, type WindowState, windowState } from './time-window';
+import { ByGroupCount, PaperSlip, VoteBallot, VoterGroup } from './vote';
 
 /** Grades of a party member in democratic review (民主评议). */
 export const grades = ['excellent', 'competent', 'basicallyCompetent', 'incompetent'] as const;
@@ -53,6 +55,7 @@ export const ReviewSessionInput = z
     comments: z.boolean().default(true),
   })
   .meta({ id: 'ReviewSessionInput' });
+export type ReviewSessionInput = z.output<typeof ReviewSessionInput>;
 
 /** A review session: the members graded (probationary members left out), voters due, its window. */
 export const ReviewSession = z
@@ -96,9 +99,8 @@ export const countConfirmed = () => conflict('COUNT_CONFIRMED', '计票已经结
 export const countChanged = () => conflict('COUNT_CHANGED', '计票情况已变化，请刷新后重试');
 
 /** Where a session stands: casting (not yet open, open), counting (closed, not confirmed), counted (sealed). */
-export type SessionPhase = WindowState | 'counted';
-export const sessionPhase = (s: ReviewSession, now: Date): SessionPhase =>
-  s.countedAt ? 'counted' : sessionState(s, now);
+export type SessionPhase = VotePhase;
+export const sessionPhase: (s: ReviewSession, now: Date) => SessionPhase = votePhase;
 
 /** A session as the API answers it: with its state at the time of the answer. */
 export const SessionView = ReviewSession.extend({ state: z.enum(['notYetOpen', 'open', 'closed']) }).meta({
@@ -166,3 +168,39 @@ export const Determination = z.object({
   decidedAt: z.string(),
 });
 export type Determination = z.infer<typeof Determination>;
+
+const paperCount = z.number().int().min(0).max(10_000);
+/** How many paper ballots were handed out at the meeting, per voter group. */
+export const PaperIssuedInput = z.strictObject({ member: paperCount, mass: paperCount });
+
+/** The two tellers (计票人) appointed to a session's counting. */
+export const TellersInput = z.strictObject({ teller1: username, teller2: username });
+
+/** Confirming the counting (计票结束), naming the paper slips still unresolved. */
+export const ConfirmCountingInput = z.strictObject({
+  unresolvedSlips: z.array(z.number().int().min(1).max(99_999)).max(10_000).default([]),
+});
+
+/** Which slip a teller enters, and as which teller (the route's `slipNo` and `teller`). */
+export const CountingSlip = z.object({
+  slipNo: z.coerce.number().int().min(1).max(99_999),
+  teller: z.enum(['1', '2']),
+});
+export type CountingSlip = z.infer<typeof CountingSlip>;
+
+/** A paper ballot as a teller types it: the voter group and the marks of an online ballot, without a comment. */
+export const paperEntryInput = cachedBy(
+  (s: ReviewSession) => s.id,
+  (s: ReviewSession) =>
+    ballotMarks(s)
+      .omit({ comment: true })
+      .extend({ voterGroup: VoterGroup })
+      .superRefine(checkMarksOfGroup(s)),
+);
+
+/** The organisation's determination for a member, as it is entered. */
+export const DeterminationInput = z.strictObject({
+  // Nothing is chosen for the organisation: a missing grade is named in words people use.
+  grade: z.enum(grades, { error: '请选择组织评定的等次' }),
+  reason: z.string().trim().min(2, '请写明评定理由').max(500),
+});

@@ -32,6 +32,11 @@ export const RoundInput = z
     questions: CustomQuestions.default([]),
   })
   .meta({ id: 'RoundInput' });
+/** Opening a round: its window and its custom questions (none by default). */
+export type RoundInput = z.infer<typeof RoundInput>;
+
+/** Replacing a round's custom questions. */
+export const FormInput = z.strictObject({ questions: CustomQuestions });
 
 /** An opinion-collection round; its id is the unguessable token in the public link. */
 export const Round = z

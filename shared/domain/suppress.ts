@@ -1,3 +1,9 @@
+/**
+ * Whether a count of people is too small to show: some, but fewer than k.
+ * None exposes nobody; k or more is shown.
+ */
+export const belowK = (n: number, k: number): boolean => n > 0 && n < k;
+
 /** A breakdown cell after suppression: its count, or null where it is hidden. */
 export interface Cell {
   key: string;
@@ -18,8 +24,8 @@ export function suppressAdditive(
 ): { cells: Cell[]; total: number | null } {
   const entries = Object.entries(counts);
   const total = entries.reduce((s, [, n]) => s + n, 0);
-  if (total > 0 && total < k) return { cells: entries.map(([key]) => ({ key, count: null })), total: null };
-  const hidden = new Set(entries.filter(([, n]) => n > 0 && n < k).map(([key]) => key));
+  if (belowK(total, k)) return { cells: entries.map(([key]) => ({ key, count: null })), total: null };
+  const hidden = new Set(entries.filter(([, n]) => belowK(n, k)).map(([key]) => key));
   const hiddenSum = () => entries.filter(([key]) => hidden.has(key)).reduce((s, [, n]) => s + n, 0);
   while (hidden.size > 0 && hiddenSum() < k) {
     const next = entries.filter(([key, n]) => !hidden.has(key) && n > 0).sort((a, b) => a[1] - b[1])[0];
@@ -35,5 +41,5 @@ export function suppressAdditive(
  * worked out by subtraction, and only the cells of 1..k-1 are hidden.
  */
 export function suppressIndependent(counts: Record<string, number>, k: number): Cell[] {
-  return Object.entries(counts).map(([key, n]) => ({ key, count: n > 0 && n < k ? null : n }));
+  return Object.entries(counts).map(([key, n]) => ({ key, count: belowK(n, k) ? null : n }));
 }

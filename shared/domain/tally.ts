@@ -6,31 +6,23 @@ import {
   type Mark,
   marks,
   type ReviewSession,
-  type Satisfaction,
   satisfactions,
 } from './review';
+import {
+  meetsSatisfaction,
+  type SatisfactionCounts,
+  satisfactionRate,
+  zeroSatisfaction,
+} from './satisfaction';
+import { belowK } from './suppress';
 import { type ByGroup, byGroup, voterGroups } from './vote';
 
 export type GradeCounts = Record<Grade, number>;
 /** A member's marks: the four grades and 不了解 (always 0 where it was not offered). */
 export type MarkCounts = Record<Mark, number>;
-export type SatisfactionCounts = Record<Satisfaction, number>;
 
 const zeroGrades = (): GradeCounts => ({ excellent: 0, competent: 0, basicallyCompetent: 0, incompetent: 0 });
 const zeroMarks = (): MarkCounts => ({ ...zeroGrades(), unknown: 0 });
-const zeroSatisfaction = (): SatisfactionCounts => ({
-  satisfied: 0,
-  basicallySatisfied: 0,
-  dissatisfied: 0,
-  unknown: 0,
-});
-const sum = (o: Record<string, number>) => Object.values(o).reduce((s, n) => s + n, 0);
-
-/** 满意率 = (满意 + 基本满意) / (all answers − 不了解); null when nobody could answer. */
-export function satisfactionRate(c: SatisfactionCounts): number | null {
-  const denominator = sum(c) - c.unknown;
-  return denominator > 0 ? (c.satisfied + c.basicallySatisfied) / denominator : null;
-}
 
 /** 优秀率, 合格率 (合格 and above) and the share of 不合格 of one member's grades; 不了解 is left out. */
 export function gradeRates(c: GradeCounts | MarkCounts) {
@@ -66,16 +58,15 @@ export function tally(
   const ballotsBy = byGroup((g) => ballots.filter((b) => b.voterGroup === g).length);
   // Combined minus one group shown apart is the other group: if any group is
   // below k, neither is shown apart. A group with no ballots exposes nobody.
-  const someGroupSmall = voterGroups.some((g) => ballotsBy[g] > 0 && ballotsBy[g] < settings.anonymityK);
+  const someGroupSmall = voterGroups.some((g) => belowK(ballotsBy[g], settings.anonymityK));
   const shownApart = byGroup((g) => !someGroupSmall && ballotsBy[g] > 0);
   // Fewer than k ballots in all: any figure would be a handful of people's own marks.
-  const withheld = ballots.length > 0 && ballots.length < settings.anonymityK;
+  const withheld = belowK(ballots.length, settings.anonymityK);
   // 不了解 comes from mass representatives alone, so a member's 不了解 count (or the ballots
   // total less the member's grades) is a figure of that group: when they are fewer than k
   // and one of them used it, no member's marks are shown.
   const unknownExposes =
-    ballotsBy.mass > 0 &&
-    ballotsBy.mass < settings.anonymityK &&
+    belowK(ballotsBy.mass, settings.anonymityK) &&
     ballots.some((b) => Object.values(b.grades).includes('unknown'));
   const membersWithheld = withheld || unknownExposes;
 
@@ -119,7 +110,7 @@ export function tally(
       combined: withheld ? null : satCombined,
       satisfactionRate: rate,
       /** Below the threshold, the leading team must 补课 (make up the lesson). */
-      remedial: rate !== null && rate * 100 < settings.satisfactionThreshold,
+      remedial: !withheld && meetsSatisfaction(satCombined, settings.satisfactionThreshold) === false,
     },
   };
 }

@@ -16,6 +16,13 @@ export function windowState(w: TimeWindow, now: Date): WindowState {
   return t < w.opensAt ? 'notYetOpen' : 'open';
 }
 
+/** Where a vote (review session, evaluation) stands: casting (not yet open, open), counting (closed), counted (sealed). */
+export type VotePhase = WindowState | 'counted';
+
+/** A vote's phase at `now`: counted once its count is sealed, else the state of its window. */
+export const votePhase = (v: TimeWindow & { countedAt?: string | undefined }, now: Date): VotePhase =>
+  v.countedAt ? 'counted' : windowState(v, now);
+
 const closedMessages = {
   round: {
     notYetOpen: ['ROUND_NOT_OPEN', '本轮征求意见尚未开始'],

@@ -81,7 +81,7 @@ const marksOf = <E extends PaperSlip>({ slipNo: _n, teller: _t, enteredBy: _b, .
   canonicalJson(marks);
 
 /** Pairs the tellers' entries: a paper slip counts once both entered it the same way. */
-export function matchPaper<E extends PaperSlip>(entries: E[]) {
+export function matchCountingEntries<E extends PaperSlip>(entries: E[]) {
   const bySlip = new Map<number, Partial<Record<1 | 2, E>>>();
   for (const e of entries) bySlip.set(e.slipNo, { ...bySlip.get(e.slipNo), [e.teller]: e });
   const counted: E[] = [];
@@ -118,6 +118,7 @@ export const MintedCodes = z
     codes: z.array(z.object({ code: z.string(), link: z.string() })),
   })
   .meta({ id: 'MintedCodes' });
+export type MintedCodes = z.infer<typeof MintedCodes>;
 
 /** What a mint asks for: how many codes of a voter group; beyond the voters due only when confirmed. */
 export const MintInput = z
@@ -127,6 +128,7 @@ export const MintInput = z
     confirmExcess: z.boolean().default(false),
   })
   .meta({ id: 'MintInput' });
+export type MintInput = z.output<typeof MintInput>;
 
 /** What to revoke: one typed code, or every unused code of a voter group. */
 export const RevokeInput = z

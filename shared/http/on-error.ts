@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import { AppError, badRequest, payloadTooLarge } from '../errors';
 import type { Logger } from '../log/logger';
 import { ErrorPage } from '../views/error-page';
@@ -24,9 +25,26 @@ function toAppError(err: unknown): AppError | undefined {
   return undefined;
 }
 
+/** How a page shows an error it could not help: its own Chinese notice. */
+export type ErrorView = (error: AppError) => HtmlEscapedString | Promise<HtmlEscapedString>;
+const errorViews = new WeakMap<Context, ErrorView>();
+
+/**
+ * Says how the page being answered shows an error the person can act on (a
+ * public page's notice, keeping what they typed); the page then throws like
+ * any route, and the error mapper answers a client error (4xx) with that
+ * view, always as HTML, with the status of the error's kind. A server failure
+ * keeps the one error page. Called again, the later view wins.
+ */
+export function showErrorsAs(c: Context, view: ErrorView): void {
+  errorViews.set(c, view);
+}
+
 /** Renders an AppError as the JSON error model or as a Chinese page, with its kind's status. */
 export function renderError(c: Context, error: AppError) {
   const status = statusOf[error.kind];
+  const view = errorViews.get(c);
+  if (view && status < 500) return c.html(view(error), status);
   if (wantsJson(c)) {
     return c.json({ error: { code: error.code, message: error.message, details: error.details } }, status);
   }

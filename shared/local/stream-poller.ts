@@ -1,75 +1,45 @@
-import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  DescribeStreamCommand,
-  DynamoDBStreamsClient,
-  ExpiredIteratorException,
-  GetRecordsCommand,
-  type GetRecordsCommandOutput,
-  GetShardIteratorCommand,
-} from '@aws-sdk/client-dynamodb-streams';
-import type { Deps } from '../deps';
-import { aggregateStreamBatch } from '../usecases/aggregate-opinions';
+import { iteratorExpired, mainTableStream, type StreamRead, type TableClient } from '../data/stream-reader';
+import { opinionRecordsOf } from '../data/stream-records';
+import type { AggregatorDeps } from '../deps';
+import { aggregateOpinions } from '../usecases/aggregate-opinions';
 
 /**
  * Under `npm start` (and in the tests), what the Lambda event source does on
  * AWS: reads the main table's stream from DynamoDB Local, shard by shard, and
- * hands each batch to the same aggregator code. A batch that fails is read
- * again from the same iterator on the next round; records applied twice
- * change nothing.
+ * hands each batch's new opinions to the same aggregator code. A batch that
+ * fails is read again from the same iterator on the next round; records
+ * applied twice change nothing.
  */
-export function streamPoller(deps: Deps, client: DynamoDBClient, endpoint: string) {
-  const streams = new DynamoDBStreamsClient({
-    region: 'local',
-    endpoint,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+export function streamPoller(deps: AggregatorDeps, client: TableClient, endpoint: string) {
+  const stream = mainTableStream(deps.tableName, client, endpoint);
   const iterators = new Map<string, string | undefined>();
   const finished = new Set<string>();
-  let streamArn: string | undefined;
-
-  async function shards(): Promise<string[]> {
-    streamArn ??= (await client.send(new DescribeTableCommand({ TableName: deps.tableName }))).Table
-      ?.LatestStreamArn;
-    if (!streamArn) return [];
-    const out = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
-    return (out.StreamDescription?.Shards ?? []).map((s) => s.ShardId ?? '').filter(Boolean);
-  }
 
   /** Reads every shard once; returns how many records it handed to the aggregator. */
   async function pollOnce(): Promise<number> {
     let seen = 0;
-    for (const shardId of await shards()) {
+    for (const shardId of await stream.shards()) {
       if (finished.has(shardId)) continue;
-      let iterator = iterators.get(shardId);
-      if (!iterator) {
-        const got = await streams.send(
-          new GetShardIteratorCommand({
-            StreamArn: streamArn,
-            ShardId: shardId,
-            ShardIteratorType: 'TRIM_HORIZON',
-          }),
-        );
-        iterator = got.ShardIterator;
-      }
+      let iterator = iterators.get(shardId) || (await stream.start(shardId));
       while (iterator) {
-        let out: GetRecordsCommandOutput;
+        let out: StreamRead;
         try {
-          out = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+          out = await stream.read(iterator);
         } catch (err) {
-          if (err instanceof ExpiredIteratorException) iterators.delete(shardId);
+          if (iteratorExpired(err)) iterators.delete(shardId);
           throw err;
         }
-        const records = out.Records ?? [];
+        const { records, next } = out;
         if (records.length > 0) {
-          const failed = await aggregateStreamBatch(deps, records);
+          const failed = await aggregateOpinions(deps, opinionRecordsOf(records));
           // Keep the iterator: the next round reads the same batch again.
           if (failed.size > 0) break;
           seen += records.length;
         }
-        iterators.set(shardId, out.NextShardIterator);
-        if (!out.NextShardIterator) finished.add(shardId);
+        iterators.set(shardId, next);
+        if (!next) finished.add(shardId);
         if (records.length === 0) break;
-        iterator = out.NextShardIterator;
+        iterator = next;
       }
     }
     return seen;
@@ -102,7 +72,7 @@ export function streamPoller(deps: Deps, client: DynamoDBClient, endpoint: strin
       stopped = true;
       if (timer) clearTimeout(timer);
       await running;
-      streams.destroy();
+      stream.destroy();
     },
   };
 }

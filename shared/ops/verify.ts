@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { canonicalJson } from '../domain/canonical-json';
+import { hashOf } from '../domain/canonical-json';
 
 /** Where the JSON of a disclosure page lives: `/p/{token}` → `/api/public/disclosures/{token}`. */
 export function dataUrlOf(url: string): string {
@@ -20,7 +19,7 @@ export async function verifyDisclosure(
   const res = await fetchFn(dataUrlOf(url));
   if (!res.ok) throw new Error(`could not read ${dataUrlOf(url)}: ${res.status}`);
   const body = (await res.json()) as { published?: unknown; sha256?: unknown };
-  const computed = createHash('sha256').update(canonicalJson(body.published)).digest('hex');
+  const computed = hashOf(body.published);
   return { ok: computed === body.sha256, published: String(body.sha256), computed };
 }
 

@@ -1,63 +1,21 @@
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { applyDelta } from '../data/repos/opinion-aggregates';
-import type { Deps } from '../deps';
-import { Opinion } from '../domain/opinion';
+import type { AggregatorDeps } from '../deps';
 import { fold, type OpinionRecord } from '../domain/opinion-aggregate';
 
-/** A DynamoDB stream record as both Lambda and the Streams API give it (only what is read here). */
-export interface StreamRecord {
-  eventName?: string | undefined;
-  dynamodb?:
-    | {
-        SequenceNumber?: string | undefined;
-        NewImage?: Record<string, unknown> | undefined;
-      }
-    | undefined;
-}
-
 /**
- * The Streams API client reads an empty map attribute (`{"M":{}}`) back as
- * `{}`; put the `M` back so the image unmarshalls (Lambda's events are not affected).
+ * Folds a batch of new opinions (decoded from the stream, each with its
+ * sequence number) into the live opinion counts: one write per aggregate item
+ * and round the batch touches, each idempotent under redelivery. Returns the
+ * sequence numbers of the records whose counts could not be written (for
+ * partial-failure reporting); empty when all went in.
  */
-function withEmptyMaps(value: Record<string, unknown>): Record<string, unknown> {
-  const fix = (v: unknown): unknown => {
-    if (!v || typeof v !== 'object') return v;
-    const av = v as { M?: Record<string, unknown>; L?: unknown[] };
-    if (Object.keys(av).length === 0) return { M: {} };
-    if (av.M) return { M: withEmptyMaps(av.M) };
-    if (av.L) return { L: av.L.map(fix) };
-    return v;
-  };
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fix(v)]));
-}
-
-/** The records of new opinions in a batch; everything else on the stream (other items, changes) is skipped. */
-export function opinionRecordsOf(records: StreamRecord[]): OpinionRecord[] {
-  const out: OpinionRecord[] = [];
-  for (const r of records) {
-    const image = r.dynamodb?.NewImage;
-    const seq = r.dynamodb?.SequenceNumber;
-    if (r.eventName !== 'INSERT' || !image || !seq) continue;
-    const item = unmarshall(withEmptyMaps(image) as Record<string, AttributeValue>);
-    if (!String(item.sk ?? '').startsWith('OPINION#')) continue;
-    const parsed = Opinion.safeParse(item);
-    if (parsed.success) out.push({ seq, opinion: parsed.data });
-  }
-  return out;
-}
-
-/**
- * Folds a batch of stream records into the live opinion counts: one write
- * per aggregate item and round the batch touches, each idempotent under
- * redelivery. Returns the sequence numbers of the records whose counts could
- * not be written (for partial-failure reporting); empty when all went in.
- */
-export async function aggregateStreamBatch(deps: Deps, records: StreamRecord[]): Promise<Set<string>> {
+export async function aggregateOpinions(
+  deps: AggregatorDeps,
+  records: OpinionRecord[],
+): Promise<Set<string>> {
   const failed = new Set<string>();
-  const deltas = fold(opinionRecordsOf(records));
   await Promise.all(
-    deltas.map(async (delta) => {
+    fold(records).map(async (delta) => {
       try {
         await applyDelta(deps, delta);
       } catch (err) {

@@ -1,13 +1,20 @@
-import { hashPassword } from '../auth/password';
-import { createAccount } from '../data/repos/accounts';
 import type { Deps } from '../deps';
-import { password, username } from '../domain/account';
+import { type Principal, password, username } from '../domain/account';
 import { zodProblems } from '../domain/input';
 import { validationError } from '../errors';
+import { createAccount } from './accounts';
+
+/** Operations, acting as the office from the command line: the audit trail names them so. */
+const operations: Principal = {
+  username: 'ops:create-admin',
+  displayName: 'ops:create-admin',
+  scope: { role: 'office' },
+};
 
 /**
  * Creates a campaign-office account outside the console: the first account
- * of a fresh deployment, which then creates everyone else.
+ * of a fresh deployment, which then creates everyone else. The display name
+ * defaults to the username.
  */
 export async function createOfficeAccount(
   deps: Deps,
@@ -17,14 +24,12 @@ export async function createOfficeAccount(
   const secret = password.safeParse(input.password);
   if (!name.success) throw validationError(zodProblems(name.error));
   if (!secret.success) throw validationError(zodProblems(secret.error));
-  await createAccount(deps, 'ops:create-admin', {
+  const displayName = input.displayName || name.data;
+  await createAccount(deps, operations, {
     username: name.data,
-    displayName: input.displayName || name.data,
-    scope: { role: 'office' },
-    disabled: false,
-    createdAt: deps.now().toISOString(),
-    passwordHash: await hashPassword(secret.data),
-    tokenVersion: 1,
+    displayName,
+    password: secret.data,
+    role: 'office',
   });
   return name.data;
 }

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { ballotsOf, closeUnusedCodes } from '../data/repos/ballot-box';
+import { ballotsOf } from '../data/repos/ballot-box';
+import { closeUnusedCodes } from '../data/repos/ballot-codes';
 import {
   closeEvaluation,
   createEvaluation,
@@ -12,8 +12,7 @@ import { measuresOf } from '../data/repos/measures';
 import { problemsOf } from '../data/repos/reports';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
-import type { CampaignSettings } from '../domain/campaign';
-import { canonicalJson } from '../domain/canonical-json';
+import { hashOf } from '../domain/canonical-json';
 import {
   type Evaluation,
   EvaluationBallot,
@@ -21,9 +20,9 @@ import {
   evaluationPhase,
 } from '../domain/evaluation';
 import { tallyEvaluation } from '../domain/evaluation-tally';
-import type { Unit } from '../domain/org';
 import { newWindow } from '../domain/time-window';
 import { conflict, notFound } from '../errors';
+import { campaignFor, campaignOfUnit, evaluationFor, unitFor } from './access';
 import { newRoundToken } from './rounds';
 import { closeVoteEarly } from './vote-codes';
 
@@ -32,6 +31,7 @@ export const LINK_COUNT_GRACE_MS = 60_000;
 
 /**
  * The unit opens a satisfaction evaluation of its rectification (群众满意度测评).
+ * 0. The caller may collect for the unit.
  * 1. Only in 整改提高, and only when measures have been set (409).
  * 2. Not while another of its evaluations is still uncounted (409).
  * 3. The measures are put to the masses as they stand now, under their problems.
@@ -39,10 +39,12 @@ export const LINK_COUNT_GRACE_MS = 60_000;
  */
 export async function openEvaluation(
   deps: Deps,
-  actor: string,
-  unit: Unit,
+  who: Principal,
+  unitId: string,
   input: EvaluationInput,
 ): Promise<Evaluation> {
+  const unit = await unitFor(deps, who, 'collect', unitId);
+  const actor = who.username;
   if (unit.stage !== 'rectification') {
     throw conflict('WRONG_STAGE', '单位进入“整改提高”阶段后才能开展群众满意度测评');
   }
@@ -81,24 +83,24 @@ export async function openEvaluation(
   return evaluation;
 }
 
-/** Closes an evaluation before its end time (see `closeVoteEarly`). */
-export const closeEvaluationEarly = (deps: Deps, actor: string, e: Evaluation): Promise<Evaluation> =>
-  closeVoteEarly(deps, 'evaluation', e, (at) => closeEvaluation(deps, actor, e, at));
+/** Closes an evaluation before its end time, by whoever collects for its unit (see `closeVoteEarly`). */
+export async function closeEvaluationEarly(deps: Deps, who: Principal, id: string): Promise<Evaluation> {
+  const e = await evaluationFor(deps, who, 'collect', id);
+  return closeVoteEarly(deps, 'evaluation', e, (at) => closeEvaluation(deps, who.username, e, at));
+}
 
 /**
  * The supervision group (or the office) counts a closed evaluation.
+ * 0. The caller may count the unit's votes; the campaign gives k and the threshold.
  * 1. Casting must be over; a link evaluation waits a minute after it closed,
  *    so a ballot whose request was already under way is in the count.
  * 2. Unused codes are closed (finishing an interrupted early close).
  * 3. The results are computed once, with the campaign's k and threshold,
  *    stored on the evaluation with a SHA-256, and recorded on the unit (补课 flag).
  */
-export async function countEvaluation(
-  deps: Deps,
-  who: Principal,
-  e: Evaluation,
-  settings: Pick<CampaignSettings, 'anonymityK' | 'satisfactionThreshold'>,
-): Promise<Evaluation> {
+export async function countEvaluation(deps: Deps, who: Principal, id: string): Promise<Evaluation> {
+  const e = await evaluationFor(deps, who, 'superviseCount', id);
+  const { settings } = await campaignFor(deps, who, 'read', e.campaignId);
   const now = deps.now();
   const phase = evaluationPhase(e, now);
   if (phase === 'counted') throw conflict('EVALUATION_COUNTED', '本次测评已经计票，结果已封存');
@@ -112,13 +114,37 @@ export async function countEvaluation(
   if (!fresh) throw notFound();
   const ballots = await ballotsOf(deps, e.id, EvaluationBallot);
   const results = tallyEvaluation(fresh, ballots, settings);
-  const sha256 = createHash('sha256').update(canonicalJson(results)).digest('hex');
+  const sha256 = hashOf(results);
   const at = now.toISOString();
   await sealEvaluation(deps, fresh, { at, by: who.username, results, sha256 });
   return { ...fresh, countedAt: at, countedBy: who.username, results, resultsSha256: sha256 };
 }
 
-/** The unit's latest counted evaluation, as the masses see it (receipt look-up, disclosure). */
-export async function latestCountedEvaluation(deps: Deps, unit: Pick<Unit, 'lastEvaluation'>) {
-  return unit.lastEvaluation ? getEvaluation(deps, unit.lastEvaluation.id) : undefined;
+/** The unit's evaluations, newest first (anyone who may read the unit). */
+export async function listEvaluations(deps: Deps, who: Principal, unitId: string): Promise<Evaluation[]> {
+  const unit = await unitFor(deps, who, 'read', unitId);
+  return evaluationsOf(deps, unit.id);
+}
+
+/** One evaluation, with its sealed results once counted (anyone who may read its unit). */
+export const evaluationOf = (deps: Deps, who: Principal, id: string): Promise<Evaluation> =>
+  evaluationFor(deps, who, 'read', id);
+
+/**
+ * What the console's evaluations page shows: the unit, its evaluations, how
+ * many measures it has set, and the campaign's 满意率 threshold.
+ */
+export async function evaluationsPage(deps: Deps, who: Principal, unitId: string) {
+  const unit = await unitFor(deps, who, 'read', unitId);
+  const [evaluations, measures, campaign] = await Promise.all([
+    evaluationsOf(deps, unit.id),
+    measuresOf(deps, unit.id),
+    campaignOfUnit(deps, who, unit),
+  ]);
+  return {
+    unit,
+    evaluations,
+    measures: measures.length,
+    threshold: campaign.settings.satisfactionThreshold,
+  };
 }

@@ -1,3 +1,6 @@
+import { allOpinions } from '../data/repos/opinions';
+import type { Deps } from '../deps';
+import type { Principal } from '../domain/account';
 import {
   aboutOptions,
   focusAreas,
@@ -5,10 +8,12 @@ import {
   problemLabels,
   respondentOptions,
 } from '../domain/opinion-form';
-import type { OpinionListItem } from '../domain/opinion-list';
+import { listOpinions, type OpinionListItem } from '../domain/opinion-list';
 import { type OpinionSummary, orderCells } from '../domain/opinion-summary';
-import type { UnitType } from '../domain/org';
+import type { Unit, UnitType } from '../domain/org';
 import { toCsv } from '../domain/spreadsheet-cells';
+import { campaignOfUnit, unitFor } from './access';
+import { summarizeOpinions } from './summarize-opinions';
 import { workbook } from './workbook';
 
 const header = ['日期', '身份', '涉及方面', '着力点', '问题', '意见', '建议', '其他问题的回答'];
@@ -100,4 +105,23 @@ export function opinionsXlsx(
 /** The summary as CSV: the same rows as the workbook's 汇总 sheet. */
 export function summaryCsv(summary: OpinionSummary, unitType: UnitType, title: string): string {
   return toCsv([[`${title} 汇总`], ...summaryRows(summary, unitType)]);
+}
+
+/**
+ * A unit's opinions as a file, for those who may read the unit: CSV, or XLSX
+ * with the summary sheet first; k (the campaign's) withholds small groups' tags.
+ */
+export async function exportOpinions(
+  deps: Deps,
+  who: Principal,
+  unitId: string,
+  format: 'csv' | 'xlsx',
+  roundId?: string,
+): Promise<{ unit: Unit; body: string | Uint8Array<ArrayBuffer> }> {
+  const unit = await unitFor(deps, who, 'read', unitId);
+  const k = (await campaignOfUnit(deps, who, unit)).settings.anonymityK;
+  const { rows } = listOpinions(await allOpinions(deps, unit.id, roundId), { roundId }, k);
+  if (format === 'csv') return { unit, body: opinionsCsv(rows, unit.type) };
+  const summary = await summarizeOpinions(deps, unit, k, roundId);
+  return { unit, body: await opinionsXlsx(rows, summary, unit.type, `${unit.name} 群众意见`) };
 }

@@ -1,4 +1,5 @@
 import { memberCategoryLabels } from '../domain/org';
+import { percent } from '../domain/percent';
 import {
   gradeLabels,
   markLabels,
@@ -10,7 +11,6 @@ import {
 import type { ResultsView } from '../domain/review-views';
 import { toCsv } from '../domain/spreadsheet-cells';
 import { voterGroupLabels, voterGroups } from '../domain/vote';
-import { percent } from '../views/percent';
 import { type Sheet, workbook } from './workbook';
 
 const rate = (x: number | null) => (x === null ? '—' : percent(x));

@@ -4,7 +4,8 @@ import { putImportedMembers } from '../data/repos/members';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
 import { fromLabel, parseCsvRows, rejectIfProblems } from '../domain/csv-rows';
-import { MemberCategory, memberCategoryLabels, type Unit } from '../domain/org';
+import { MemberCategory, memberCategoryLabels } from '../domain/org';
+import { unitFor } from './access';
 
 const yes = new Set(['是', 'y', 'yes', 'true', '1', '预备', '预备党员']);
 const no = new Set(['', '否', 'n', 'no', 'false', '0', '正式', '正式党员']);
@@ -30,10 +31,12 @@ const columns = [
 
 /**
  * Imports a unit's party members from CSV, all or nothing.
+ * 0. The caller may manage the unit's members (its leader, the office).
  * 1. Parse and validate every row; any bad row rejects the file with its line numbers.
  * 2. Write all members, then the audit record; a failed write removes what was written.
  */
-export async function importMembers(deps: Deps, who: Principal, unit: Unit, csv: string) {
+export async function importMembers(deps: Deps, who: Principal, unitId: string, csv: string) {
+  const unit = await unitFor(deps, who, 'manageMembers', unitId);
   const { rows, problems } = parseCsvRows(csv, columns, MemberRow, 5000);
   rejectIfProblems(problems);
   const now = deps.now().toISOString();

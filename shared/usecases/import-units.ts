@@ -1,11 +1,12 @@
 import * as z from 'zod';
-import { newId } from '../data/ids';
 import { allGroups } from '../data/repos/groups';
 import { allUnits, putImportedUnits } from '../data/repos/units';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
 import { fromLabel, parseCsvRows, rejectIfProblems } from '../domain/csv-rows';
-import { type Unit, UnitType, unitTypeLabels } from '../domain/org';
+import { UnitType, unitTypeLabels } from '../domain/org';
+import { campaignFor } from './access';
+import { newUnit } from './units';
 
 const count = z.coerce.number({ error: '请填数字' }).int('请填整数').min(0).max(100_000);
 
@@ -31,11 +32,13 @@ const columns = [
 
 /**
  * Imports a campaign's units from CSV, all or nothing.
+ * 0. The caller may manage the campaign (the office).
  * 1. Parse and validate every row; resolve each 督导组 by name or id.
  * 2. Reject names used twice in the file or already in the campaign.
  * 3. Write the units with their name reservations, then the audit record.
  */
 export async function importUnits(deps: Deps, who: Principal, campaignId: string, csv: string) {
+  await campaignFor(deps, who, 'manage', campaignId);
   const { rows, problems } = parseCsvRows(csv, columns, UnitRow, 2000);
   const [groups, existing] = await Promise.all([allGroups(deps, campaignId), allUnits(deps, campaignId)]);
   const groupId = new Map(groups.flatMap((g) => [[g.name, g.id] as const, [g.id, g.id] as const]));
@@ -50,15 +53,9 @@ export async function importUnits(deps: Deps, who: Principal, campaignId: string
   rejectIfProblems(problems);
 
   const now = deps.now().toISOString();
-  const units: Unit[] = rows.map(({ value: { group, ...rest } }) => ({
-    ...rest,
-    groupId: groupId.get(group) ?? group,
-    id: newId(),
-    campaignId,
-    stage: 'study',
-    createdAt: now,
-    updatedAt: now,
-  }));
+  const units = rows.map(({ value: { group, ...rest } }) =>
+    newUnit(campaignId, { ...rest, groupId: groupId.get(group) ?? group }, now),
+  );
   await putImportedUnits(deps, units, {
     actor: who.username,
     action: 'unit.import',

@@ -1,8 +1,10 @@
 import { allOpinions } from '../data/repos/opinions';
 import type { Deps } from '../deps';
-import type { OpinionFilters } from '../domain/opinion';
+import type { Principal } from '../domain/account';
+import type { OpinionFilters, ReferencedOpinion } from '../domain/opinion';
 import { listOpinions, type OpinionListPage, withheldMessage } from '../domain/opinion-list';
 import { badRequest } from '../errors';
+import { campaignOfUnit, unitFor } from './access';
 
 const encodeOffset = (n: number) => Buffer.from(JSON.stringify({ o: n })).toString('base64url');
 
@@ -18,21 +20,26 @@ function decodeOffset(cursor: string | undefined): number {
   throw badRequest('BAD_CURSOR', '分页游标无效');
 }
 
+/** `?limit=&cursor=` of the opinion list. */
+export interface ListPage {
+  limit: number;
+  cursor?: string | undefined;
+}
+
 /**
- * One page of a unit's opinions, newest day first, with k applied over the
- * whole filtered list (not the page): a narrowing filter with fewer than k
- * matches answers with a notice, and respondent tags of small groups are
- * withheld. Reads the unit's opinions until live aggregates can answer the counts.
+ * One page of opinions already read (the unit's, or one round's), newest day
+ * first, with k applied over the whole filtered list (not the page): a
+ * narrowing filter with fewer than k matches answers with a notice, and
+ * respondent tags of small groups are withheld.
  */
-export async function opinionListPage(
-  deps: Deps,
-  unitId: string,
+export function opinionPage(
+  opinions: ReferencedOpinion[],
   k: number,
   filters: OpinionFilters,
-  page: { limit: number; cursor?: string | undefined },
-): Promise<OpinionListPage> {
+  page: ListPage,
+): OpinionListPage {
   const offset = decodeOffset(page.cursor);
-  const { rows, withheld } = listOpinions(await allOpinions(deps, unitId, filters.roundId), filters, k);
+  const { rows, withheld } = listOpinions(opinions, filters, k);
   if (withheld) return { items: [], total: null, withheld: { k, message: withheldMessage(k) } };
   const end = offset + page.limit;
   return {
@@ -40,4 +47,20 @@ export async function opinionListPage(
     total: rows.length,
     ...(end < rows.length ? { nextCursor: encodeOffset(end) } : {}),
   };
+}
+
+/**
+ * One page of a unit's opinions for those who may read the unit, k being its
+ * campaign's. Reads the unit's opinions until live aggregates can answer the counts.
+ */
+export async function opinionListPage(
+  deps: Deps,
+  who: Principal,
+  unitId: string,
+  filters: OpinionFilters,
+  page: ListPage,
+): Promise<OpinionListPage> {
+  const unit = await unitFor(deps, who, 'read', unitId);
+  const k = (await campaignOfUnit(deps, who, unit)).settings.anonymityK;
+  return opinionPage(await allOpinions(deps, unit.id, filters.roundId), k, filters, page);
 }

@@ -1,25 +1,42 @@
 import { newId } from '../data/ids';
-import { getMeasure, openMeasuresOfGroup, putMeasure } from '../data/repos/measures';
-import { getProblem, getReport } from '../data/repos/reports';
-import { unitsOfGroup } from '../data/repos/units';
+import { getMeasure, measuresOf, putMeasure } from '../data/repos/measures';
+import { getProblem, getReport, problemsOf } from '../data/repos/reports';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
 import { chinaDay } from '../domain/china-day';
-import type { Unit } from '../domain/org';
 import {
-  daysLate,
-  isOverdue,
+  assertSameVersion,
   type Measure,
   type MeasureChange,
   type MeasureInput,
   type ProgressInput,
 } from '../domain/rectification';
+import { byWeight } from '../domain/report';
 import { conflict, notFound, validationError } from '../errors';
+import { unitFor } from './access';
 
 const target = (m: Measure) => `unit:${m.unitId}/measure:${m.id}`;
 
+/** The unit's measures with their progress (anyone who may read the unit). */
+export async function listMeasures(deps: Deps, who: Principal, unitId: string): Promise<Measure[]> {
+  const unit = await unitFor(deps, who, 'read', unitId);
+  return measuresOf(deps, unit.id);
+}
+
+/** What the console's measures page shows: the unit, its problems, their measures, and whether the report is approved. */
+export async function measuresPage(deps: Deps, who: Principal, unitId: string) {
+  const unit = await unitFor(deps, who, 'read', unitId);
+  const [problems, measures, report] = await Promise.all([
+    problemsOf(deps, unit.id),
+    measuresOf(deps, unit.id),
+    getReport(deps, unit.id),
+  ]);
+  return { unit, problems: byWeight(problems), measures, approved: report?.state === 'approved' };
+}
+
 /**
  * The unit sets a measure against one of its problems (整改措施).
+ * 0. The caller may collect for the unit.
  * 1. Only once the analysis report is approved: the problem list is then final (409 before).
  * 2. The problem must be one of the unit's (400).
  * 3. It starts planned, with no progress; written with its audit record.
@@ -27,9 +44,10 @@ const target = (m: Measure) => `unit:${m.unitId}/measure:${m.id}`;
 export async function addMeasure(
   deps: Deps,
   who: Principal,
-  unit: Unit,
+  unitId: string,
   input: MeasureInput,
 ): Promise<Measure> {
+  const unit = await unitFor(deps, who, 'collect', unitId);
   const report = await getReport(deps, unit.id);
   if (report?.state !== 'approved') {
     throw conflict('REPORT_NOT_APPROVED', '分析评议报告经督导组认可后，才能针对查摆出的问题制定整改措施');
@@ -55,24 +73,36 @@ export async function addMeasure(
   return measure;
 }
 
-async function existing(deps: Deps, unit: Unit, id: string) {
+/**
+ * The measure a change is made to, for a caller who may collect for its
+ * unit; one read at another version than the change names is refused (409).
+ */
+async function measureFor(deps: Deps, who: Principal, unitId: string, id: string, readAt?: number) {
+  const unit = await unitFor(deps, who, 'collect', unitId);
   const measure = await getMeasure(deps, unit.id, id);
   if (!measure) throw notFound('整改措施不存在');
-  return measure;
+  assertSameVersion(measure, readAt);
+  return { unit, before: measure };
 }
 
-/** Changes what is done, the post responsible or the deadline (a deadline moved is in the audit trail). */
+/**
+ * Changes what is done, the post responsible or the deadline (a deadline
+ * moved is in the audit trail). Made from a stale read (`change.version`
+ * older than the stored one) it is refused with 409 `MEASURE_CHANGED` and
+ * changes nothing; the write is conditional on the version read.
+ */
 export async function changeMeasure(
   deps: Deps,
   who: Principal,
-  unit: Unit,
+  unitId: string,
   id: string,
   change: MeasureChange,
 ): Promise<Measure> {
-  const before = await existing(deps, unit, id);
+  const { version: readAt, ...what } = change;
+  const { unit, before } = await measureFor(deps, who, unitId, id, readAt);
   const measure: Measure = {
     ...before,
-    ...change,
+    ...what,
     updatedAt: deps.now().toISOString(),
     version: before.version + 1,
   };
@@ -85,15 +115,18 @@ export async function changeMeasure(
   return measure;
 }
 
-/** Records dated progress and the state it leaves the measure in (done takes it off the overdue lists). */
+/**
+ * Records dated progress and the state it leaves the measure in (done takes
+ * it off the overdue lists); from a stale read it is refused like a change.
+ */
 export async function addProgress(
   deps: Deps,
   who: Principal,
-  unit: Unit,
+  unitId: string,
   id: string,
   input: ProgressInput,
 ): Promise<Measure> {
-  const before = await existing(deps, unit, id);
+  const { unit, before } = await measureFor(deps, who, unitId, id, input.version);
   const now = deps.now();
   const measure: Measure = {
     ...before,
@@ -109,36 +142,4 @@ export async function addProgress(
     detail: { state: measure.state, stateWas: before.state },
   });
   return measure;
-}
-
-export interface OverdueMeasure {
-  unitId: string;
-  unitName: string;
-  daysLate: number;
-  measure: Measure;
-}
-
-/** The overdue measures of the given groups' units, the longest overdue first. */
-export async function overdueMeasures(deps: Deps, groupIds: string[]): Promise<OverdueMeasure[]> {
-  const today = chinaDay(deps.now());
-  const perGroup = await Promise.all(
-    groupIds.map(async (groupId) => {
-      const [open, units] = await Promise.all([
-        openMeasuresOfGroup(deps, groupId),
-        unitsOfGroup(deps, groupId),
-      ]);
-      const names = new Map(units.map((u) => [u.id, u.name]));
-      return open
-        .filter((m) => isOverdue(m, today))
-        .map((m) => ({
-          unitId: m.unitId,
-          unitName: names.get(m.unitId) ?? m.unitId,
-          daysLate: daysLate(m, today),
-          measure: m,
-        }));
-    }),
-  );
-  return perGroup
-    .flat()
-    .sort((a, b) => b.daysLate - a.daysLate || a.unitName.localeCompare(b.unitName, 'zh'));
 }

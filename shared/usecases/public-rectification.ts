@@ -4,7 +4,7 @@ import { problemsOf } from '../data/repos/reports';
 import { getUnit } from '../data/repos/units';
 import type { Deps } from '../deps';
 import { publicEvaluation } from '../domain/evaluation';
-import { publicMeasure } from '../domain/rectification';
+import { type PublicRectification, publicMeasure } from '../domain/rectification';
 import { byWeight } from '../domain/report';
 
 /**
@@ -12,7 +12,7 @@ import { byWeight } from '../domain/report';
  * look-up): each problem with its measures, most gathered first, and the
  * latest counted satisfaction evaluation. Live, not part of the approved report.
  */
-export async function publicRectification(deps: Deps, unitId: string) {
+export async function publicRectification(deps: Deps, unitId: string): Promise<PublicRectification> {
   const [problems, measures, unit] = await Promise.all([
     problemsOf(deps, unitId),
     measuresOf(deps, unitId),
@@ -28,4 +28,4 @@ export async function publicRectification(deps: Deps, unitId: string) {
     evaluation: publicEvaluation(evaluation),
   };
 }
-export type PublicRectification = Awaited<ReturnType<typeof publicRectification>>;
+export type { PublicRectification };

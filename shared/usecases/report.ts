@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { ballotsOf } from '../data/repos/ballot-box';
 import { determinationsOf } from '../data/repos/determinations';
 import { getOpinionCounts } from '../data/repos/opinion-aggregates';
@@ -6,16 +6,17 @@ import { getReport, moveReport, problemsOf, putDraft } from '../data/repos/repor
 import { allSessions, getSealedResults } from '../data/repos/sessions';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
-import { canonicalJson } from '../domain/canonical-json';
+import { hashOf } from '../domain/canonical-json';
 import type { Counts } from '../domain/opinion-aggregate';
 import { assertMove, byWeight, type DisclosureScope, type Published, type Report } from '../domain/report';
 import { Ballot } from '../domain/review';
+import { belowK } from '../domain/suppress';
 import { forbidden, notFound } from '../errors';
 import { campaignOfUnit, unitFor } from './access';
 import { recountOpinions, summaryOf } from './summarize-opinions';
 
 /** The SHA-256 of what is published: hex of its canonical JSON, which `npm run verify` recomputes. */
-export const publishedHash = (p: Published) => createHash('sha256').update(canonicalJson(p)).digest('hex');
+export const publishedHash = (p: Published) => hashOf(p);
 
 /** How far the live counts drifted from the exact recount (sum of absolute differences). */
 export function drift(live: Counts, exact: Counts): number {
@@ -76,7 +77,7 @@ export async function buildReport(deps: Deps, who: Principal, unitId: string): P
     opinions: (({ k: _k, days: _d, ...s }) => s)(summaryOf(exact, unit.type, k)),
     problems: byWeight(problems).map((p) => {
       const n = p.opinionRefs.length;
-      return { title: p.title, area: p.area, opinions: n > 0 && n < k ? null : n };
+      return { title: p.title, area: p.area, opinions: belowK(n, k) ? null : n };
     }),
     reviews,
   };

@@ -2,6 +2,7 @@ import { ballotsOf } from '../data/repos/ballot-box';
 import { determinationsOf, putDetermination } from '../data/repos/determinations';
 import { getSealedResults } from '../data/repos/sessions';
 import type { Deps } from '../deps';
+import type { Principal } from '../domain/account';
 import type { CampaignSettings } from '../domain/campaign';
 import {
   Ballot,
@@ -14,6 +15,8 @@ import {
 import { ResultsView } from '../domain/review-views';
 import { excellentAllowed } from '../domain/tally';
 import { conflict, notFound } from '../errors';
+import { campaignFor, sessionFor } from './access';
+import { sessionView } from './review-session';
 import { countVote } from './vote-count';
 
 /** The session's reconciliation (计票) and the ballots that count, online and on matched paper. */
@@ -26,12 +29,19 @@ export const countSession = (
 const notCounted = () =>
   conflict('COUNT_NOT_CONFIRMED', '督导组确认计票结束后才能查看结果，之前只显示参评情况');
 
+/** A session the caller may read, with its campaign's settings. */
+async function readable(deps: Deps, who: Principal, id: string) {
+  const session = await sessionFor(deps, who, 'read', id);
+  const { settings } = await campaignFor(deps, who, 'read', session.campaignId);
+  return { session, settings };
+}
+
 /**
  * The results of a counted session: the sealed reconciliation and tally
  * (as confirmed, never recomputed), with the organisation's determinations
  * kept apart and the cap on 优秀.
  */
-export async function results(
+export async function sealedResults(
   deps: Deps,
   session: ReviewSession,
   settings: CampaignSettings,
@@ -58,25 +68,69 @@ export async function results(
   });
 }
 
-/** The receipts of the counted online ballots, sorted, for publishing once the count is confirmed. */
-export async function receipts(deps: Deps, session: ReviewSession): Promise<string[]> {
+/** A counted session's results (see `sealedResults`), with the session they are of. */
+export async function resultsOf(deps: Deps, who: Principal, id: string) {
+  const { session, settings } = await readable(deps, who, id);
+  return { session, results: await sealedResults(deps, session, settings) };
+}
+
+/** The live reconciliation of a session: codes, ballots, turnout and quorum per voter group. */
+export async function reconciliationOf(deps: Deps, who: Principal, id: string) {
+  const { session, settings } = await readable(deps, who, id);
+  return (await countSession(deps, session, settings)).reconciliation;
+}
+
+async function receipts(deps: Deps, session: ReviewSession): Promise<string[]> {
   if (sessionPhase(session, deps.now()) !== 'counted') throw notCounted();
   return (await ballotsOf(deps, session.id, Ballot)).map((b) => b.receipt).sort();
+}
+
+/** The receipts of the counted online ballots, sorted, for publishing once the count is confirmed. */
+export async function receiptsOf(deps: Deps, who: Principal, id: string): Promise<string[]> {
+  return receipts(deps, await sessionFor(deps, who, 'read', id));
+}
+
+/**
+ * What the console's session page shows, the session read once: the
+ * session, its live reconciliation and, once counted, the sealed results,
+ * the receipts and the campaign's 满意率 threshold (as a share).
+ */
+export async function sessionPage(deps: Deps, who: Principal, id: string) {
+  const { session, settings } = await readable(deps, who, id);
+  const counted = Boolean(session.countedAt);
+  const [count, results, published] = await Promise.all([
+    countSession(deps, session, settings),
+    counted ? sealedResults(deps, session, settings) : undefined,
+    counted ? receipts(deps, session) : undefined,
+  ]);
+  return {
+    session: sessionView(deps, session),
+    reconciliation: count.reconciliation,
+    results,
+    receipts: published,
+    threshold: counted ? settings.satisfactionThreshold / 100 : undefined,
+  };
 }
 
 /** The organisation records its own determination for a member, with a reason (看票不唯票). */
 export async function determine(
   deps: Deps,
-  actor: string,
-  session: ReviewSession,
+  who: Principal,
+  id: string,
   memberId: string,
-  grade: Grade,
-  reason: string,
+  input: { grade: Grade; reason: string },
 ): Promise<Determination> {
+  const session = await sessionFor(deps, who, 'collect', id);
   if (!session.members.some((m) => m.id === memberId)) throw notFound('该党员不在本次评议名单中');
   if (sessionPhase(session, deps.now()) !== 'counted')
     throw conflict('COUNT_NOT_CONFIRMED', '计票结束后才能作出组织评定');
-  const d = { memberId, grade, reason, decidedBy: actor, decidedAt: deps.now().toISOString() };
+  const d = {
+    memberId,
+    grade: input.grade,
+    reason: input.reason,
+    decidedBy: who.username,
+    decidedAt: deps.now().toISOString(),
+  };
   await putDetermination(deps, session.unitId, session.id, d);
   return d;
 }

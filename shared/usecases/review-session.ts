@@ -1,13 +1,46 @@
 import { newId } from '../data/ids';
+import type { PageRequest } from '../data/query';
 import { getCampaign } from '../data/repos/campaigns';
 import { allMembers } from '../data/repos/members';
-import { createSession, updateOpenSession } from '../data/repos/sessions';
+import { createSession, listSessions, updateOpenSession } from '../data/repos/sessions';
 import type { Deps } from '../deps';
+import type { Principal } from '../domain/account';
 import type { Unit } from '../domain/org';
-import { type ReviewSession, sessionState } from '../domain/review';
+import {
+  type ReviewSession,
+  type ReviewSessionInput,
+  type SessionView,
+  sessionState,
+} from '../domain/review';
 import { newWindow } from '../domain/time-window';
 import { conflict } from '../errors';
-import { closeVoteEarly } from './vote-codes';
+import { sessionFor, unitFor } from './access';
+import { closeVoteEarly, type VoteCodeSpec } from './vote-codes';
+
+/** A session with its state now, as every review answer gives it. */
+export const sessionView = (deps: Deps, s: ReviewSession): SessionView => ({
+  ...s,
+  state: sessionState(s, deps.now()),
+});
+
+/** A review session's single-use codes: run by whoever collects for its unit. */
+export const reviewCodes: VoteCodeSpec<ReviewSession> = {
+  kind: 'review',
+  load: sessionFor,
+  target: (s) => `unit:${s.unitId}/session:${s.id}`,
+};
+
+/** The unit's review sessions, newest first, a page at a time. */
+export async function reviewSessionsOf(deps: Deps, who: Principal, unitId: string, page: PageRequest) {
+  const unit = await unitFor(deps, who, 'read', unitId);
+  const found = await listSessions(deps, unit.id, page);
+  return { ...found, items: found.items.map((s) => sessionView(deps, s)) };
+}
+
+/** One review session, for those who may read its unit. */
+export async function sessionOf(deps: Deps, who: Principal, id: string): Promise<SessionView> {
+  return sessionView(deps, await sessionFor(deps, who, 'read', id));
+}
 
 /**
  * A unit leader opens a democratic review session.
@@ -56,20 +89,35 @@ export async function openSession(
   return session;
 }
 
+/** Opens a review session (see `openSession`) on a unit the caller collects for. */
+export async function openReviewSession(
+  deps: Deps,
+  who: Principal,
+  unitId: string,
+  input: ReviewSessionInput,
+): Promise<SessionView> {
+  const unit = await unitFor(deps, who, 'collect', unitId);
+  return sessionView(deps, await openSession(deps, who.username, unit, input));
+}
+
 /** Closes a session before its end time (see `closeVoteEarly`). */
-export const closeSession = (deps: Deps, actor: string, session: ReviewSession): Promise<ReviewSession> =>
-  closeVoteEarly(deps, 'review', session, (at) =>
-    updateOpenSession(deps, actor, session, { closedEarlyAt: at }, 'review.close'),
+export async function closeSession(deps: Deps, who: Principal, id: string): Promise<SessionView> {
+  const session = await sessionFor(deps, who, 'collect', id);
+  const closed = await closeVoteEarly(deps, 'review', session, (at) =>
+    updateOpenSession(deps, who.username, session, { closedEarlyAt: at }, 'review.close'),
   );
+  return sessionView(deps, closed);
+}
 
 /** Records how many paper ballots were handed out at the meeting, per voter group. */
 export async function setPaperIssued(
   deps: Deps,
-  actor: string,
-  session: ReviewSession,
+  who: Principal,
+  id: string,
   issued: { member: number; mass: number },
-) {
+): Promise<SessionView> {
+  const session = await sessionFor(deps, who, 'collect', id);
   if (sessionState(session, deps.now()) === 'closed') throw conflict('SESSION_CLOSED', '本次评议已经结束');
-  await updateOpenSession(deps, actor, session, { paperIssued: issued }, 'review.paperIssued');
-  return { ...session, paperIssued: issued };
+  await updateOpenSession(deps, who.username, session, { paperIssued: issued }, 'review.paperIssued');
+  return sessionView(deps, { ...session, paperIssued: issued });
 }

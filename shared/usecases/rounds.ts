@@ -1,26 +1,49 @@
 import { randomBytes } from 'node:crypto';
 import { roundHasOpinions } from '../data/repos/opinions';
-import { closeRound, createRound, saveForm } from '../data/repos/rounds';
+import {
+  createRound,
+  listRounds as roundsOf,
+  saveForm,
+  closeRound as storeClose,
+} from '../data/repos/rounds';
 import type { Deps } from '../deps';
-import type { Unit } from '../domain/org';
-import { type CustomQuestion, type Round, roundState } from '../domain/round';
+import type { Principal } from '../domain/account';
+import {
+  type CustomQuestion,
+  type Round,
+  type RoundInput,
+  type RoundView,
+  roundState,
+} from '../domain/round';
 import { conflict, validationError } from '../errors';
+import { roundFor, unitFor } from './access';
 
 /** A round's public token: 16 random bytes (128 bits), base64url. */
 export const newRoundToken = () => randomBytes(16).toString('base64url');
 
+/** A round as the console and the API show it: with its public link and its state now. */
+export function viewOf(deps: Deps, round: Round): RoundView {
+  return {
+    ...round,
+    link: new URL(`/f/${round.id}`, deps.config.PUBLIC_BASE_URL).toString(),
+    state: roundState(round, deps.now()),
+  };
+}
+
 /**
  * A unit leader opens an opinion-collection round.
+ * 0. The caller may collect for the unit.
  * 1. The window must end after it starts, and in the future.
  * 2. The round gets an unguessable token, the id of its public link.
  * 3. It is stored with form version 1 (the seed's questions plus the custom ones).
  */
 export async function openRound(
   deps: Deps,
-  actor: string,
-  unit: Unit,
-  input: { opensAt?: string | undefined; closesAt: string; questions: CustomQuestion[] },
-): Promise<Round> {
+  who: Principal,
+  unitId: string,
+  input: RoundInput,
+): Promise<RoundView> {
+  const unit = await unitFor(deps, who, 'collect', unitId);
   const now = deps.now();
   const opensAt = new Date(input.opensAt ?? now).toISOString();
   const closesAt = new Date(input.closesAt).toISOString();
@@ -38,37 +61,57 @@ export async function openRound(
     closesAt,
     form: { version: 1, questions: input.questions },
     createdAt: now.toISOString(),
-    createdBy: actor,
+    createdBy: who.username,
   };
-  await createRound(deps, actor, round);
-  return round;
+  await createRound(deps, who.username, round);
+  return viewOf(deps, round);
 }
 
-/** Closes a round before its end time. */
-export async function closeRoundEarly(deps: Deps, actor: string, round: Round): Promise<Round> {
+/** Closes a round before its end time (the caller may collect for its unit); a closed round is a 409. */
+export async function closeRound(deps: Deps, who: Principal, roundId: string): Promise<RoundView> {
+  const round = await roundFor(deps, who, 'collect', roundId);
   if (roundState(round, deps.now()) === 'closed') throw conflict('ALREADY_CLOSED', '该轮征求意见已经结束');
   const at = deps.now().toISOString();
-  await closeRound(deps, actor, round, at);
-  return { ...round, closedEarlyAt: at };
+  await storeClose(deps, who.username, round, at);
+  return viewOf(deps, { ...round, closedEarlyAt: at });
 }
 
 /**
  * Replaces a round's custom questions.
+ * 0. The caller may collect for the round's unit.
  * 1. A closed round's form no longer changes.
  * 2. If the current form has answers, the change becomes a new version (old
  *    answers keep the version they were given under); otherwise it is
  *    changed in place.
  */
-export async function changeForm(
+export async function editForm(
   deps: Deps,
-  actor: string,
-  round: Round,
+  who: Principal,
+  roundId: string,
   questions: CustomQuestion[],
-): Promise<Round> {
+): Promise<RoundView> {
+  const round = await roundFor(deps, who, 'collect', roundId);
   if (roundState(round, deps.now()) === 'closed') throw conflict('ROUND_CLOSED', '已结束的轮次不能修改表单');
   const answered = await roundHasOpinions(deps, round.id);
   const version = answered ? round.form.version + 1 : round.form.version;
   const updated = { ...round, form: { version, questions } };
-  await saveForm(deps, actor, updated, round.form.version);
-  return updated;
+  await saveForm(deps, who.username, updated, round.form.version);
+  return viewOf(deps, updated);
+}
+
+/** One round with its link and state, for those who may read its unit. */
+export async function roundView(deps: Deps, who: Principal, roundId: string): Promise<RoundView> {
+  return viewOf(deps, await roundFor(deps, who, 'read', roundId));
+}
+
+/** A unit's rounds, newest first, for those who may read the unit. */
+export async function listRounds(
+  deps: Deps,
+  who: Principal,
+  unitId: string,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<{ items: RoundView[]; nextCursor?: string }> {
+  const unit = await unitFor(deps, who, 'read', unitId);
+  const found = await roundsOf(deps, unit.id, page);
+  return { ...found, items: found.items.map((r) => viewOf(deps, r)) };
 }

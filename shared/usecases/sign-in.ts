@@ -1,9 +1,10 @@
-import { decoyHash, verifyPassword } from '../auth/password';
+import { decoyHash, hashPassword, verifyPassword } from '../auth/password';
 import { issueSession } from '../auth/session';
-import { getAccount } from '../data/repos/accounts';
+import { bumpTokenVersion, getAccount, updateAccount } from '../data/repos/accounts';
 import { clearSignInAttempts, type LockPolicy, reserveSignInAttempt } from '../data/repos/sign-in-attempts';
-import type { Deps } from '../deps';
-import { forbidden, locked, unauthorized } from '../errors';
+import { type Deps, sessionSecretOf } from '../deps';
+import type { PasswordChange, Principal } from '../domain/account';
+import { badRequest, forbidden, locked, unauthorized } from '../errors';
 
 export const lockPolicy: LockPolicy = { maxAttempts: 5, lockMinutes: 15 };
 
@@ -29,5 +30,28 @@ export async function signIn(deps: Deps, username: string, password: string) {
   if (!account || !matches) throw invalid();
   if (account.disabled) throw forbidden('账号已停用', 'ACCOUNT_DISABLED');
   await clearSignInAttempts(deps, username);
-  return issueSession(deps.config.SESSION_SECRET, account, now);
+  return issueSession(sessionSecretOf(deps), account, now);
+}
+
+/** Signs out: ends every session of the caller's account. */
+export async function signOut(deps: Deps, who: Principal): Promise<void> {
+  await bumpTokenVersion(deps, who.username);
+}
+
+/**
+ * The caller changes their own password: the current one must match (400
+ * otherwise); the change ends every session of the account, this one too (audited).
+ */
+export async function changePassword(deps: Deps, who: Principal, input: PasswordChange): Promise<void> {
+  const account = await getAccount(deps, who.username);
+  if (!account || !(await verifyPassword(input.currentPassword, account.passwordHash))) {
+    throw badRequest('WRONG_PASSWORD', '当前密码不正确');
+  }
+  await updateAccount(
+    deps,
+    who.username,
+    who.username,
+    { passwordHash: await hashPassword(input.newPassword) },
+    'account.password.change',
+  );
 }

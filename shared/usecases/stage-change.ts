@@ -5,6 +5,7 @@ import type { Principal } from '../domain/account';
 import { nextStage, type Stage, stageLabels } from '../domain/campaign';
 import type { StageDecision, StageRequest, Unit } from '../domain/org';
 import { conflict } from '../errors';
+import { unitFor } from './access';
 
 /**
  * What a stage change needs, checked when it is asked for and again when it is approved:
@@ -28,10 +29,12 @@ async function checkStageRule(deps: Deps, unit: Unit, to: Stage) {
 
 /**
  * A unit asks to move to its next stage (转段).
+ * 0. The caller may request for the unit (its leader, the office).
  * 1. The unit must have a next stage, no request pending, and meet the stage's rule.
  * 2. The request is stored on the unit, conditioned on the stage not having moved.
  */
-export async function requestStageChange(deps: Deps, who: Principal, unit: Unit, note?: string) {
+export async function requestStageChange(deps: Deps, who: Principal, unitId: string, note?: string) {
+  const unit = await unitFor(deps, who, 'requestStage', unitId);
   const to = nextStage(unit.stage);
   if (!to) throw conflict('LAST_STAGE', `已处于最后阶段（${stageLabels[unit.stage]}）`);
   if (unit.stageRequest) throw conflict('REQUEST_PENDING', '已有待审批的转段申请');
@@ -48,6 +51,7 @@ export async function requestStageChange(deps: Deps, who: Principal, unit: Unit,
 
 /**
  * The supervision group approves or refuses a pending stage request.
+ * 0. The caller may decide for the unit (its supervision group, the office).
  * 1. A request must be pending; an approval checks the stage's rule again.
  * 2. Approval moves the unit to the requested stage; refusal keeps it. Either
  *    way the request is cleared and the decision kept with its comment.
@@ -55,10 +59,11 @@ export async function requestStageChange(deps: Deps, who: Principal, unit: Unit,
 export async function decideStageChange(
   deps: Deps,
   who: Principal,
-  unit: Unit,
+  unitId: string,
   approve: boolean,
   comment?: string,
 ) {
+  const unit = await unitFor(deps, who, 'decideStage', unitId);
   const request = unit.stageRequest;
   if (!request) throw conflict('NO_REQUEST', '没有待审批的转段申请');
   if (approve) await checkStageRule(deps, unit, request.to);

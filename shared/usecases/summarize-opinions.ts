@@ -1,11 +1,13 @@
-import { getOpinionCounts } from '../data/repos/opinion-aggregates';
+import { getOpinionCounts, unitWithCounts } from '../data/repos/opinion-aggregates';
 import { allOpinions } from '../data/repos/opinions';
 import type { Deps } from '../deps';
+import type { Principal } from '../domain/account';
 import { type Counts, countOpinions } from '../domain/opinion-aggregate';
 import { aboutOptions, focusAreas, problemLabels } from '../domain/opinion-form';
 import type { OpinionSummary } from '../domain/opinion-summary';
-import type { UnitType } from '../domain/org';
+import type { Unit, UnitType } from '../domain/org';
 import { type Cell, suppressAdditive, suppressIndependent } from '../domain/suppress';
+import { campaignOfUnit, unitReadFor } from './access';
 
 const pick = (counts: Counts, prefix: string, keys: string[]) =>
   Object.fromEntries(keys.map((k) => [k, counts[`${prefix}${k}`] ?? 0]));
@@ -47,6 +49,29 @@ export async function summarizeOpinions(
   roundId?: string,
 ): Promise<OpinionSummary> {
   return summaryOf(await getOpinionCounts(deps, unit.id, roundId), unit.type, k);
+}
+
+/**
+ * The dashboard's read, for those who may read the unit: the unit, its live
+ * counts (all rounds or one) and, for a campaign-scoped caller, the campaign
+ * (for k) in one BatchGetItem, whatever the number of opinions.
+ */
+export async function opinionSummary(
+  deps: Deps,
+  who: Principal,
+  unitId: string,
+  roundId?: string,
+): Promise<{ unit: Unit; summary: OpinionSummary }> {
+  const scope = who.scope;
+  const read = await unitWithCounts(
+    deps,
+    unitId,
+    roundId,
+    'campaignId' in scope ? scope.campaignId : undefined,
+  );
+  const unit = unitReadFor(who, 'read', read.unit);
+  const campaign = await campaignOfUnit(deps, who, unit, read.campaign);
+  return { unit, summary: summaryOf(read.counts, unit.type, campaign.settings.anonymityK) };
 }
 
 /** The exact counts, recomputed from the opinions themselves (paged Query, no Scan). */

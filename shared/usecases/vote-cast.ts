@@ -1,4 +1,5 @@
-import { castOpen, castWithCode, getBallot, getCode } from '../data/repos/ballot-box';
+import { castOpen, castWithCode, getBallot } from '../data/repos/ballot-box';
+import { getCode } from '../data/repos/ballot-codes';
 import type { Deps } from '../deps';
 import { ballotIdFor, codeHash } from '../domain/ballot-code';
 import { windowClosedError, windowState } from '../domain/time-window';

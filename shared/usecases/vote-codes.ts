@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { closeUnusedCodes, codesOf, getCodeBatch, putCodes, revokeUnused } from '../data/repos/ballot-box';
+import { closeUnusedCodes, codesOf, getCodeBatch, putCodes, revokeUnused } from '../data/repos/ballot-codes';
 import type { Deps } from '../deps';
+import type { Principal } from '../domain/account';
 import { batchCode, codeHash, normalizeCode } from '../domain/ballot-code';
+import type { Action } from '../domain/policy';
 import { windowState } from '../domain/time-window';
 import {
   type CodeBatch,
@@ -113,6 +115,60 @@ export async function revokeCodes(
   if (what.code && revoked === 0)
     throw notFound(`该选票码不存在、不属于${voteWords[by.kind].thisVote}，或已使用`);
   return { revoked };
+}
+
+/**
+ * How one kind of vote takes single-use codes: its kind, how a caller loads
+ * and is authorized for it (`sessionFor`, `evaluationFor`), what the audit
+ * trail names as the target, and a vote that takes no codes says so (`check`).
+ */
+export interface VoteCodeSpec<V extends Vote> {
+  kind: VoteKind;
+  load: (deps: Deps, who: Principal, action: Action, id: string) => Promise<V>;
+  target: (v: V) => string;
+  check?: (v: V) => void;
+}
+
+async function voteFor<V extends Vote>(deps: Deps, who: Principal, spec: VoteCodeSpec<V>, id: string) {
+  const vote = await spec.load(deps, who, 'collect', id);
+  return { vote, by: { actor: who.username, target: spec.target(vote), kind: spec.kind } };
+}
+
+/** Mints a batch of codes for a vote the caller runs (see `mintCodes`); the vote must take codes. */
+export async function mintVoteCodes<V extends Vote>(
+  deps: Deps,
+  who: Principal,
+  spec: VoteCodeSpec<V>,
+  id: string,
+  input: { voterGroup: VoterGroup; count: number; confirmExcess?: boolean | undefined },
+) {
+  const { vote, by } = await voteFor(deps, who, spec, id);
+  spec.check?.(vote);
+  return { vote, ...(await mintCodes(deps, by, vote, input)) };
+}
+
+/** A minted batch of a vote the caller runs, again for reprinting, with the vote (see `batchCodes`). */
+export async function reprintVoteCodes<V extends Vote>(
+  deps: Deps,
+  who: Principal,
+  spec: VoteCodeSpec<V>,
+  id: string,
+  batchId: string,
+) {
+  const vote = await spec.load(deps, who, 'collect', id);
+  return { vote, ...(await batchCodes(deps, vote, batchId)) };
+}
+
+/** Revokes unused codes of a vote the caller runs (see `revokeCodes`). */
+export async function revokeVoteCodes<V extends Vote>(
+  deps: Deps,
+  who: Principal,
+  spec: VoteCodeSpec<V>,
+  id: string,
+  what: { code?: string | undefined; voterGroup?: VoterGroup | undefined },
+) {
+  const { vote, by } = await voteFor(deps, who, spec, id);
+  return revokeCodes(deps, by, vote, { code: what.code, group: what.voterGroup });
 }
 
 /**

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
-import { ballotsOf, codesOf } from '../data/repos/ballot-box';
-import { paperEntriesOf } from '../data/repos/paper-entries';
+import { ballotsOf } from '../data/repos/ballot-box';
+import { codesOf } from '../data/repos/ballot-codes';
+import { countingEntriesOf } from '../data/repos/counting';
 import type { Deps } from '../deps';
-import { matchPaper, type PaperSlip, type Vote, type VoteBallot } from '../domain/vote';
+import { matchCountingEntries, type PaperSlip, type Vote, type VoteBallot } from '../domain/vote';
 import { reconcile } from '../domain/vote-count';
 
 /**
@@ -19,9 +20,9 @@ export async function countVote<B extends z.ZodType<VoteBallot>, P extends z.Zod
   const [codes, online, paper] = await Promise.all([
     codesOf(deps, vote.id),
     ballotsOf(deps, vote.id, schemas.ballot),
-    paperEntriesOf(deps, vote.id, schemas.paper),
+    countingEntriesOf(deps, vote.id, schemas.paper),
   ]);
-  const { counted, mismatched } = matchPaper(paper);
+  const { counted, mismatched } = matchCountingEntries(paper);
   return {
     reconciliation: reconcile(vote, { codes, online, paper: counted, mismatched }, quorum),
     online,

@@ -33,7 +33,7 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
 
 export interface TestContext {
   config: Config;
-  deps: Deps;
+  deps: Deps<Config>;
   app: ReturnType<typeof createApp>;
   /** Every log line the app wrote, for tests that check what logs never hold. */
   logs: string[];

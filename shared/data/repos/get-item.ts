@@ -1,12 +1,11 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
-import type { Deps } from '../../deps';
-import { tableNameOf } from '../query';
+import { type ReadDeps, tableNameOf } from '../query';
 import type { TableId } from '../table';
 
 /** Reads one item by key (strongly consistent) and parses it with `schema`; undefined when absent. */
 export async function getItem<S extends z.ZodType>(
-  deps: Deps,
+  deps: ReadDeps,
   key: { pk: string; sk: string },
   schema: S,
   table: TableId = 'main',

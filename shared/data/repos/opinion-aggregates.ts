@@ -7,6 +7,7 @@ import { type AggregateDelta, type Counts, remainderAfter } from '../../domain/o
 import { Unit } from '../../domain/org';
 import { batchGetAll } from '../batch-get';
 import { keys } from '../keys';
+import type { ReadDeps } from '../query';
 import { getItem } from './get-item';
 
 const Stored = z.record(z.string(), z.unknown());
@@ -64,7 +65,7 @@ export async function unitWithCounts(deps: Deps, unitId: string, roundId?: strin
  * normal: if the item has seen part of the batch, the rest is folded again and
  * applied on the stored guard; if it has seen all of it, nothing changes.
  */
-export async function applyDelta(deps: Deps, delta: AggregateDelta): Promise<void> {
+export async function applyDelta(deps: ReadDeps, delta: AggregateDelta): Promise<void> {
   const guard = guardOf(delta.roundId);
   let pending: AggregateDelta | undefined = delta;
   let seen: string | undefined;

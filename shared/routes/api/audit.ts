@@ -1,12 +1,11 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { authorize } from '../../auth/middleware';
-import { listAudit } from '../../data/repos/audit';
+import { principalOf } from '../../auth/middleware';
 import type { Deps } from '../../deps';
 import { AuditEntry } from '../../domain/audit';
 import type { AppEnv } from '../../http/env';
 import { errorResponses, ok, PageQuery, pageOf, security } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
-import { officeResource } from './guard';
+import { auditTrail } from '../../usecases/audit';
 
 const list = createRoute({
   method: 'get',
@@ -20,8 +19,7 @@ const list = createRoute({
 
 /** The audit trail of console changes. */
 export function auditRoutes(deps: Deps) {
-  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(list, async (c) => {
-    authorize(c, 'read', officeResource);
-    return c.json(await listAudit(deps, c.req.valid('query')), 200);
-  });
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(list, async (c) =>
+    c.json(await auditTrail(deps, principalOf(c), c.req.valid('query')), 200),
+  );
 }

@@ -3,16 +3,14 @@ import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { principalOf } from '../../auth/middleware';
 import { fromOurPages } from '../../auth/origin';
-import { hashPassword, verifyPassword } from '../../auth/password';
 import { csrfToken, sessionCookie, sessionSeconds } from '../../auth/session';
-import { bumpTokenVersion, getAccount, updateAccount } from '../../data/repos/accounts';
-import type { Deps } from '../../deps';
-import { password, Scope, username } from '../../domain/account';
-import { badRequest, forbidden } from '../../errors';
+import { type Deps, sessionSecretOf } from '../../deps';
+import { PasswordChange, Scope, SignInInput } from '../../domain/account';
+import { forbidden } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { errorResponses, jsonBody, ok, security } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
-import { signIn } from '../../usecases/sign-in';
+import { changePassword, signIn, signOut } from '../../usecases/sign-in';
 
 const Session = z
   .object({
@@ -32,7 +30,7 @@ const login = createRoute({
   path: '/api/auth/login',
   tags: ['auth'],
   summary: 'Sign in; sets the session cookie and returns a bearer token',
-  request: { body: jsonBody(z.strictObject({ username, password: z.string().min(1).max(200) })) },
+  request: { body: jsonBody(SignInInput) },
   responses: { 200: ok(Session), ...errorResponses, 423: { description: 'Locked after repeated failures' } },
 });
 
@@ -54,15 +52,13 @@ const me = createRoute({
   responses: { 200: ok(Me), ...errorResponses },
 });
 
-const changePassword = createRoute({
+const passwordChange = createRoute({
   method: 'post',
   path: '/api/auth/password',
   tags: ['auth'],
   summary: 'Change your own password; ends your other sessions',
   security,
-  request: {
-    body: jsonBody(z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: password })),
-  },
+  request: { body: jsonBody(PasswordChange) },
   responses: { 204: { description: 'Changed' }, ...errorResponses },
 });
 
@@ -91,15 +87,14 @@ export function authRoutes(deps: Deps) {
         {
           token,
           expiresAt: new Date(claims.exp * 1000).toISOString(),
-          csrfToken: csrfToken(deps.config.SESSION_SECRET, claims.sid),
+          csrfToken: csrfToken(sessionSecretOf(deps), claims.sid),
           account: { username: claims.sub, displayName: claims.name, scope: claims.scope },
         },
         200,
       );
     })
     .openapi(logout, async (c) => {
-      const who = principalOf(c);
-      await bumpTokenVersion(deps, who.username);
+      await signOut(deps, principalOf(c));
       deleteCookie(c, sessionCookie, { path: '/', secure: true });
       return c.body(null, 204);
     })
@@ -109,27 +104,13 @@ export function authRoutes(deps: Deps) {
       return c.json(
         {
           ...who,
-          ...(session?.via === 'cookie'
-            ? { csrfToken: csrfToken(deps.config.SESSION_SECRET, session.sid) }
-            : {}),
+          ...(session?.via === 'cookie' ? { csrfToken: csrfToken(sessionSecretOf(deps), session.sid) } : {}),
         },
         200,
       );
     })
-    .openapi(changePassword, async (c) => {
-      const who = principalOf(c);
-      const body = c.req.valid('json');
-      const account = await getAccount(deps, who.username);
-      if (!account || !(await verifyPassword(body.currentPassword, account.passwordHash))) {
-        throw badRequest('WRONG_PASSWORD', '当前密码不正确');
-      }
-      await updateAccount(
-        deps,
-        who.username,
-        who.username,
-        { passwordHash: await hashPassword(body.newPassword) },
-        'account.password.change',
-      );
+    .openapi(passwordChange, async (c) => {
+      await changePassword(deps, principalOf(c), c.req.valid('json'));
       deleteCookie(c, sessionCookie, { path: '/', secure: true });
       return c.body(null, 204);
     });

@@ -1,9 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { authorize, principalOf } from '../../auth/middleware';
-import { newId } from '../../data/ids';
-import { listCampaigns, putCampaign } from '../../data/repos/campaigns';
+import { principalOf } from '../../auth/middleware';
 import type { Deps } from '../../deps';
-import { Campaign, CampaignInput, CampaignPatch, CampaignSettings } from '../../domain/campaign';
+import { Campaign, CampaignInput, CampaignPatch } from '../../domain/campaign';
 import type { AppEnv } from '../../http/env';
 import {
   CampaignParams,
@@ -15,7 +13,7 @@ import {
   security,
 } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
-import { guards, officeResource } from './guard';
+import { campaignsFor, changeCampaign, createCampaign, readCampaign } from '../../usecases/campaigns';
 
 const tags = ['campaigns'];
 
@@ -58,38 +56,16 @@ const patch = createRoute({
 
 /** Campaigns: list, create, read, change. */
 export function campaignRoutes(deps: Deps) {
-  const guard = guards(deps);
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-    .openapi(list, async (c) => {
-      const who = principalOf(c);
-      const query = c.req.valid('query');
-      if (who.scope.role !== 'office') {
-        return c.json({ items: [(await guard.campaign(c, 'read', who.scope.campaignId)).campaign] }, 200);
-      }
-      return c.json(await listCampaigns(deps, query), 200);
-    })
-    .openapi(create, async (c) => {
-      const who = authorize(c, 'manage', officeResource);
-      const now = deps.now().toISOString();
-      const campaign = { ...c.req.valid('json'), id: newId(), createdAt: now, updatedAt: now };
-      await putCampaign(deps, who.username, campaign, true);
-      return c.json(campaign, 201);
-    })
-    .openapi(get, async (c) => {
-      const { campaign } = await guard.campaign(c, 'read', c.req.valid('param').campaignId);
-      return c.json(campaign, 200);
-    })
+    .openapi(list, async (c) => c.json(await campaignsFor(deps, principalOf(c), c.req.valid('query')), 200))
+    .openapi(create, async (c) =>
+      c.json(await createCampaign(deps, principalOf(c), c.req.valid('json')), 201),
+    )
+    .openapi(get, async (c) =>
+      c.json(await readCampaign(deps, principalOf(c), c.req.valid('param').campaignId), 200),
+    )
     .openapi(patch, async (c) => {
-      const { who, campaign: current } = await guard.campaign(c, 'manage', c.req.valid('param').campaignId);
-      const body = c.req.valid('json');
-      const updated = {
-        ...current,
-        ...(body.name ? { name: body.name } : {}),
-        ...(body.stages ? { stages: body.stages } : {}),
-        settings: CampaignSettings.parse({ ...current.settings, ...body.settings }),
-        updatedAt: deps.now().toISOString(),
-      };
-      await putCampaign(deps, who.username, updated, false);
-      return c.json(updated, 200);
+      const { campaignId } = c.req.valid('param');
+      return c.json(await changeCampaign(deps, principalOf(c), campaignId, c.req.valid('json')), 200);
     });
 }

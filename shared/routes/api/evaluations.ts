@@ -1,14 +1,19 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { evaluationsOf } from '../../data/repos/evaluations';
+import { principalOf } from '../../auth/middleware';
 import type { Deps } from '../../deps';
-import { type Evaluation, EvaluationInput, EvaluationView, evaluationPhase } from '../../domain/evaluation';
-import { conflict } from '../../errors';
+import { type Evaluation, EvaluationInput, EvaluationView } from '../../domain/evaluation';
 import type { AppEnv } from '../../http/env';
 import { EvaluationParams, errorResponses, jsonBody, ok, security, UnitParams } from '../../http/openapi';
-import { publicUrl } from '../../http/public-url';
 import { validationHook } from '../../http/validation';
-import { closeEvaluationEarly, countEvaluation, openEvaluation } from '../../usecases/evaluations';
-import { guards } from './guard';
+import { evaluationCodes } from '../../usecases/evaluation-codes';
+import {
+  closeEvaluationEarly,
+  countEvaluation,
+  evaluationOf,
+  listEvaluations,
+  openEvaluation,
+} from '../../usecases/evaluations';
+import { evaluationView } from '../evaluation-view';
 import { voteCodeRoutes } from './vote-codes';
 
 const tags = ['rectification'];
@@ -52,55 +57,34 @@ const count = createRoute({
 
 /** An evaluation's single-use codes (an evaluation by public link takes none). */
 export function evaluationCodeRoutes(deps: Deps) {
-  const guard = guards(deps);
   return voteCodeRoutes(deps, {
-    kind: 'evaluation',
     base: '/api/evaluations/{evaluationId}',
     params: EvaluationParams,
+    idParam: 'evaluationId',
     tag: 'rectification',
-    load: async (c, action, p) => {
-      const { who, evaluation } = await guard.evaluation(c, action, String(p.evaluationId));
-      return { who, vote: evaluation };
-    },
-    target: (e) => `unit:${e.unitId}/evaluation:${e.id}`,
-    check: (e) => {
-      if (e.mode !== 'codes') throw conflict('LINK_EVALUATION', '本次测评凭公开链接进行，不制发选票码');
-    },
+    codes: evaluationCodes,
   });
 }
 
 /** Satisfaction evaluations: the unit opens and closes them, the supervision group counts them. */
 export function evaluationRoutes(deps: Deps) {
-  const guard = guards(deps);
-  const view = (e: Evaluation) => ({
-    ...e,
-    state: evaluationPhase(e, deps.now()),
-    ...(e.mode === 'link' ? { link: publicUrl(deps.config.PUBLIC_BASE_URL, `/e/${e.id}`) } : {}),
-  });
+  const view = (e: Evaluation) => evaluationView(deps, e);
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(list, async (c) => {
-      const { unit } = await guard.unit(c, 'read', c.req.valid('param').unitId);
-      return c.json({ items: (await evaluationsOf(deps, unit.id)).map(view) }, 200);
+      const items = await listEvaluations(deps, principalOf(c), c.req.valid('param').unitId);
+      return c.json({ items: items.map(view) }, 200);
     })
     .openapi(open, async (c) => {
-      const { who, unit } = await guard.unit(c, 'collect', c.req.valid('param').unitId);
-      return c.json(view(await openEvaluation(deps, who.username, unit, c.req.valid('json'))), 201);
+      const { unitId } = c.req.valid('param');
+      return c.json(view(await openEvaluation(deps, principalOf(c), unitId, c.req.valid('json'))), 201);
     })
-    .openapi(one, async (c) => {
-      const { evaluation } = await guard.evaluation(c, 'read', c.req.valid('param').evaluationId);
-      return c.json(view(evaluation), 200);
-    })
-    .openapi(close, async (c) => {
-      const { who, evaluation } = await guard.evaluation(c, 'collect', c.req.valid('param').evaluationId);
-      return c.json(view(await closeEvaluationEarly(deps, who.username, evaluation)), 200);
-    })
-    .openapi(count, async (c) => {
-      const { who, evaluation } = await guard.evaluation(
-        c,
-        'superviseCount',
-        c.req.valid('param').evaluationId,
-      );
-      const { campaign } = await guard.campaign(c, 'read', evaluation.campaignId);
-      return c.json(view(await countEvaluation(deps, who, evaluation, campaign.settings)), 200);
-    });
+    .openapi(one, async (c) =>
+      c.json(view(await evaluationOf(deps, principalOf(c), c.req.valid('param').evaluationId)), 200),
+    )
+    .openapi(close, async (c) =>
+      c.json(view(await closeEvaluationEarly(deps, principalOf(c), c.req.valid('param').evaluationId)), 200),
+    )
+    .openapi(count, async (c) =>
+      c.json(view(await countEvaluation(deps, principalOf(c), c.req.valid('param').evaluationId)), 200),
+    );
 }

@@ -1,9 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { authorize, principalOf } from '../../auth/middleware';
-import { newId } from '../../data/ids';
-import { listGroups, putGroup } from '../../data/repos/groups';
+import { principalOf } from '../../auth/middleware';
 import type { Deps } from '../../deps';
-import { Group, GroupInput } from '../../domain/org';
+import { Group, GroupInput, GroupPatch } from '../../domain/org';
 import type { AppEnv } from '../../http/env';
 import {
   CampaignParams,
@@ -16,7 +14,7 @@ import {
   security,
 } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
-import { guards } from './guard';
+import { changeGroup, createGroup, groupsFor, readGroup } from '../../usecases/groups';
 
 const tags = ['supervision groups'];
 
@@ -53,40 +51,26 @@ const patch = createRoute({
   tags,
   security,
   summary: 'Rename a group or change its note (office)',
-  request: { params: GroupParams, body: jsonBody(GroupInput.partial()) },
+  request: { params: GroupParams, body: jsonBody(GroupPatch) },
   responses: { 200: ok(Group), ...errorResponses },
 });
 
 /** Supervision groups (督导组). */
 export function groupRoutes(deps: Deps) {
-  const guard = guards(deps);
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(list, async (c) => {
       const { campaignId } = c.req.valid('param');
-      const who = principalOf(c);
-      // A supervisor may list only their own group; a leader no group at all.
-      const groupId = who.scope.role === 'supervisor' ? who.scope.groupId : '*';
-      authorize(c, 'read', { kind: 'group', campaignId, groupId });
-      if (who.scope.role === 'supervisor') {
-        return c.json({ items: [(await guard.group(c, 'read', who.scope.groupId)).group] }, 200);
-      }
-      return c.json(await listGroups(deps, campaignId, c.req.valid('query')), 200);
+      return c.json(await groupsFor(deps, principalOf(c), campaignId, c.req.valid('query')), 200);
     })
     .openapi(create, async (c) => {
       const { campaignId } = c.req.valid('param');
-      const { who } = await guard.campaign(c, 'manage', campaignId);
-      const group = { ...c.req.valid('json'), id: newId(), campaignId, createdAt: deps.now().toISOString() };
-      await putGroup(deps, who.username, group, true);
-      return c.json(group, 201);
+      return c.json(await createGroup(deps, principalOf(c), campaignId, c.req.valid('json')), 201);
     })
-    .openapi(get, async (c) => {
-      const { group } = await guard.group(c, 'read', c.req.valid('param').groupId);
-      return c.json(group, 200);
-    })
+    .openapi(get, async (c) =>
+      c.json(await readGroup(deps, principalOf(c), c.req.valid('param').groupId), 200),
+    )
     .openapi(patch, async (c) => {
-      const { who, group } = await guard.group(c, 'manage', c.req.valid('param').groupId);
-      const updated = { ...group, ...c.req.valid('json') };
-      await putGroup(deps, who.username, updated, false);
-      return c.json(updated, 200);
+      const { groupId } = c.req.valid('param');
+      return c.json(await changeGroup(deps, principalOf(c), groupId, c.req.valid('json')), 200);
     });
 }

@@ -1,7 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { authorize } from '../../auth/middleware';
-import { allGroups } from '../../data/repos/groups';
-import { measuresOf } from '../../data/repos/measures';
+import { principalOf } from '../../auth/middleware';
 import type { Deps } from '../../deps';
 import {
   Measure,
@@ -21,8 +19,8 @@ import {
   UnitParams,
 } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
-import { addMeasure, addProgress, changeMeasure, overdueMeasures } from '../../usecases/measures';
-import { guards, officeResource } from './guard';
+import { addMeasure, addProgress, changeMeasure, listMeasures } from '../../usecases/measures';
+import { overdueOfCampaign, overdueOfGroup } from '../../usecases/overdue-measures';
 
 const tags = ['rectification'];
 const MeasureParams = UnitParams.extend({ measureId: z.string().min(1).max(64) });
@@ -50,7 +48,8 @@ const change = createRoute({
   path: '/api/units/{unitId}/measures/{measureId}',
   tags,
   security,
-  summary: 'Change what is done, the post responsible or the deadline',
+  summary:
+    'Change what is done, the post responsible or the deadline; with `version`, refused (409 MEASURE_CHANGED) if changed since',
   request: { params: MeasureParams, body: jsonBody(MeasureChange) },
   responses: { 200: ok(Measure), ...errorResponses },
 });
@@ -63,7 +62,7 @@ const progress = createRoute({
   request: { params: MeasureParams, body: jsonBody(ProgressInput) },
   responses: { 200: ok(Measure), ...errorResponses },
 });
-const overdueOfGroup = createRoute({
+const overdueOfGroupRoute = createRoute({
   method: 'get',
   path: '/api/groups/{groupId}/overdue-measures',
   tags,
@@ -72,7 +71,7 @@ const overdueOfGroup = createRoute({
   request: { params: GroupParams },
   responses: { 200: ok(OverdueMeasures), ...errorResponses },
 });
-const overdueOfCampaign = createRoute({
+const overdueOfCampaignRoute = createRoute({
   method: 'get',
   path: '/api/campaigns/{campaignId}/overdue-measures',
   tags,
@@ -84,42 +83,26 @@ const overdueOfCampaign = createRoute({
 
 /** Rectification measures: the unit writes them, everyone in scope reads them, supervisors see what is late. */
 export function measureRoutes(deps: Deps) {
-  const guard = guards(deps);
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-    .openapi(list, async (c) => {
-      const { unit } = await guard.unit(c, 'read', c.req.valid('param').unitId);
-      return c.json({ items: await measuresOf(deps, unit.id) }, 200);
-    })
+    .openapi(list, async (c) =>
+      c.json({ items: await listMeasures(deps, principalOf(c), c.req.valid('param').unitId) }, 200),
+    )
     .openapi(create, async (c) => {
-      const { who, unit } = await guard.unit(c, 'collect', c.req.valid('param').unitId);
-      return c.json(await addMeasure(deps, who, unit, c.req.valid('json')), 201);
+      const { unitId } = c.req.valid('param');
+      return c.json(await addMeasure(deps, principalOf(c), unitId, c.req.valid('json')), 201);
     })
     .openapi(change, async (c) => {
       const { unitId, measureId } = c.req.valid('param');
-      const { who, unit } = await guard.unit(c, 'collect', unitId);
-      return c.json(await changeMeasure(deps, who, unit, measureId, c.req.valid('json')), 200);
+      return c.json(await changeMeasure(deps, principalOf(c), unitId, measureId, c.req.valid('json')), 200);
     })
     .openapi(progress, async (c) => {
       const { unitId, measureId } = c.req.valid('param');
-      const { who, unit } = await guard.unit(c, 'collect', unitId);
-      return c.json(await addProgress(deps, who, unit, measureId, c.req.valid('json')), 200);
+      return c.json(await addProgress(deps, principalOf(c), unitId, measureId, c.req.valid('json')), 200);
     })
-    .openapi(overdueOfGroup, async (c) => {
-      const { group } = await guard.group(c, 'read', c.req.valid('param').groupId);
-      return c.json({ items: await overdueMeasures(deps, [group.id]) }, 200);
-    })
-    .openapi(overdueOfCampaign, async (c) => {
-      authorize(c, 'read', officeResource);
-      const { campaign } = await guard.campaign(c, 'read', c.req.valid('param').campaignId);
-      const groups = await allGroups(deps, campaign.id);
-      return c.json(
-        {
-          items: await overdueMeasures(
-            deps,
-            groups.map((g) => g.id),
-          ),
-        },
-        200,
-      );
-    });
+    .openapi(overdueOfGroupRoute, async (c) =>
+      c.json({ items: await overdueOfGroup(deps, principalOf(c), c.req.valid('param').groupId) }, 200),
+    )
+    .openapi(overdueOfCampaignRoute, async (c) =>
+      c.json({ items: await overdueOfCampaign(deps, principalOf(c), c.req.valid('param').campaignId) }, 200),
+    );
 }

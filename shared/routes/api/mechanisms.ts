@@ -1,20 +1,26 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { authorize } from '../../auth/middleware';
-import { mechanismsOf, practicesOf, practicesOfCampaign } from '../../data/repos/mechanisms';
+import { principalOf } from '../../auth/middleware';
 import type { Deps } from '../../deps';
-import { Mechanism, MechanismInput, Practice, PracticeInput } from '../../domain/mechanism';
+import { Mechanism, MechanismInput, Practice, PracticeInput, TypicalMark } from '../../domain/mechanism';
 import type { AppEnv } from '../../http/env';
 import { CampaignParams, errorResponses, jsonBody, ok, security, UnitParams } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
-import { addMechanism, markTypical, submitPractice } from '../../usecases/mechanisms';
-import { guards, officeResource } from './guard';
+import {
+  addMechanism,
+  campaignPractices,
+  listMechanisms,
+  listPractices,
+  markTypical,
+  submitPractice,
+  typicalPractices,
+} from '../../usecases/mechanisms';
 
 const tags = ['rectification'];
 const route = <M extends 'get' | 'post', P extends string>(method: M, path: P, summary: string) =>
   ({ method, path, tags, security, summary }) as const;
 const items = <S extends z.ZodType>(s: S) => z.object({ items: z.array(s) });
 
-const listMechanisms = createRoute({
+const listMechanismsRoute = createRoute({
   ...route('get', '/api/units/{unitId}/mechanisms', 'The long-term mechanisms (长效机制) the unit set up'),
   request: { params: UnitParams },
   responses: { 200: ok(items(Mechanism)), ...errorResponses },
@@ -24,7 +30,7 @@ const addMechanismRoute = createRoute({
   request: { params: UnitParams, body: jsonBody(MechanismInput) },
   responses: { 201: ok(Mechanism, 'Recorded'), ...errorResponses },
 });
-const listPractices = createRoute({
+const listPracticesRoute = createRoute({
   ...route('get', '/api/units/{unitId}/practices', 'The good practice the unit submitted'),
   request: { params: UnitParams },
   responses: { 200: ok(items(Practice)), ...errorResponses },
@@ -46,7 +52,7 @@ const mark = createRoute({
   ),
   request: {
     params: UnitParams.extend({ practiceId: z.string().min(1).max(64) }),
-    body: jsonBody(z.strictObject({ typical: z.boolean() })),
+    body: jsonBody(TypicalMark),
   },
   responses: { 200: ok(Practice), ...errorResponses },
 });
@@ -71,41 +77,30 @@ const allOfCampaign = createRoute({
 
 /** Long-term mechanisms and typical experience. */
 export function mechanismRoutes(deps: Deps) {
-  const guard = guards(deps);
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-    .openapi(listMechanisms, async (c) => {
-      const { unit } = await guard.unit(c, 'read', c.req.valid('param').unitId);
-      return c.json({ items: await mechanismsOf(deps, unit.id) }, 200);
-    })
+    .openapi(listMechanismsRoute, async (c) =>
+      c.json({ items: await listMechanisms(deps, principalOf(c), c.req.valid('param').unitId) }, 200),
+    )
     .openapi(addMechanismRoute, async (c) => {
-      const { who, unit } = await guard.unit(c, 'collect', c.req.valid('param').unitId);
-      return c.json(await addMechanism(deps, who.username, unit, c.req.valid('json')), 201);
+      const { unitId } = c.req.valid('param');
+      return c.json(await addMechanism(deps, principalOf(c), unitId, c.req.valid('json')), 201);
     })
-    .openapi(listPractices, async (c) => {
-      const { unit } = await guard.unit(c, 'read', c.req.valid('param').unitId);
-      return c.json({ items: await practicesOf(deps, unit.id) }, 200);
-    })
+    .openapi(listPracticesRoute, async (c) =>
+      c.json({ items: await listPractices(deps, principalOf(c), c.req.valid('param').unitId) }, 200),
+    )
     .openapi(submit, async (c) => {
-      const { who, unit } = await guard.unit(c, 'collect', c.req.valid('param').unitId);
-      return c.json(await submitPractice(deps, who.username, unit, c.req.valid('json')), 201);
+      const { unitId } = c.req.valid('param');
+      return c.json(await submitPractice(deps, principalOf(c), unitId, c.req.valid('json')), 201);
     })
     .openapi(mark, async (c) => {
-      authorize(c, 'manage', officeResource);
       const { unitId, practiceId } = c.req.valid('param');
-      const { who, unit } = await guard.unit(c, 'manage', unitId);
-      return c.json(
-        await markTypical(deps, who.username, unit, practiceId, c.req.valid('json').typical),
-        200,
-      );
+      const { typical } = c.req.valid('json');
+      return c.json(await markTypical(deps, principalOf(c), unitId, practiceId, typical), 200);
     })
-    .openapi(typicalOfCampaign, async (c) => {
-      const { campaign } = await guard.campaign(c, 'read', c.req.valid('param').campaignId);
-      const all = await practicesOfCampaign(deps, campaign.id);
-      return c.json({ items: all.filter((p) => p.typical) }, 200);
-    })
-    .openapi(allOfCampaign, async (c) => {
-      authorize(c, 'read', officeResource);
-      const { campaign } = await guard.campaign(c, 'read', c.req.valid('param').campaignId);
-      return c.json({ items: await practicesOfCampaign(deps, campaign.id) }, 200);
-    });
+    .openapi(typicalOfCampaign, async (c) =>
+      c.json({ items: await typicalPractices(deps, principalOf(c), c.req.valid('param').campaignId) }, 200),
+    )
+    .openapi(allOfCampaign, async (c) =>
+      c.json({ items: await campaignPractices(deps, principalOf(c), c.req.valid('param').campaignId) }, 200),
+    );
 }

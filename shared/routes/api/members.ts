@@ -1,14 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { newId } from '../../data/ids';
-import { deleteMember, getMember, listMembers, saveMember } from '../../data/repos/members';
+import { principalOf } from '../../auth/middleware';
 import type { Deps } from '../../deps';
-import { Member, MemberInput } from '../../domain/org';
-import { notFound } from '../../errors';
+import { Member, MemberInput, MemberPatch } from '../../domain/org';
 import type { AppEnv } from '../../http/env';
 import { errorResponses, jsonBody, ok, PageQuery, pageOf, security, UnitParams } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
 import { importMembers } from '../../usecases/import-members';
-import { guards } from './guard';
+import { addMember, changeMember, membersOf, removeMember } from '../../usecases/members';
 
 const tags = ['party members'];
 const MemberParams = UnitParams.extend({ memberId: z.string().min(1).max(64) });
@@ -37,7 +35,7 @@ const patch = createRoute({
   tags,
   security,
   summary: 'Change a party member',
-  request: { params: MemberParams, body: jsonBody(MemberInput.partial()) },
+  request: { params: MemberParams, body: jsonBody(MemberPatch) },
   responses: { 200: ok(Member), ...errorResponses },
 });
 const remove = createRoute({
@@ -61,36 +59,27 @@ const importCsv = createRoute({
 
 /** A unit's party members: list, add, change, remove, import. */
 export function memberRoutes(deps: Deps) {
-  const guard = guards(deps);
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(list, async (c) => {
-      const { unit } = await guard.unit(c, 'read', c.req.valid('param').unitId);
-      return c.json(await listMembers(deps, unit.id, c.req.valid('query')), 200);
+      const { unitId } = c.req.valid('param');
+      return c.json(await membersOf(deps, principalOf(c), unitId, c.req.valid('query')), 200);
     })
     .openapi(create, async (c) => {
       const { unitId } = c.req.valid('param');
-      const { who } = await guard.unit(c, 'manageMembers', unitId);
-      const member = { ...c.req.valid('json'), id: newId(), unitId, createdAt: deps.now().toISOString() };
-      await saveMember(deps, who.username, member, true);
-      return c.json(member, 201);
+      return c.json(await addMember(deps, principalOf(c), unitId, c.req.valid('json')), 201);
     })
     .openapi(patch, async (c) => {
       const { unitId, memberId } = c.req.valid('param');
-      const { who } = await guard.unit(c, 'manageMembers', unitId);
-      const member = await getMember(deps, unitId, memberId);
-      if (!member) throw notFound();
-      const updated = { ...member, ...c.req.valid('json') };
-      await saveMember(deps, who.username, updated, false);
-      return c.json(updated, 200);
+      return c.json(await changeMember(deps, principalOf(c), unitId, memberId, c.req.valid('json')), 200);
     })
     .openapi(remove, async (c) => {
       const { unitId, memberId } = c.req.valid('param');
-      const { who } = await guard.unit(c, 'manageMembers', unitId);
-      await deleteMember(deps, who.username, unitId, memberId);
+      await removeMember(deps, principalOf(c), unitId, memberId);
       return c.body(null, 204);
     })
     .openapi(importCsv, async (c) => {
-      const { who, unit } = await guard.unit(c, 'manageMembers', c.req.valid('param').unitId);
-      return c.json(await importMembers(deps, who, unit, await c.req.text()), 201);
+      const who = principalOf(c);
+      const { unitId } = c.req.valid('param');
+      return c.json(await importMembers(deps, who, unitId, await c.req.text()), 201);
     });
 }

@@ -1,17 +1,14 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { authorize } from '../../auth/middleware';
-import { allGroups } from '../../data/repos/groups';
-import { allUnits, unitsOfGroup } from '../../data/repos/units';
+import { principalOf } from '../../auth/middleware';
 import type { Deps } from '../../deps';
-import { overviewCsv, overviewSorts, sortOverview, UnitOverview } from '../../domain/overview';
+import { overviewCsv, overviewSorts, UnitOverview } from '../../domain/overview';
 import type { AppEnv } from '../../http/env';
 import { CampaignParams, errorResponses, GroupParams, security } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
 import { overviewXlsx } from '../../usecases/export-overview';
-import { overviewOf } from '../../usecases/overview';
+import { campaignOverview, groupOverview } from '../../usecases/overview';
 import { downloadHeaders } from '../../usecases/workbook';
-import { guards, officeResource } from './guard';
 
 const Query = z.strictObject({
   sort: z.enum(overviewSorts).default('name'),
@@ -49,26 +46,21 @@ const ofCampaign = createRoute({
 
 /** Overviews for the supervision group and the office, as JSON or CSV. */
 export function overviewRoutes(deps: Deps) {
-  const guard = guards(deps);
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(ofGroup, async (c) => {
-      const { group } = await guard.group(c, 'read', c.req.valid('param').groupId);
       const { sort, format } = c.req.valid('query');
-      const rows = sortOverview(await overviewOf(deps, await unitsOfGroup(deps, group.id)), sort);
+      const { group, rows } = await groupOverview(deps, principalOf(c), c.req.valid('param').groupId, sort);
       if (format !== 'json') return file(c, format, rows, { [group.id]: group.name }, group.name);
       return c.json({ items: rows }, 200);
     })
     .openapi(ofCampaign, async (c) => {
-      authorize(c, 'read', officeResource);
-      const { campaign } = await guard.campaign(c, 'read', c.req.valid('param').campaignId);
       const { sort, format } = c.req.valid('query');
-      const rows = sortOverview(await overviewOf(deps, await allUnits(deps, campaign.id)), sort);
+      const zone = await campaignOverview(deps, principalOf(c), c.req.valid('param').campaignId, sort);
       if (format !== 'json') {
-        const groups = await allGroups(deps, campaign.id);
-        const names = Object.fromEntries(groups.map((g) => [g.id, g.name]));
-        return file(c, format, rows, names, campaign.name, { groups });
+        const names = Object.fromEntries(zone.groups.map((g) => [g.id, g.name]));
+        return file(c, format, zone.rows, names, zone.campaign.name, { groups: zone.groups });
       }
-      return c.json({ items: rows }, 200);
+      return c.json({ items: zone.rows }, 200);
     });
 }
 

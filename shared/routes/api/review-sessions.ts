@@ -1,7 +1,7 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { listSessions } from '../../data/repos/sessions';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { principalOf } from '../../auth/middleware';
 import type { Deps } from '../../deps';
-import { type ReviewSession, ReviewSessionInput, SessionView, sessionState } from '../../domain/review';
+import { PaperIssuedInput, ReviewSessionInput, SessionView } from '../../domain/review';
 import type { AppEnv } from '../../http/env';
 import {
   errorResponses,
@@ -14,8 +14,13 @@ import {
   UnitParams,
 } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
-import { closeSession, openSession, setPaperIssued } from '../../usecases/review-session';
-import { guards } from './guard';
+import {
+  closeSession,
+  openReviewSession,
+  reviewSessionsOf,
+  sessionOf,
+  setPaperIssued,
+} from '../../usecases/review-session';
 
 /** The common fields of a democratic review route's declaration. */
 export const reviewRoute = <M extends 'get' | 'post' | 'put'>(method: M, path: string, summary: string) => ({
@@ -24,12 +29,6 @@ export const reviewRoute = <M extends 'get' | 'post' | 'put'>(method: M, path: s
   tags: ['democratic review'],
   security,
   summary,
-});
-
-/** A session with its state now, as every review route answers it. */
-export const sessionView = (deps: Deps, s: ReviewSession): SessionView => ({
-  ...s,
-  state: sessionState(s, deps.now()),
 });
 
 const list = createRoute({
@@ -56,41 +55,35 @@ const close = createRoute({
   request: { params: SessionParams },
   responses: { 200: ok(SessionView), ...errorResponses },
 });
-const count = z.number().int().min(0).max(10_000);
 const paperIssued = createRoute({
   ...reviewRoute(
     'put',
     '/api/review-sessions/{sessionId}/paper-issued',
     'How many paper ballots were handed out, per voter group',
   ),
-  request: { params: SessionParams, body: jsonBody(z.strictObject({ member: count, mass: count })) },
+  request: { params: SessionParams, body: jsonBody(PaperIssuedInput) },
   responses: { 200: ok(SessionView), ...errorResponses },
 });
 
 /** Democratic review sessions (民主评议): list, open, read, close, paper ballots handed out. */
 export function reviewSessionRoutes(deps: Deps) {
-  const guard = guards(deps);
-  const view = (s: ReviewSession) => sessionView(deps, s);
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(list, async (c) => {
-      const { unit } = await guard.unit(c, 'read', c.req.valid('param').unitId);
-      const page = await listSessions(deps, unit.id, c.req.valid('query'));
-      return c.json({ ...page, items: page.items.map(view) }, 200);
+      const { unitId } = c.req.valid('param');
+      return c.json(await reviewSessionsOf(deps, principalOf(c), unitId, c.req.valid('query')), 200);
     })
     .openapi(open, async (c) => {
-      const { who, unit } = await guard.unit(c, 'collect', c.req.valid('param').unitId);
-      return c.json(view(await openSession(deps, who.username, unit, c.req.valid('json'))), 201);
+      const { unitId } = c.req.valid('param');
+      return c.json(await openReviewSession(deps, principalOf(c), unitId, c.req.valid('json')), 201);
     })
-    .openapi(get, async (c) => {
-      const { session } = await guard.session(c, 'read', c.req.valid('param').sessionId);
-      return c.json(view(session), 200);
-    })
-    .openapi(close, async (c) => {
-      const { who, session } = await guard.session(c, 'collect', c.req.valid('param').sessionId);
-      return c.json(view(await closeSession(deps, who.username, session)), 200);
-    })
+    .openapi(get, async (c) =>
+      c.json(await sessionOf(deps, principalOf(c), c.req.valid('param').sessionId), 200),
+    )
+    .openapi(close, async (c) =>
+      c.json(await closeSession(deps, principalOf(c), c.req.valid('param').sessionId), 200),
+    )
     .openapi(paperIssued, async (c) => {
-      const { who, session } = await guard.session(c, 'collect', c.req.valid('param').sessionId);
-      return c.json(view(await setPaperIssued(deps, who.username, session, c.req.valid('json'))), 200);
+      const { sessionId } = c.req.valid('param');
+      return c.json(await setPaperIssued(deps, principalOf(c), sessionId, c.req.valid('json')), 200);
     });
 }

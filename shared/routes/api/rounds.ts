@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { listRounds } from '../../data/repos/rounds';
+import { principalOf } from '../../auth/middleware';
 import type { Deps } from '../../deps';
-import { CustomQuestions, type Round, RoundInput, RoundView, roundState } from '../../domain/round';
+import { FormInput, RoundInput, RoundView } from '../../domain/round';
 import type { AppEnv } from '../../http/env';
 import {
   errorResponses,
@@ -13,11 +13,9 @@ import {
   security,
   UnitParams,
 } from '../../http/openapi';
-import { publicUrl } from '../../http/public-url';
 import { validationHook } from '../../http/validation';
 import { qrPng, qrSvg } from '../../usecases/qr';
-import { changeForm, closeRoundEarly, openRound } from '../../usecases/rounds';
-import { guards } from './guard';
+import { closeRound, editForm, listRounds, openRound, roundView } from '../../usecases/rounds';
 
 const tags = ['opinion rounds'];
 const list = createRoute({
@@ -62,7 +60,7 @@ const form = createRoute({
   tags,
   security,
   summary: 'Replace the custom questions; a form with answers gets a new version',
-  request: { params: RoundParams, body: jsonBody(z.strictObject({ questions: CustomQuestions })) },
+  request: { params: RoundParams, body: jsonBody(FormInput) },
   responses: { 200: ok(RoundView), ...errorResponses },
 });
 const qr = (format: 'svg' | 'png') =>
@@ -84,42 +82,29 @@ const qr = (format: 'svg' | 'png') =>
 
 /** Opinion-collection rounds (征求意见): open, list, close, form versions, QR codes. */
 export function roundRoutes(deps: Deps) {
-  const guard = guards(deps);
-  const view = (r: Round) => ({
-    ...r,
-    link: publicUrl(deps.config.PUBLIC_BASE_URL, `/f/${r.id}`),
-    state: roundState(r, deps.now()),
-  });
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-    .openapi(list, async (c) => {
-      const { unit } = await guard.unit(c, 'read', c.req.valid('param').unitId);
-      const page = await listRounds(deps, unit.id, c.req.valid('query'));
-      return c.json({ ...page, items: page.items.map(view) }, 200);
-    })
-    .openapi(open, async (c) => {
-      const { who, unit } = await guard.unit(c, 'collect', c.req.valid('param').unitId);
-      return c.json(view(await openRound(deps, who.username, unit, c.req.valid('json'))), 201);
-    })
-    .openapi(get, async (c) => {
-      const { round } = await guard.round(c, 'read', c.req.valid('param').roundId);
-      return c.json(view(round), 200);
-    })
-    .openapi(close, async (c) => {
-      const { who, round } = await guard.round(c, 'collect', c.req.valid('param').roundId);
-      return c.json(view(await closeRoundEarly(deps, who.username, round)), 200);
-    })
+    .openapi(list, async (c) =>
+      c.json(await listRounds(deps, principalOf(c), c.req.valid('param').unitId, c.req.valid('query')), 200),
+    )
+    .openapi(open, async (c) =>
+      c.json(await openRound(deps, principalOf(c), c.req.valid('param').unitId, c.req.valid('json')), 201),
+    )
+    .openapi(get, async (c) =>
+      c.json(await roundView(deps, principalOf(c), c.req.valid('param').roundId), 200),
+    )
+    .openapi(close, async (c) =>
+      c.json(await closeRound(deps, principalOf(c), c.req.valid('param').roundId), 200),
+    )
     .openapi(form, async (c) => {
-      const { who, round } = await guard.round(c, 'collect', c.req.valid('param').roundId);
-      return c.json(view(await changeForm(deps, who.username, round, c.req.valid('json').questions)), 200);
+      const { questions } = c.req.valid('json');
+      return c.json(await editForm(deps, principalOf(c), c.req.valid('param').roundId, questions), 200);
     })
     .openapi(qr('svg'), async (c) => {
-      const { round } = await guard.round(c, 'read', c.req.valid('param').roundId);
-      const svg = await qrSvg(publicUrl(deps.config.PUBLIC_BASE_URL, `/f/${round.id}`));
-      return c.body(svg, 200, { 'content-type': 'image/svg+xml' });
+      const { link } = await roundView(deps, principalOf(c), c.req.valid('param').roundId);
+      return c.body(await qrSvg(link), 200, { 'content-type': 'image/svg+xml' });
     })
     .openapi(qr('png'), async (c) => {
-      const { round } = await guard.round(c, 'read', c.req.valid('param').roundId);
-      const png = await qrPng(publicUrl(deps.config.PUBLIC_BASE_URL, `/f/${round.id}`));
-      return c.body(new Uint8Array(png), 200, { 'content-type': 'image/png' });
+      const { link } = await roundView(deps, principalOf(c), c.req.valid('param').roundId);
+      return c.body(new Uint8Array(await qrPng(link)), 200, { 'content-type': 'image/png' });
     });
 }

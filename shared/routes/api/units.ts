@@ -1,9 +1,15 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { authorize, principalOf } from '../../auth/middleware';
-import { newId } from '../../data/ids';
-import { listUnits, saveUnit } from '../../data/repos/units';
+import { principalOf } from '../../auth/middleware';
 import type { Deps } from '../../deps';
-import { StageDecision, StageRequest, Unit, UnitInput } from '../../domain/org';
+import {
+  StageDecision,
+  StageDecisionInput,
+  StageRequest,
+  StageRequestInput,
+  Unit,
+  UnitInput,
+  UnitPatch,
+} from '../../domain/org';
 import type { AppEnv } from '../../http/env';
 import {
   CampaignParams,
@@ -18,7 +24,7 @@ import {
 import { validationHook } from '../../http/validation';
 import { importUnits } from '../../usecases/import-units';
 import { decideStageChange, requestStageChange } from '../../usecases/stage-change';
-import { campaignResource, guards } from './guard';
+import { changeUnit, createUnit, readUnit, unitsFor } from '../../usecases/units';
 
 const tags = ['units'];
 
@@ -55,7 +61,7 @@ const patch = createRoute({
   tags,
   security,
   summary: 'Change a unit (office); its stage changes only through stage requests',
-  request: { params: UnitParams, body: jsonBody(UnitInput.partial()) },
+  request: { params: UnitParams, body: jsonBody(UnitPatch) },
   responses: { 200: ok(Unit), ...errorResponses },
 });
 const stageRequest = createRoute({
@@ -64,10 +70,7 @@ const stageRequest = createRoute({
   tags,
   security,
   summary: 'Ask to move to the next stage (转段申请; the unit leader)',
-  request: {
-    params: UnitParams,
-    body: jsonBody(z.strictObject({ note: z.string().trim().max(500).optional() })),
-  },
+  request: { params: UnitParams, body: jsonBody(StageRequestInput) },
   responses: { 200: ok(StageRequest), ...errorResponses },
 });
 const stageDecision = createRoute({
@@ -76,10 +79,7 @@ const stageDecision = createRoute({
   tags,
   security,
   summary: 'Approve or refuse a pending stage request (the unit’s supervision group)',
-  request: {
-    params: UnitParams,
-    body: jsonBody(z.strictObject({ approve: z.boolean(), comment: z.string().trim().max(500).optional() })),
-  },
+  request: { params: UnitParams, body: jsonBody(StageDecisionInput) },
   responses: { 200: ok(StageDecision), ...errorResponses },
 });
 
@@ -99,57 +99,32 @@ const importCsv = createRoute({
 
 /** Participating units (参加单位) and their stage changes (转段). */
 export function unitRoutes(deps: Deps) {
-  const guard = guards(deps);
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(list, async (c) => {
       const { campaignId } = c.req.valid('param');
-      const { groupId, ...page } = c.req.valid('query');
-      authorize(c, 'read', campaignResource(campaignId));
-      const { scope } = principalOf(c);
-      if (scope.role === 'leader')
-        return c.json({ items: [(await guard.unit(c, 'read', scope.unitId)).unit] }, 200);
-      const group = scope.role === 'supervisor' ? scope.groupId : groupId;
-      const result = await listUnits(deps, { campaignId, ...(group ? { groupId: group } : {}) }, page);
-      // A group id from another campaign yields nothing rather than foreign units.
-      return c.json({ ...result, items: result.items.filter((u) => u.campaignId === campaignId) }, 200);
+      return c.json(await unitsFor(deps, principalOf(c), campaignId, c.req.valid('query')), 200);
     })
     .openapi(create, async (c) => {
       const { campaignId } = c.req.valid('param');
-      const { who } = await guard.campaign(c, 'manage', campaignId);
-      const now = deps.now().toISOString();
-      const unit: Unit = {
-        ...c.req.valid('json'),
-        id: newId(),
-        campaignId,
-        stage: 'study',
-        createdAt: now,
-        updatedAt: now,
-      };
-      await saveUnit(deps, who.username, unit, 'unit.create');
-      return c.json(unit, 201);
+      return c.json(await createUnit(deps, principalOf(c), campaignId, c.req.valid('json')), 201);
     })
     .openapi(importCsv, async (c) => {
+      const who = principalOf(c);
       const { campaignId } = c.req.valid('param');
-      const { who } = await guard.campaign(c, 'manage', campaignId);
       return c.json(await importUnits(deps, who, campaignId, await c.req.text()), 201);
     })
-    .openapi(get, async (c) => {
-      const { unit } = await guard.unit(c, 'read', c.req.valid('param').unitId);
-      return c.json(unit, 200);
-    })
+    .openapi(get, async (c) => c.json(await readUnit(deps, principalOf(c), c.req.valid('param').unitId), 200))
     .openapi(patch, async (c) => {
-      const { who, unit } = await guard.unit(c, 'manage', c.req.valid('param').unitId);
-      const updated = { ...unit, ...c.req.valid('json'), updatedAt: deps.now().toISOString() };
-      await saveUnit(deps, who.username, updated, 'unit.update', unit);
-      return c.json(updated, 200);
+      const { unitId } = c.req.valid('param');
+      return c.json(await changeUnit(deps, principalOf(c), unitId, c.req.valid('json')), 200);
     })
     .openapi(stageRequest, async (c) => {
-      const { who, unit } = await guard.unit(c, 'requestStage', c.req.valid('param').unitId);
-      return c.json(await requestStageChange(deps, who, unit, c.req.valid('json').note), 200);
+      const { unitId } = c.req.valid('param');
+      return c.json(await requestStageChange(deps, principalOf(c), unitId, c.req.valid('json').note), 200);
     })
     .openapi(stageDecision, async (c) => {
-      const { who, unit } = await guard.unit(c, 'decideStage', c.req.valid('param').unitId);
-      const body = c.req.valid('json');
-      return c.json(await decideStageChange(deps, who, unit, body.approve, body.comment), 200);
+      const { unitId } = c.req.valid('param');
+      const { approve, comment } = c.req.valid('json');
+      return c.json(await decideStageChange(deps, principalOf(c), unitId, approve, comment), 200);
     });
 }

@@ -1,51 +1,53 @@
 import { Hono } from 'hono';
-import * as z from 'zod';
+import { principalOf } from '../../auth/middleware';
 import type { Deps } from '../../deps';
-import { Campaign } from '../../domain/campaign';
-import { EvaluationView } from '../../domain/evaluation';
-import { Unit } from '../../domain/org';
+import { EvaluationInput } from '../../domain/evaluation';
+import { parseInput } from '../../domain/input';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
+import { evaluationCodes } from '../../usecases/evaluation-codes';
+import {
+  closeEvaluationEarly,
+  countEvaluation,
+  evaluationOf,
+  evaluationsPage,
+  openEvaluation,
+} from '../../usecases/evaluations';
 import { qrSvg } from '../../usecases/qr';
+import { mintVoteCodes, reprintVoteCodes, revokeVoteCodes } from '../../usecases/vote-codes';
 import { EvaluationsPage } from '../../views/console/evaluations-page';
 import { page } from '../../views/page';
-import { apiData, back, type InternalApi } from './internal-api';
-import { field, requirePageContext } from './page-context';
-import { mintAndRedirect, slipsResponse } from './slips';
+import { evaluationView } from '../evaluation-view';
+import { backAfter, field, requirePageContext } from './page-context';
+import { mintAndRedirect, revokeInput, slipsResponse } from './slips';
+
+const who = principalOf;
 
 /** Console pages of the satisfaction evaluation: the unit's evaluations and every form that acts on one. */
-export function consoleEvaluationRoutes(deps: Deps, api: InternalApi) {
+export function consoleEvaluationRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
-  const unitPath = (id: string) => `/api/units/${encodeURIComponent(id)}`;
-  const evaluationPath = (id: string) => `/api/evaluations/${encodeURIComponent(id)}`;
   const pagePath = (unitId: string) => `/console/units/${unitId}/evaluations`;
-  const unitOf = async (c: Parameters<InternalApi>[0], evaluationId: string) =>
-    EvaluationView.parse(apiData(await api(c, 'GET', evaluationPath(evaluationId)))).unitId;
 
   app.get('/console/units/:id/evaluations', async (c) => {
     const viewer = requirePageContext(deps, c);
-    const id = c.req.param('id');
-    const unit = Unit.parse(apiData(await api(c, 'GET', unitPath(id))));
-    const list = z
-      .object({ items: z.array(EvaluationView) })
-      .parse(apiData(await api(c, 'GET', `${unitPath(id)}/evaluations`))).items;
-    const measures = z
-      .object({ items: z.array(z.unknown()) })
-      .parse(apiData(await api(c, 'GET', `${unitPath(id)}/measures`))).items.length;
-    const campaign = Campaign.parse(apiData(await api(c, 'GET', `/api/campaigns/${unit.campaignId}`)));
-    const evaluations = await Promise.all(
-      list.map(async (e) => ({
-        ...e,
-        qrSvg: e.link && e.state !== 'counted' ? await qrSvg(e.link) : undefined,
-      })),
+    const { unit, evaluations, measures, threshold } = await evaluationsPage(
+      deps,
+      viewer.who,
+      c.req.param('id'),
+    );
+    const shown = await Promise.all(
+      evaluations.map(async (found) => {
+        const e = evaluationView(deps, found);
+        return { ...e, qrSvg: e.link && e.state !== 'counted' ? await qrSvg(e.link) : undefined };
+      }),
     );
     return c.html(
       page(
         <EvaluationsPage
           {...viewer}
           unit={unit}
-          evaluations={evaluations}
-          threshold={campaign.settings.satisfactionThreshold}
+          evaluations={shown}
+          threshold={threshold}
           measures={measures}
         />,
       ),
@@ -57,54 +59,52 @@ export function consoleEvaluationRoutes(deps: Deps, api: InternalApi) {
     const id = c.req.param('id');
     const day = field(f, 'closesOn');
     const closesAt = /^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day}T23:59:59+08:00` : day;
-    const result = await api(c, 'POST', `${unitPath(id)}/evaluations`, { mode: field(f, 'mode'), closesAt });
-    return back(c, pagePath(id), result, '测评已开始');
+    return backAfter(c, pagePath(id), '测评已开始', () =>
+      openEvaluation(deps, who(c), id, parseInput(EvaluationInput, { mode: field(f, 'mode'), closesAt })),
+    );
   });
 
-  for (const [action, done] of [
-    ['close', '测评已结束'],
-    ['count', '已计票，结果已封存'],
+  for (const [action, done, run] of [
+    ['close', '测评已结束', closeEvaluationEarly],
+    ['count', '已计票，结果已封存', countEvaluation],
   ] as const) {
     app.post(`/console/evaluations/:id/${action}`, async (c) => {
       const id = c.req.param('id');
-      const unitId = await unitOf(c, id);
-      return back(c, pagePath(unitId), await api(c, 'POST', `${evaluationPath(id)}/${action}`), done);
+      const { unitId } = await evaluationOf(deps, who(c), id);
+      return backAfter(c, pagePath(unitId), done, () => run(deps, who(c), id));
     });
   }
 
   app.post('/console/evaluations/:id/codes', async (c) => {
     const id = c.req.param('id');
-    const unitId = await unitOf(c, id);
-    const paths = {
-      apiBase: evaluationPath(id),
-      pageBase: `/console/evaluations/${id}`,
-      back: pagePath(unitId),
-    };
-    return mintAndRedirect(c, api, await readForm(c), paths);
+    const { unitId } = await evaluationOf(deps, who(c), id);
+    const paths = { pageBase: `/console/evaluations/${id}`, back: pagePath(unitId) };
+    return mintAndRedirect(c, await readForm(c), paths, (input) =>
+      mintVoteCodes(deps, who(c), evaluationCodes, id, input),
+    );
   });
 
   app.get('/console/evaluations/:id/slips/:batchId', async (c) => {
-    const id = c.req.param('id');
-    const e = EvaluationView.parse(apiData(await api(c, 'GET', evaluationPath(id))));
-    const batch = `${evaluationPath(id)}/codes/batches/${encodeURIComponent(c.req.param('batchId'))}`;
-    return slipsResponse(c, deps, api, batch, {
-      unitName: e.unitName,
+    const batch = await reprintVoteCodes(
+      deps,
+      who(c),
+      evaluationCodes,
+      c.req.param('id'),
+      c.req.param('batchId'),
+    );
+    return slipsResponse(c, deps, batch, {
+      unitName: batch.vote.unitName,
       title: '整改满意度测评票',
-      back: pagePath(e.unitId),
+      back: pagePath(batch.vote.unitId),
     });
   });
 
   app.post('/console/evaluations/:id/revoke', async (c) => {
     const f = await readForm(c);
     const id = c.req.param('id');
-    const unitId = await unitOf(c, id);
-    const code = field(f, 'code');
-    const body = code ? { code } : { voterGroup: field(f, 'voterGroup') };
-    return back(
-      c,
-      pagePath(unitId),
-      await api(c, 'POST', `${evaluationPath(id)}/codes/revoke`, body),
-      '已作废',
+    const { unitId } = await evaluationOf(deps, who(c), id);
+    return backAfter(c, pagePath(unitId), '已作废', () =>
+      revokeVoteCodes(deps, who(c), evaluationCodes, id, revokeInput(f)),
     );
   });
   return app;

@@ -1,10 +1,25 @@
 import { Hono } from 'hono';
-import { RoundView } from '../../domain/round';
+import { principalOf } from '../../auth/middleware';
+import type { Deps } from '../../deps';
+import { AccountInput, AccountPatch, PasswordChange, username } from '../../domain/account';
+import { CampaignInput, CampaignPatch } from '../../domain/campaign';
+import { parseInput } from '../../domain/input';
+import { GroupInput, MemberInput, StageDecisionInput, StageRequestInput, UnitInput } from '../../domain/org';
+import { RoundInput } from '../../domain/round';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
+import { changeAccount, createAccount } from '../../usecases/accounts';
+import { changeCampaign, createCampaign } from '../../usecases/campaigns';
+import { createGroup } from '../../usecases/groups';
+import { importMembers } from '../../usecases/import-members';
+import { importUnits } from '../../usecases/import-units';
+import { addMember, removeMember } from '../../usecases/members';
+import { closeRound, openRound, roundView } from '../../usecases/rounds';
+import { changePassword } from '../../usecases/sign-in';
+import { decideStageChange, requestStageChange } from '../../usecases/stage-change';
+import { createUnit } from '../../usecases/units';
 import { parseShare } from '../../views/console/format';
-import { back, type InternalApi } from './internal-api';
-import { field, numberField } from './page-context';
+import { backAfter, field, numberField } from './page-context';
 
 /** Reads an uploaded CSV file (or pasted text) from a multipart form. */
 async function csvOf(form: Record<string, unknown>): Promise<string> {
@@ -13,11 +28,15 @@ async function csvOf(form: Record<string, unknown>): Promise<string> {
   return typeof form.csv === 'string' ? form.csv : '';
 }
 
+const who = principalOf;
+const unitPage = (id: string) => `/console/units/${id}`;
+
 /**
- * The console's form posts. Each turns its fields into the JSON API's body,
- * calls the API, and redirects back with the outcome (Post/Redirect/Get).
+ * The console's form posts. Each turns its fields into the input of the use
+ * case the JSON API calls too, runs it in-process, and redirects back with
+ * the outcome (Post/Redirect/Get).
  */
-export function consoleFormRoutes(api: InternalApi) {
+export function consoleFormRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
 
   app.post('/console/campaigns', async (c) => {
@@ -31,7 +50,9 @@ export function consoleFormRoutes(api: InternalApi) {
         rectification: window('rectification'),
       },
     };
-    return back(c, '/console', await api(c, 'POST', '/api/campaigns', body), '已新建活动');
+    return backAfter(c, '/console', '已新建活动', () =>
+      createCampaign(deps, who(c), parseInput(CampaignInput, body)),
+    );
   });
 
   app.post('/console/campaigns/:id/settings', async (c) => {
@@ -45,17 +66,17 @@ export function consoleFormRoutes(api: InternalApi) {
       incompetentShareThreshold: parseShare(field(f, 'incompetentShareThreshold')),
       massUnknown: field(f, 'massUnknown') === 'yes',
     };
-    const result = await api(c, 'PATCH', `/api/campaigns/${encodeURIComponent(id)}`, { settings });
-    return back(c, `/console/campaigns/${id}`, result, '已保存设置');
+    return backAfter(c, `/console/campaigns/${id}`, '已保存设置', () =>
+      changeCampaign(deps, who(c), id, parseInput(CampaignPatch, { settings })),
+    );
   });
 
   app.post('/console/campaigns/:id/groups', async (c) => {
     const f = await readForm(c);
     const id = c.req.param('id');
-    const result = await api(c, 'POST', `/api/campaigns/${encodeURIComponent(id)}/groups`, {
-      name: field(f, 'name'),
-    });
-    return back(c, `/console/campaigns/${id}`, result, '已新增督导组');
+    return backAfter(c, `/console/campaigns/${id}`, '已新增督导组', () =>
+      createGroup(deps, who(c), id, parseInput(GroupInput, { name: field(f, 'name') })),
+    );
   });
 
   app.post('/console/campaigns/:id/units', async (c) => {
@@ -70,32 +91,25 @@ export function consoleFormRoutes(api: InternalApi) {
       massRepresentativesDue: numberField(f, 'massRepresentativesDue'),
       groupId: field(f, 'groupId'),
     };
-    const result = await api(c, 'POST', `/api/campaigns/${encodeURIComponent(id)}/units`, body);
-    return back(c, `/console/campaigns/${id}`, result, '已新增单位');
+    return backAfter(c, `/console/campaigns/${id}`, '已新增单位', () =>
+      createUnit(deps, who(c), id, parseInput(UnitInput, body)),
+    );
   });
 
   app.post('/console/campaigns/:id/units/import', async (c) => {
     const id = c.req.param('id');
-    const result = await api(
-      c,
-      'POST',
-      `/api/campaigns/${encodeURIComponent(id)}/units/import`,
-      await csvOf(await readForm(c)),
-    );
-    return back(c, `/console/campaigns/${id}`, result, '导入成功');
+    const csv = await csvOf(await readForm(c));
+    return backAfter(c, `/console/campaigns/${id}`, '导入成功', () => importUnits(deps, who(c), id, csv));
   });
 
   app.post('/console/units/:id/stage-request', async (c) => {
     const f = await readForm(c);
     const id = c.req.param('id');
     const note = field(f, 'note');
-    const result = await api(
-      c,
-      'POST',
-      `/api/units/${encodeURIComponent(id)}/stage-request`,
-      note ? { note } : {},
-    );
-    return back(c, `/console/units/${id}`, result, '已提交转段申请');
+    return backAfter(c, unitPage(id), '已提交转段申请', () => {
+      const input = parseInput(StageRequestInput, note ? { note } : {});
+      return requestStageChange(deps, who(c), id, input.note);
+    });
   });
 
   app.post('/console/units/:id/stage-decision', async (c) => {
@@ -103,8 +117,10 @@ export function consoleFormRoutes(api: InternalApi) {
     const id = c.req.param('id');
     const comment = field(f, 'comment');
     const body = { approve: field(f, 'approve') === 'true', ...(comment ? { comment } : {}) };
-    const result = await api(c, 'POST', `/api/units/${encodeURIComponent(id)}/stage-decision`, body);
-    return back(c, `/console/units/${id}`, result, body.approve ? '已同意转段' : '已退回转段申请');
+    return backAfter(c, unitPage(id), body.approve ? '已同意转段' : '已退回转段申请', () => {
+      const input = parseInput(StageDecisionInput, body);
+      return decideStageChange(deps, who(c), id, input.approve, input.comment);
+    });
   });
 
   app.post('/console/units/:id/members', async (c) => {
@@ -115,25 +131,22 @@ export function consoleFormRoutes(api: InternalApi) {
       category: field(f, 'category'),
       probationary: field(f, 'probationary') === 'true',
     };
-    const result = await api(c, 'POST', `/api/units/${encodeURIComponent(id)}/members`, body);
-    return back(c, `/console/units/${id}`, result, '已添加党员');
+    return backAfter(c, unitPage(id), '已添加党员', () =>
+      addMember(deps, who(c), id, parseInput(MemberInput, body)),
+    );
   });
 
   app.post('/console/units/:id/members/import', async (c) => {
     const id = c.req.param('id');
-    const result = await api(
-      c,
-      'POST',
-      `/api/units/${encodeURIComponent(id)}/members/import`,
-      await csvOf(await readForm(c)),
-    );
-    return back(c, `/console/units/${id}`, result, '导入成功');
+    const csv = await csvOf(await readForm(c));
+    return backAfter(c, unitPage(id), '导入成功', () => importMembers(deps, who(c), id, csv));
   });
 
   app.post('/console/units/:id/members/:memberId/delete', async (c) => {
     const id = c.req.param('id');
-    const path = `/api/units/${encodeURIComponent(id)}/members/${encodeURIComponent(c.req.param('memberId'))}`;
-    return back(c, `/console/units/${id}`, await api(c, 'DELETE', path), '已删除');
+    return backAfter(c, unitPage(id), '已删除', () =>
+      removeMember(deps, who(c), id, c.req.param('memberId')),
+    );
   });
 
   app.post('/console/units/:id/rounds', async (c) => {
@@ -142,17 +155,17 @@ export function consoleFormRoutes(api: InternalApi) {
     const day = field(f, 'closesOn');
     // The chosen day ends at midnight China time.
     const closesAt = /^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day}T23:59:59+08:00` : day;
-    const result = await api(c, 'POST', `/api/units/${encodeURIComponent(id)}/rounds`, { closesAt });
-    return back(c, `/console/units/${id}`, result, '已开启征求意见，请打印海报或转发链接');
+    return backAfter(c, unitPage(id), '已开启征求意见，请打印海报或转发链接', () =>
+      openRound(deps, who(c), id, parseInput(RoundInput, { closesAt })),
+    );
   });
 
   app.post('/console/rounds/:id/close', async (c) => {
-    const path = `/api/rounds/${encodeURIComponent(c.req.param('id'))}`;
-    const result = await api(c, 'POST', `${path}/close`);
-    const round = await api(c, 'GET', path);
-    const parsed = RoundView.safeParse(round.body);
-    const unitId = parsed.success ? parsed.data.unitId : '';
-    return back(c, unitId ? `/console/units/${unitId}` : '/console', result, '已结束本轮征求意见');
+    const id = c.req.param('id');
+    // Back to the round's unit, closed or not, when the caller may see the round.
+    const round = await roundView(deps, who(c), id).catch(() => undefined);
+    const to = round ? unitPage(round.unitId) : '/console';
+    return backAfter(c, to, '已结束本轮征求意见', () => closeRound(deps, who(c), id));
   });
 
   app.post('/console/accounts', async (c) => {
@@ -166,14 +179,18 @@ export function consoleFormRoutes(api: InternalApi) {
       ...(role === 'supervisor' ? { groupId: field(f, 'groupId') } : {}),
       ...(role === 'leader' ? { unitId: field(f, 'unitId') } : {}),
     };
-    return back(c, '/console/accounts', await api(c, 'POST', '/api/accounts', body), '已新建账号');
+    return backAfter(c, '/console/accounts', '已新建账号', () =>
+      createAccount(deps, who(c), parseInput(AccountInput, body)),
+    );
   });
 
   app.post('/console/accounts/:username', async (c) => {
     const f = await readForm(c);
-    const path = `/api/accounts/${encodeURIComponent(c.req.param('username'))}`;
-    const result = await api(c, 'PATCH', path, { disabled: field(f, 'disabled') === 'true' });
-    return back(c, '/console/accounts', result, '已更新账号');
+    const patch = { disabled: field(f, 'disabled') === 'true' };
+    return backAfter(c, '/console/accounts', '已更新账号', () => {
+      const name = parseInput(username, c.req.param('username'));
+      return changeAccount(deps, who(c), name, parseInput(AccountPatch, patch));
+    });
   });
 
   app.post('/console/password', async (c) => {
@@ -182,9 +199,13 @@ export function consoleFormRoutes(api: InternalApi) {
       currentPassword: typeof f.currentPassword === 'string' ? f.currentPassword : '',
       newPassword: typeof f.newPassword === 'string' ? f.newPassword : '',
     };
-    const result = await api(c, 'POST', '/api/auth/password', body);
-    if (result.ok) return c.redirect('/console/login', 303);
-    return back(c, '/console/password', result, '');
+    let changed = false;
+    const back = await backAfter(c, '/console/password', '', async () => {
+      await changePassword(deps, who(c), parseInput(PasswordChange, body));
+      changed = true;
+    });
+    // Changed: every session of the account has ended, this one too.
+    return changed ? c.redirect('/console/login', 303) : back;
   });
 
   return app;

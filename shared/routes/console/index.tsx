@@ -1,19 +1,14 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { getGroup } from '../../data/repos/groups';
 import type { Deps } from '../../deps';
-import { Account } from '../../domain/account';
-import { AuditEntry } from '../../domain/audit';
-import { Campaign } from '../../domain/campaign';
-import { byNumberedName } from '../../domain/chinese-order';
-import { OpinionSummary } from '../../domain/opinion-summary';
-import { Group, Member, Unit } from '../../domain/org';
-import { overviewSorts, UnitOverview } from '../../domain/overview';
-import { OverdueMeasures } from '../../domain/rectification';
-import { SessionView } from '../../domain/review';
-import { RoundView } from '../../domain/round';
+import { parseInput } from '../../domain/input';
+import { overviewSorts } from '../../domain/overview';
 import type { AppEnv } from '../../http/env';
-import { pageOf } from '../../http/openapi';
+import { PageQuery } from '../../http/openapi';
+import { auditTrail } from '../../usecases/audit';
+import { campaignsFor } from '../../usecases/campaigns';
+import { accountsPage, campaignPage, unitPage } from '../../usecases/console-pages';
+import { groupOverview } from '../../usecases/overview';
 import { CampaignPage } from '../../views/console/campaign-page';
 import { GroupPage } from '../../views/console/group-page';
 import { AccountsPage, AuditPage, CampaignsPage, PasswordPage } from '../../views/console/office-pages';
@@ -21,7 +16,6 @@ import { UnitPage } from '../../views/console/unit-page';
 import { page } from '../../views/page';
 import { consoleEvaluationRoutes } from './evaluations';
 import { consoleFormRoutes } from './forms';
-import { apiData, type InternalApi } from './internal-api';
 import { consoleLoginRoutes } from './login';
 import { consoleMechanismRoutes } from './mechanisms';
 import { consoleOpinionRoutes } from './opinions';
@@ -30,14 +24,13 @@ import { consoleRectificationRoutes } from './rectification';
 import { consoleReportRoutes } from './report';
 import { consoleReviewRoutes } from './review';
 
-const pages = <S extends z.ZodType>(item: S) => pageOf(item);
 const OverviewQuery = z.enum(overviewSorts).catch('name');
 
-/** The console pages (`/console/...`): server-rendered, reading through the JSON API. */
-export function consoleRoutes(deps: Deps, api: InternalApi) {
+/** The console pages (`/console/...`): server-rendered, calling the use cases in-process. */
+export function consoleRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
 
-  app.route('/', consoleLoginRoutes(deps, api));
+  app.route('/', consoleLoginRoutes(deps));
 
   // Every other console page needs a session; without one, go to the sign-in page.
   app.use('/console/*', async (c, next) => {
@@ -51,60 +44,27 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
     const { scope } = viewer.who;
     if (scope.role === 'supervisor') return c.redirect(`/console/groups/${scope.groupId}`, 303);
     if (scope.role === 'leader') return c.redirect(`/console/units/${scope.unitId}`, 303);
-    const campaigns = pages(Campaign).parse(apiData(await api(c, 'GET', '/api/campaigns?limit=100')));
+    const campaigns = await campaignsFor(deps, viewer.who, { limit: 100 });
     return c.html(page(<CampaignsPage {...viewer} campaigns={campaigns.items} />));
   });
 
   app.get('/console/campaigns/:id', async (c) => {
     const viewer = ctx(c);
-    const id = encodeURIComponent(c.req.param('id'));
-    const campaign = Campaign.parse(apiData(await api(c, 'GET', `/api/campaigns/${id}`)));
-    const groupsRes = await api(c, 'GET', `/api/campaigns/${id}/groups?limit=100`);
-    const groups = groupsRes.ok ? pages(Group).parse(groupsRes.body).items.sort(byNumberedName) : [];
-    const units = pages(Unit).parse(apiData(await api(c, 'GET', `/api/campaigns/${id}/units?limit=100`)));
-    // The zone-wide overview is the office's; others get their own group's on the group page.
-    const overviewRes =
-      viewer.who.scope.role === 'office' ? await api(c, 'GET', `/api/campaigns/${id}/overview`) : undefined;
-    const overview = overviewRes?.ok
-      ? z.object({ items: z.array(UnitOverview) }).parse(overviewRes.body).items
-      : undefined;
-    const overdue = overview
-      ? OverdueMeasures.parse(apiData(await api(c, 'GET', `/api/campaigns/${id}/overdue-measures`))).items
-      : undefined;
-    return c.html(
-      page(
-        <CampaignPage
-          {...viewer}
-          campaign={campaign}
-          groups={groups}
-          units={units.items}
-          overview={overview}
-          overdue={overdue}
-        />,
-      ),
-    );
+    const shown = await campaignPage(deps, viewer.who, c.req.param('id'));
+    return c.html(page(<CampaignPage {...viewer} {...shown} />));
   });
 
   app.get('/console/groups/:id', async (c) => {
     const viewer = ctx(c);
-    const group = Group.parse(
-      apiData(await api(c, 'GET', `/api/groups/${encodeURIComponent(c.req.param('id'))}`)),
-    );
     const sort = OverviewQuery.parse(c.req.query('sort') || undefined);
-    const overview = z
-      .object({ items: z.array(UnitOverview) })
-      .parse(apiData(await api(c, 'GET', `/api/groups/${group.id}/overview?sort=${sort}`)));
-    const campaign = Campaign.parse(apiData(await api(c, 'GET', `/api/campaigns/${group.campaignId}`)));
-    const overdue = OverdueMeasures.parse(
-      apiData(await api(c, 'GET', `/api/groups/${group.id}/overdue-measures`)),
-    );
+    const { group, campaign, rows, overdue } = await groupOverview(deps, viewer.who, c.req.param('id'), sort);
     return c.html(
       page(
         <GroupPage
           {...viewer}
           group={group}
-          rows={overview.items}
-          overdue={overdue.items}
+          rows={rows}
+          overdue={overdue}
           sort={sort}
           threshold={campaign.settings.satisfactionThreshold / 100}
         />,
@@ -114,55 +74,21 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
 
   app.get('/console/units/:id', async (c) => {
     const viewer = ctx(c);
-    const id = encodeURIComponent(c.req.param('id'));
-    const unit = Unit.parse(apiData(await api(c, 'GET', `/api/units/${id}`)));
-    const members = pages(Member).parse(apiData(await api(c, 'GET', `/api/units/${id}/members?limit=100`)));
-    // The unit was just authorized; the name of its own supervision group is the leader's to know too.
-    const groupName = (await getGroup(deps, unit.groupId))?.name ?? '';
-    const rounds = pages(RoundView).parse(apiData(await api(c, 'GET', `/api/units/${id}/rounds?limit=20`)));
-    const sessions = pages(SessionView).parse(
-      apiData(await api(c, 'GET', `/api/units/${id}/review-sessions?limit=20`)),
-    );
-    const summary = OpinionSummary.parse(apiData(await api(c, 'GET', `/api/units/${id}/opinions/summary`)));
-    return c.html(
-      page(
-        <UnitPage
-          {...viewer}
-          opinions={{ total: summary.total, k: summary.k }}
-          unit={unit}
-          groupName={groupName}
-          members={members.items}
-          rounds={rounds.items}
-          sessions={sessions.items}
-        />,
-      ),
-    );
+    const shown = await unitPage(deps, viewer.who, c.req.param('id'));
+    return c.html(page(<UnitPage {...viewer} {...shown} />));
   });
 
   app.get('/console/accounts', async (c) => {
     const viewer = ctx(c);
-    const accounts = pages(Account).parse(apiData(await api(c, 'GET', '/api/accounts?limit=100')));
-    const campaigns = pages(Campaign).parse(apiData(await api(c, 'GET', '/api/campaigns?limit=100'))).items;
-    const groups: { id: string; label: string }[] = [];
-    const units: { id: string; label: string }[] = [];
-    for (const campaign of campaigns) {
-      const g = pages(Group).parse(
-        apiData(await api(c, 'GET', `/api/campaigns/${campaign.id}/groups?limit=100`)),
-      );
-      const u = pages(Unit).parse(
-        apiData(await api(c, 'GET', `/api/campaigns/${campaign.id}/units?limit=100`)),
-      );
-      groups.push(...g.items.map((x) => ({ id: x.id, label: `${campaign.name} · ${x.name}` })));
-      units.push(...u.items.map((x) => ({ id: x.id, label: `${campaign.name} · ${x.name}` })));
-    }
-    return c.html(page(<AccountsPage {...viewer} accounts={accounts.items} groups={groups} units={units} />));
+    const { accounts, groups, units } = await accountsPage(deps, viewer.who);
+    return c.html(page(<AccountsPage {...viewer} accounts={accounts} groups={groups} units={units} />));
   });
 
   app.get('/console/audit', async (c) => {
     const viewer = ctx(c);
     const cursor = c.req.query('cursor');
-    const path = `/api/audit?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-    const trail = pages(AuditEntry).parse(apiData(await api(c, 'GET', path)));
+    const query = parseInput(PageQuery, { limit: 50, ...(cursor ? { cursor } : {}) });
+    const trail = await auditTrail(deps, viewer.who, query);
     return c.html(
       page(
         <AuditPage who={viewer.who} csrf={viewer.csrf} entries={trail.items} nextCursor={trail.nextCursor} />,
@@ -172,12 +98,12 @@ export function consoleRoutes(deps: Deps, api: InternalApi) {
 
   app.get('/console/password', (c) => c.html(page(<PasswordPage {...ctx(c)} />)));
 
-  app.route('/', consoleFormRoutes(api));
-  app.route('/', consoleOpinionRoutes(deps, api));
-  app.route('/', consoleReviewRoutes(deps, api));
+  app.route('/', consoleFormRoutes(deps));
+  app.route('/', consoleOpinionRoutes(deps));
+  app.route('/', consoleReviewRoutes(deps));
   app.route('/', consoleReportRoutes(deps));
-  app.route('/', consoleRectificationRoutes(deps, api));
-  app.route('/', consoleEvaluationRoutes(deps, api));
-  app.route('/', consoleMechanismRoutes(deps, api));
+  app.route('/', consoleRectificationRoutes(deps));
+  app.route('/', consoleEvaluationRoutes(deps));
+  app.route('/', consoleMechanismRoutes(deps));
   return app;
 }

@@ -3,22 +3,21 @@ import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { fromOurPages } from '../../auth/origin';
 import { csrfMatches, csrfToken, sessionCookie } from '../../auth/session';
-import type { Deps } from '../../deps';
+import { type Deps, sessionSecretOf } from '../../deps';
 import { AppError } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
 import { statusOf } from '../../http/status';
-import { signIn } from '../../usecases/sign-in';
+import { signIn, signOut } from '../../usecases/sign-in';
 import { LoginPage } from '../../views/console/login';
 import { page } from '../../views/page';
 import { setSessionCookie } from '../api/auth';
-import type { InternalApi } from './internal-api';
 
 /** The cookie holding the sign-in form's nonce, for the form's CSRF token before any session exists. */
 const loginNonceCookie = 'login_nonce';
 
 /** Signing in and out of the console. */
-export function consoleLoginRoutes(deps: Deps, api: InternalApi) {
+export function consoleLoginRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   // Sign-in has its own CSRF check (a nonce cookie and its HMAC in the form, since there is no
   // session yet) and an origin check; success always replaces any session the browser holds.
@@ -39,7 +38,7 @@ export function consoleLoginRoutes(deps: Deps, api: InternalApi) {
         maxAge: 3600,
       });
     }
-    const csrf = csrfToken(deps.config.SESSION_SECRET, `login:${nonce}`);
+    const csrf = csrfToken(sessionSecretOf(deps), `login:${nonce}`);
     return c.html(page(<LoginPage csrf={csrf} {...props} />), status);
   };
   app.get('/console/login', (c) => loginPage(c, {}));
@@ -52,7 +51,7 @@ export function consoleLoginRoutes(deps: Deps, api: InternalApi) {
     if (
       !fromOurPages(c, deps.config.PUBLIC_BASE_URL) ||
       !nonce ||
-      !csrfMatches(deps.config.SESSION_SECRET, `login:${nonce}`, given)
+      !csrfMatches(sessionSecretOf(deps), `login:${nonce}`, given)
     ) {
       // A post from another site, or a stale form: nothing is checked; a fresh form is shown.
       return loginPage(c, { error: '页面已过期，请重新输入后登录', username }, 403, true);
@@ -68,7 +67,8 @@ export function consoleLoginRoutes(deps: Deps, api: InternalApi) {
     }
   });
   app.post('/console/logout', async (c) => {
-    if (c.get('principal')) await api(c, 'POST', '/api/auth/logout');
+    const who = c.get('principal');
+    if (who) await signOut(deps, who);
     deleteCookie(c, sessionCookie, { path: '/', secure: true });
     return c.redirect('/console/login', 303);
   });

@@ -1,36 +1,43 @@
 import { Hono } from 'hono';
+import { principalOf } from '../../auth/middleware';
 import type { Deps } from '../../deps';
-import { OpinionListPage } from '../../domain/opinion-list';
-import { OpinionSummary } from '../../domain/opinion-summary';
-import { Unit } from '../../domain/org';
-import { RoundView } from '../../domain/round';
+import { parseInput } from '../../domain/input';
+import { OpinionListQuery } from '../../domain/opinion';
 import type { AppEnv } from '../../http/env';
+import { opinionsPage } from '../../usecases/opinions-page';
 import { qrDataUri } from '../../usecases/qr';
+import { roundView } from '../../usecases/rounds';
 import { chinaTime } from '../../views/console/format';
 import { OpinionsPage } from '../../views/console/opinions-page';
 import { PosterPage } from '../../views/console/poster-page';
 import { page } from '../../views/page';
-import { apiData, type InternalApi } from './internal-api';
 import { requirePageContext } from './page-context';
 
 /** Console pages of the opinions: the unit's opinions with their counts, and a round's printable poster. */
-export function consoleOpinionRoutes(deps: Deps, api: InternalApi) {
+export function consoleOpinionRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
-  const ctx = (c: Parameters<typeof requirePageContext>[1]) => requirePageContext(deps, c);
 
   app.get('/console/units/:id/opinions', async (c) => {
-    const viewer = ctx(c);
-    const id = encodeURIComponent(c.req.param('id'));
-    const unit = Unit.parse(apiData(await api(c, 'GET', `/api/units/${id}`)));
+    const viewer = requirePageContext(deps, c);
     const filters = new URLSearchParams();
     for (const key of ['problem', 'focus', 'about', 'respondent']) {
       const v = c.req.query(key);
       if (v) filters.set(key, v);
     }
     const cursor = c.req.query('cursor');
-    const listPath = `/api/units/${id}/opinions?limit=50&${filters}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-    const list = OpinionListPage.parse(apiData(await api(c, 'GET', listPath)));
-    const summary = OpinionSummary.parse(apiData(await api(c, 'GET', `/api/units/${id}/opinions/summary`)));
+    const {
+      limit,
+      cursor: at,
+      ...chosen
+    } = parseInput(OpinionListQuery, {
+      limit: 50,
+      ...Object.fromEntries(filters),
+      ...(cursor ? { cursor } : {}),
+    });
+    const { unit, summary, list } = await opinionsPage(deps, viewer.who, c.req.param('id'), chosen, {
+      limit,
+      cursor: at,
+    });
     return c.html(
       page(
         <OpinionsPage
@@ -47,9 +54,7 @@ export function consoleOpinionRoutes(deps: Deps, api: InternalApi) {
   });
 
   app.get('/console/rounds/:id/poster', async (c) => {
-    const round = RoundView.parse(
-      apiData(await api(c, 'GET', `/api/rounds/${encodeURIComponent(c.req.param('id'))}`)),
-    );
+    const round = await roundView(deps, principalOf(c), c.req.param('id'));
     const closesOn = chinaTime(round.closesAt).slice(0, 10);
     return c.html(
       page(

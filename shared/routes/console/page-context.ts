@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { csrfToken } from '../../auth/session';
-import type { Deps } from '../../deps';
+import { type Deps, sessionSecretOf } from '../../deps';
 import type { Principal } from '../../domain/account';
 import { AppError, unauthorized } from '../../errors';
 import type { AppEnv } from '../../http/env';
@@ -19,7 +19,7 @@ export function pageContext(deps: Deps, c: Context<AppEnv>): PageContext | undef
   if (!who || !session) return undefined;
   return {
     who,
-    csrf: csrfToken(deps.config.SESSION_SECRET, session.sid),
+    csrf: csrfToken(sessionSecretOf(deps), session.sid),
     flash: { ok: c.req.query('ok'), error: c.req.query('error') },
   };
 }

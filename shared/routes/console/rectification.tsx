@@ -1,32 +1,29 @@
 import { Hono } from 'hono';
-import * as z from 'zod';
+import { principalOf } from '../../auth/middleware';
 import type { Deps } from '../../deps';
-import { Unit } from '../../domain/org';
-import { Measure } from '../../domain/rectification';
-import { Problem, Report } from '../../domain/report';
+import { parseInput } from '../../domain/input';
+import { MeasureChange, MeasureInput, ProgressInput } from '../../domain/rectification';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
+import { addMeasure, addProgress, changeMeasure, measuresPage } from '../../usecases/measures';
 import { RectificationPage } from '../../views/console/rectification-page';
 import { page } from '../../views/page';
-import { apiData, back, type InternalApi } from './internal-api';
-import { field, requirePageContext } from './page-context';
+import { backAfter, field, numberField, requirePageContext } from './page-context';
+
+const who = principalOf;
+
+/** The version the form was read at, when it carries one (an edit from a stale page is then refused). */
+const readVersion = (f: Record<string, unknown>) =>
+  field(f, 'version') ? { version: numberField(f, 'version') } : {};
 
 /** Console pages of rectification (整改措施): the measures per problem, adding one, recording progress. */
-export function consoleRectificationRoutes(deps: Deps, api: InternalApi) {
+export function consoleRectificationRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
-  const unitPath = (id: string) => `/api/units/${encodeURIComponent(id)}`;
   const pagePath = (id: string) => `/console/units/${id}/measures`;
 
   app.get('/console/units/:id/measures', async (c) => {
     const viewer = requirePageContext(deps, c);
-    const id = c.req.param('id');
-    const unit = Unit.parse(apiData(await api(c, 'GET', unitPath(id))));
-    const list = <S extends z.ZodType>(item: S, body: unknown) =>
-      z.object({ items: z.array(item) }).parse(body);
-    const problems = list(Problem, apiData(await api(c, 'GET', `${unitPath(id)}/problems`))).items;
-    const measures = list(Measure, apiData(await api(c, 'GET', `${unitPath(id)}/measures`))).items;
-    const got = await api(c, 'GET', `${unitPath(id)}/report`);
-    const report = got.ok ? Report.parse(got.body) : undefined;
+    const { unit, problems, measures, approved } = await measuresPage(deps, viewer.who, c.req.param('id'));
     return c.html(
       page(
         <RectificationPage
@@ -34,7 +31,7 @@ export function consoleRectificationRoutes(deps: Deps, api: InternalApi) {
           unit={unit}
           problems={problems}
           measures={measures}
-          approved={report?.state === 'approved'}
+          approved={approved}
           now={deps.now()}
         />,
       ),
@@ -50,23 +47,32 @@ export function consoleRectificationRoutes(deps: Deps, api: InternalApi) {
       post: field(f, 'post'),
       deadline: field(f, 'deadline'),
     };
-    return back(c, pagePath(id), await api(c, 'POST', `${unitPath(id)}/measures`, body), '已添加整改措施');
+    return backAfter(c, pagePath(id), '已添加整改措施', () =>
+      addMeasure(deps, who(c), id, parseInput(MeasureInput, body)),
+    );
   });
 
   app.post('/console/units/:id/measures/:measureId', async (c) => {
     const f = await readForm(c);
     const id = c.req.param('id');
-    const path = `${unitPath(id)}/measures/${encodeURIComponent(c.req.param('measureId'))}`;
-    const body = { action: field(f, 'action'), post: field(f, 'post'), deadline: field(f, 'deadline') };
-    return back(c, pagePath(id), await api(c, 'PUT', path, body), '已修改整改措施');
+    const body = {
+      action: field(f, 'action'),
+      post: field(f, 'post'),
+      deadline: field(f, 'deadline'),
+      ...readVersion(f),
+    };
+    return backAfter(c, pagePath(id), '已修改整改措施', () =>
+      changeMeasure(deps, who(c), id, c.req.param('measureId'), parseInput(MeasureChange, body)),
+    );
   });
 
   app.post('/console/units/:id/measures/:measureId/progress', async (c) => {
     const f = await readForm(c);
     const id = c.req.param('id');
-    const path = `${unitPath(id)}/measures/${encodeURIComponent(c.req.param('measureId'))}/progress`;
-    const body = { note: field(f, 'note'), state: field(f, 'state') };
-    return back(c, pagePath(id), await api(c, 'POST', path, body), '已记录整改进展');
+    const body = { note: field(f, 'note'), state: field(f, 'state'), ...readVersion(f) };
+    return backAfter(c, pagePath(id), '已记录整改进展', () =>
+      addProgress(deps, who(c), id, c.req.param('measureId'), parseInput(ProgressInput, body)),
+    );
   });
   return app;
 }

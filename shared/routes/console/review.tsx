@@ -1,66 +1,54 @@
 import { Hono } from 'hono';
-import * as z from 'zod';
+import { principalOf } from '../../auth/middleware';
 import type { Deps } from '../../deps';
-import { Campaign } from '../../domain/campaign';
-import { SessionView } from '../../domain/review';
-import { ResultsView } from '../../domain/review-views';
-import { ReconciliationView } from '../../domain/vote-count';
+import { parseInput } from '../../domain/input';
+import {
+  ConfirmCountingInput,
+  CountingSlip,
+  DeterminationInput,
+  PaperIssuedInput,
+  ReviewSessionInput,
+  TellersInput,
+} from '../../domain/review';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
+import { appointTellers, confirmCounting, enterCountingEntry } from '../../usecases/counting';
+import { determine, sessionPage } from '../../usecases/review-results';
+import { closeSession, openReviewSession, reviewCodes, setPaperIssued } from '../../usecases/review-session';
+import { mintVoteCodes, reprintVoteCodes, revokeVoteCodes } from '../../usecases/vote-codes';
 import { SessionPage } from '../../views/console/session-page';
 import { page } from '../../views/page';
-import { apiData, back, type InternalApi } from './internal-api';
-import { field, numberField, type pageContext, requirePageContext } from './page-context';
-import { mintAndRedirect, slipsResponse } from './slips';
+import { backAfter, field, numberField, requirePageContext } from './page-context';
+import { mintAndRedirect, onwardAfter, revokeInput, slipsResponse } from './slips';
+
+const who = principalOf;
 
 /** Console pages of democratic review: the session page and its forms, and the printable slips. */
-export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
+export function consoleReviewRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
-  const ctx = (c: Parameters<typeof pageContext>[1]) => requirePageContext(deps, c);
-  const sessionPath = (id: string) => `/api/review-sessions/${encodeURIComponent(id)}`;
+  const pagePath = (id: string) => `/console/review-sessions/${id}`;
 
   app.post('/console/units/:id/review-sessions', async (c) => {
     const f = await readForm(c);
     const id = c.req.param('id');
     const day = field(f, 'closesOn');
     const closesAt = /^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day}T23:59:59+08:00` : day;
-    const result = await api(c, 'POST', `/api/units/${encodeURIComponent(id)}/review-sessions`, { closesAt });
-    const opened = SessionView.safeParse(result.body);
-    return back(
-      c,
-      opened.success ? `/console/review-sessions/${opened.data.id}` : `/console/units/${id}`,
-      result,
-      '已开始民主评议，请制发选票码',
-    );
+    return onwardAfter(c, `/console/units/${id}`, async () => {
+      const opened = await openReviewSession(deps, who(c), id, parseInput(ReviewSessionInput, { closesAt }));
+      return `${pagePath(opened.id)}?${new URLSearchParams({ ok: '已开始民主评议，请制发选票码' })}`;
+    });
   });
 
   app.get('/console/review-sessions/:id', async (c) => {
-    const viewer = ctx(c);
-    const path = sessionPath(c.req.param('id'));
-    const session = SessionView.parse(apiData(await api(c, 'GET', path)));
-    const reconciliation = ReconciliationView.parse(apiData(await api(c, 'GET', `${path}/reconciliation`)));
-    let results: ResultsView | undefined;
-    let receipts: string[] | undefined;
-    let threshold: number | undefined;
-    if (session.countedAt) {
-      const campaign = Campaign.parse(apiData(await api(c, 'GET', `/api/campaigns/${session.campaignId}`)));
-      threshold = campaign.settings.satisfactionThreshold / 100;
-      results = ResultsView.parse(apiData(await api(c, 'GET', `${path}/results`)));
-      receipts = z
-        .object({ receipts: z.array(z.string()) })
-        .parse(apiData(await api(c, 'GET', `${path}/receipts`))).receipts;
-    }
+    const viewer = requirePageContext(deps, c);
+    const shown = await sessionPage(deps, viewer.who, c.req.param('id'));
     return c.html(
       page(
         <SessionPage
           {...viewer}
+          {...shown}
           nextSlip={Number(c.req.query('slip')) || undefined}
           slipGroup={c.req.query('group') === 'mass' ? 'mass' : 'member'}
-          session={session}
-          reconciliation={reconciliation}
-          results={results}
-          threshold={threshold}
-          receipts={receipts}
         />,
       ),
     );
@@ -68,31 +56,27 @@ export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
 
   app.post('/console/review-sessions/:id/codes', async (c) => {
     const id = c.req.param('id');
-    const pageBase = `/console/review-sessions/${id}`;
-    return mintAndRedirect(c, api, await readForm(c), { apiBase: sessionPath(id), pageBase, back: pageBase });
+    const paths = { pageBase: pagePath(id), back: pagePath(id) };
+    return mintAndRedirect(c, await readForm(c), paths, (input) =>
+      mintVoteCodes(deps, who(c), reviewCodes, id, input),
+    );
   });
 
   app.get('/console/review-sessions/:id/slips/:batchId', async (c) => {
     const id = c.req.param('id');
-    const session = SessionView.parse(apiData(await api(c, 'GET', sessionPath(id))));
-    const batch = `${sessionPath(id)}/codes/batches/${encodeURIComponent(c.req.param('batchId'))}`;
-    return slipsResponse(c, deps, api, batch, {
-      unitName: session.unitName,
+    const batch = await reprintVoteCodes(deps, who(c), reviewCodes, id, c.req.param('batchId'));
+    return slipsResponse(c, deps, batch, {
+      unitName: batch.vote.unitName,
       title: '民主评议票',
-      back: `/console/review-sessions/${id}`,
+      back: pagePath(id),
     });
   });
 
   app.post('/console/review-sessions/:id/revoke', async (c) => {
     const f = await readForm(c);
     const id = c.req.param('id');
-    const code = field(f, 'code');
-    const body = code ? { code } : { voterGroup: field(f, 'voterGroup') };
-    return back(
-      c,
-      `/console/review-sessions/${id}`,
-      await api(c, 'POST', `${sessionPath(id)}/codes/revoke`, body),
-      '已作废',
+    return backAfter(c, pagePath(id), '已作废', () =>
+      revokeVoteCodes(deps, who(c), reviewCodes, id, revokeInput(f)),
     );
   });
 
@@ -100,11 +84,8 @@ export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
     const f = await readForm(c);
     const id = c.req.param('id');
     const body = { member: numberField(f, 'member'), mass: numberField(f, 'mass') };
-    return back(
-      c,
-      `/console/review-sessions/${id}`,
-      await api(c, 'PUT', `${sessionPath(id)}/paper-issued`, body),
-      '已保存',
+    return backAfter(c, pagePath(id), '已保存', () =>
+      setPaperIssued(deps, who(c), id, parseInput(PaperIssuedInput, body)),
     );
   });
 
@@ -114,30 +95,25 @@ export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
     const grades: Record<string, string> = {};
     for (const [k, v] of Object.entries(f))
       if (k.startsWith('g_') && typeof v === 'string') grades[k.slice(2)] = v;
-    const path = `${sessionPath(id)}/paper-ballots/${encodeURIComponent(field(f, 'slipNo'))}/tellers/${encodeURIComponent(field(f, 'teller'))}`;
-    const body = { voterGroup: field(f, 'voterGroup'), grades, satisfaction: field(f, 'satisfaction') };
-    const result = await api(c, 'PUT', path, body);
+    const marks = { voterGroup: field(f, 'voterGroup'), grades, satisfaction: field(f, 'satisfaction') };
     // After a slip is entered the form offers the next number (same voter group); after a refusal, the same.
     const slip = Number(field(f, 'slipNo'));
-    const next = Number.isInteger(slip) && slip > 0 ? (result.ok ? slip + 1 : slip) : 1;
     const group = field(f, 'voterGroup') === 'mass' ? 'mass' : 'member';
-    return back(
-      c,
-      `/console/review-sessions/${id}?slip=${next}&group=${group}`,
-      result,
-      `已录入第${slip}号票`,
-    );
+    const offer = (n: number, ok?: string) =>
+      `${pagePath(id)}?${new URLSearchParams({ slip: String(n), group, ...(ok ? { ok } : {}) })}`;
+    return onwardAfter(c, offer(Number.isInteger(slip) && slip > 0 ? slip : 1), async () => {
+      const at = parseInput(CountingSlip, { slipNo: field(f, 'slipNo'), teller: field(f, 'teller') });
+      await enterCountingEntry(deps, who(c), id, at, marks);
+      return offer(slip + 1, `已录入第${slip}号票`);
+    });
   });
 
   app.post('/console/review-sessions/:id/tellers', async (c) => {
     const f = await readForm(c);
     const id = c.req.param('id');
     const body = { teller1: field(f, 'teller1'), teller2: field(f, 'teller2') };
-    return back(
-      c,
-      `/console/review-sessions/${id}`,
-      await api(c, 'PUT', `${sessionPath(id)}/tellers`, body),
-      '已指定计票人',
+    return backAfter(c, pagePath(id), '已指定计票人', () =>
+      appointTellers(deps, who(c), id, parseInput(TellersInput, body)),
     );
   });
 
@@ -148,30 +124,26 @@ export function consoleReviewRoutes(deps: Deps, api: InternalApi) {
       .split(',')
       .filter(Boolean)
       .map((n) => Number(n));
-    return back(
-      c,
-      `/console/review-sessions/${id}`,
-      await api(c, 'POST', `${sessionPath(id)}/count/confirm`, { unresolvedSlips }),
-      '计票结束，结果已封存',
-    );
+    return backAfter(c, pagePath(id), '计票结束，结果已封存', async () => {
+      const input = parseInput(ConfirmCountingInput, { unresolvedSlips });
+      await confirmCounting(deps, who(c), id, input.unresolvedSlips);
+    });
   });
 
   app.post('/console/review-sessions/:id/close', async (c) => {
     const id = c.req.param('id');
-    return back(
-      c,
-      `/console/review-sessions/${id}`,
-      await api(c, 'POST', `${sessionPath(id)}/close`),
-      '投票已结束，请督导组指定的计票人录入纸质票',
+    return backAfter(c, pagePath(id), '投票已结束，请督导组指定的计票人录入纸质票', () =>
+      closeSession(deps, who(c), id),
     );
   });
 
   app.post('/console/review-sessions/:id/determinations/:memberId', async (c) => {
     const f = await readForm(c);
     const id = c.req.param('id');
-    const path = `${sessionPath(id)}/determinations/${encodeURIComponent(c.req.param('memberId'))}`;
     const body = { grade: field(f, 'grade'), reason: field(f, 'reason') };
-    return back(c, `/console/review-sessions/${id}`, await api(c, 'PUT', path, body), '已记录组织评定');
+    return backAfter(c, pagePath(id), '已记录组织评定', () =>
+      determine(deps, who(c), id, c.req.param('memberId'), parseInput(DeterminationInput, body)),
+    );
   });
 
   return app;

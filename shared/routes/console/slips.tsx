@@ -1,43 +1,67 @@
 import type { Context } from 'hono';
 import type { Deps } from '../../deps';
-import { MintedCodes } from '../../domain/vote';
+import { parseInput } from '../../domain/input';
+import { type CodeBatch, MintInput, RevokeInput } from '../../domain/vote';
 import type { AppEnv } from '../../http/env';
 import { publicUrl } from '../../http/public-url';
 import { qrSvg } from '../../usecases/qr';
 import { SlipsPage } from '../../views/console/slips-page';
 import { page } from '../../views/page';
-import { apiData, back, type InternalApi } from './internal-api';
-import { field, numberField } from './page-context';
+import { mintedCodes } from '../api/vote-codes';
+import { backAfter, field, numberField } from './page-context';
 
 /**
- * Minting from the console is Post/Redirect/Get: the form mints a batch and
- * redirects to the batch's slips page, which can be reloaded and reprinted
- * without minting again. `apiBase` is the vote's API path, `pageBase` its page.
+ * Like `backAfter`, for a form whose success leads somewhere of its own (a
+ * new session's page, the next slip, a batch's slips): runs the use case and
+ * goes where it answers, or back to `fallback` with the error the person can correct.
  */
-export async function mintAndRedirect(
-  c: Context<AppEnv>,
-  api: InternalApi,
-  form: Record<string, unknown>,
-  paths: { apiBase: string; pageBase: string; back: string },
-) {
-  const result = await api(c, 'POST', `${paths.apiBase}/codes`, {
+export async function onwardAfter(c: Context, fallback: string, run: () => Promise<string>) {
+  let onward: string | undefined;
+  const failed = await backAfter(c, fallback, '', async () => {
+    onward = await run();
+  });
+  return onward === undefined ? failed : c.redirect(onward, 303);
+}
+
+/** The mint form: a voter group, how many codes, and whether more than the voters due is confirmed. */
+export const mintInput = (form: Record<string, unknown>) =>
+  parseInput(MintInput, {
     voterGroup: field(form, 'voterGroup'),
     count: numberField(form, 'count'),
     confirmExcess: field(form, 'confirmExcess') === 'yes',
   });
-  if (!result.ok) return back(c, paths.back, result, '');
-  return c.redirect(`${paths.pageBase}/slips/${MintedCodes.parse(result.body).batchId}`, 303);
+
+/** The revoke form: one typed code, or else every unused code of a voter group. */
+export function revokeInput(form: Record<string, unknown>) {
+  const code = field(form, 'code');
+  return parseInput(RevokeInput, code ? { code } : { voterGroup: field(form, 'voterGroup') });
 }
 
-/** A minted batch's printable slips, read again from the API: never cached, nothing minted. */
+/**
+ * Minting from the console is Post/Redirect/Get: the form mints a batch and
+ * redirects to the batch's slips page (under `pageBase`), which can be
+ * reloaded and reprinted without minting again; a refusal goes `back`.
+ */
+export function mintAndRedirect(
+  c: Context<AppEnv>,
+  form: Record<string, unknown>,
+  paths: { pageBase: string; back: string },
+  mint: (input: MintInput) => Promise<{ batch: CodeBatch }>,
+) {
+  return onwardAfter(c, paths.back, async () => {
+    const { batch } = await mint(mintInput(form));
+    return `${paths.pageBase}/slips/${batch.id}`;
+  });
+}
+
+/** A minted batch's printable slips, as just read again: never cached, nothing minted. */
 export async function slipsResponse(
   c: Context<AppEnv>,
   deps: Deps,
-  api: InternalApi,
-  batchPath: string,
+  batch: { batch: CodeBatch; codes: string[] },
   props: { unitName: string; title: string; back: string },
 ) {
-  const minted = MintedCodes.parse(apiData(await api(c, 'GET', batchPath)));
+  const minted = mintedCodes(deps, batch);
   const slips = await Promise.all(
     minted.codes.map(async (x) => ({ code: x.code, svg: await qrSvg(x.link) })),
   );

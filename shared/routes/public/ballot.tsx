@@ -1,23 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import { type Context, Hono } from 'hono';
-import * as z from 'zod';
-import { getSession } from '../../data/repos/sessions';
-import { ttlCache } from '../../data/ttl-cache';
-import type { Deps } from '../../deps';
+import { Hono } from 'hono';
+import type { PublicDeps } from '../../deps';
 import { normalizeCode } from '../../domain/ballot-code';
-import { zodProblems } from '../../domain/input';
-import { ballotMarks, checkMarksOfGroup, type ReviewSession, sessionState } from '../../domain/review';
-import { cachedBy } from '../../domain/schema-cache';
-import { windowClosedError } from '../../domain/time-window';
-import { VoterGroup } from '../../domain/vote';
-import { AppError, badRequest, notFound, tooManyRequests, validationError } from '../../errors';
+import {
+  BallotPageFields,
+  fieldsOf,
+  lastText,
+  SessionId,
+  stalePage,
+  TypedCode,
+} from '../../domain/public-forms';
+import { AppError, notFound, validationError } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
 import { readJsonObject } from '../../http/json-body';
+import { showErrorsAs } from '../../http/on-error';
 import { createTokenBuckets } from '../../http/rate-limit';
 import { statusOf } from '../../http/status';
+import { ballotDesk, invalidCode } from '../../usecases/ballot-desk';
 import { normalizeReceipt } from '../../usecases/receipt-status';
-import { castBallot, codeRevoked, codeUsed, findCode } from '../../usecases/vote-cast';
 import { page } from '../../views/page';
 import {
   BallotPage,
@@ -25,60 +26,24 @@ import {
   type BallotValues,
   CodeEntryPage,
 } from '../../views/public/ballot-page';
+import { EvaluationPage } from '../../views/public/evaluation-page';
 import { RoundNoticePage } from '../../views/public/notice-pages';
-import { evaluationCodePage } from './evaluation';
-import { checkParam, token22Pattern } from './params';
+import { checkParam } from './params';
 
-const RequestToken = z.string().regex(token22Pattern, '页面已失效，请刷新后重新填写');
 const newRequestToken = () => randomBytes(16).toString('base64url');
 
-/** One cast as the page or the JSON API sends it: the page's token, the voter group and the marks. */
-// Built once per session (its members, comments and 不了解 are fixed when it opens).
-const castInput = cachedBy(
-  (session: ReviewSession) => session.id,
-  (session: ReviewSession) =>
-    ballotMarks(session)
-      .extend({ requestToken: RequestToken, voterGroup: VoterGroup })
-      .superRefine(checkMarksOfGroup(session)),
-);
+/** Why a ballot cannot be cast: the code was used, or anything else. */
+const ballotNotice = (err: AppError) =>
+  page(<RoundNoticePage title={err.kind === 'conflict' ? '选票已使用' : '无法投票'} message={err.message} />);
 
 /** The voters' side of democratic review: the ballot page, its post, and the same as JSON. */
-export function ballotRoutes(deps: Deps) {
+export function ballotRoutes(deps: PublicDeps) {
   const buckets = createTokenBuckets({
     capacity: deps.config.FLOOD_BURST,
     refillPerSecond: deps.config.FLOOD_PER_SECOND,
   });
-  // The window is checked on the code inside the casting transaction, so a session may come from a short cache.
-  const cachedSession = ttlCache((id) => getSession(deps, id), 30_000);
+  const desk = ballotDesk(deps, (key) => buckets.take(key));
   const app = new Hono<AppEnv>();
-
-  const notice = (c: Context, err: AppError) =>
-    c.html(
-      page(
-        <RoundNoticePage title={err.kind === 'conflict' ? '选票已使用' : '无法投票'} message={err.message} />,
-      ),
-      statusOf[err.kind],
-    );
-  const invalidCode = () => notFound('选票码无效，请核对二维码或选票上的号码');
-
-  /** The code's state decides the page: a used, revoked or unknown code never gets the form. */
-  async function usableCode(raw: string) {
-    const code = normalizeCode(raw);
-    const found = code ? await findCode(deps, code) : undefined;
-    if (!code || !found) throw invalidCode();
-    if (found.state === 'used') throw codeUsed();
-    if (found.state === 'revoked') throw codeRevoked();
-    return { code, found };
-  }
-
-  /** Validates a cast, spends the flood brake, and casts: the one path of the page and the JSON API. */
-  async function cast(session: ReviewSession, code: string, raw: unknown) {
-    const input = castInput(session).safeParse(raw);
-    if (!input.success) throw validationError(zodProblems(input.error));
-    if (!buckets.take(session.id)) throw tooManyRequests();
-    const { requestToken, voterGroup, ...marks } = input.data;
-    return castBallot(deps, 'review', session, { code, voterGroup, requestToken, marks });
-  }
 
   // For a voter who types the code from the slip instead of scanning it.
   app.get('/b', (c) => {
@@ -101,57 +66,59 @@ export function ballotRoutes(deps: Deps) {
   });
 
   app.get('/b/:code', async (c) => {
-    try {
-      const { code, found } = await usableCode(c.req.param('code'));
-      c.header('cache-control', 'private, no-cache');
-      // One slip format and one code entry for every vote: an evaluation code opens its evaluation.
-      if (found.kind === 'evaluation')
-        return c.html(await evaluationCodePage(deps, found.voteId, code, found.voterGroup));
-      const session = await getSession(deps, found.voteId);
-      if (!session) throw invalidCode();
-      if (sessionState(session, deps.now()) !== 'open')
-        throw windowClosedError('session', session, deps.now());
-      const voterGroup = found.voterGroup;
-      return c.html(
-        page(
-          <BallotPage
-            session={session}
+    showErrorsAs(c, ballotNotice);
+    const opened = await desk.codePage(c.req.param('code'));
+    c.header('cache-control', 'private, no-cache');
+    const { code, voterGroup } = opened;
+    const requestToken = newRequestToken();
+    return c.html(
+      page(
+        opened.kind === 'evaluation' ? (
+          <EvaluationPage
+            evaluation={opened.evaluation}
             code={code}
             voterGroup={voterGroup}
-            requestToken={newRequestToken()}
+            requestToken={requestToken}
+            values={{ measures: {} }}
+            errors={[]}
+          />
+        ) : (
+          <BallotPage
+            session={opened.session}
+            code={code}
+            voterGroup={voterGroup}
+            requestToken={requestToken}
             values={{ grades: {}, comment: '' }}
             errors={[]}
-          />,
+          />
         ),
-      );
-    } catch (err) {
-      if (err instanceof AppError) return notice(c, err);
-      throw err;
-    }
+      ),
+    );
   });
 
   app.post('/b/:code/cast', async (c) => {
-    const form = await readForm(c);
+    showErrorsAs(c, ballotNotice);
+    const form = await readForm(c, { all: true });
     const code = normalizeCode(c.req.param('code'));
-    const voterGroup = VoterGroup.safeParse(form.voterGroup);
-    const token = RequestToken.safeParse(form.requestToken);
-    const sessionId = typeof form.sessionId === 'string' ? form.sessionId : '';
-    if (!code || !voterGroup.success || !token.success || !sessionId) {
-      return notice(c, badRequest('BAD_BALLOT', '页面已失效，请重新扫码'));
-    }
+    // The page's hidden fields, as the page rendered them, or nothing is read or stored.
+    const hidden = BallotPageFields.safeParse(fieldsOf(form, ['sessionId', 'requestToken', 'voterGroup']));
+    if (!code || !hidden.success) throw stalePage();
+    const { sessionId, requestToken, voterGroup } = hidden.data;
     // The page names its session; casting checks that the code really belongs to it.
-    const session = await cachedSession(sessionId);
-    if (!session) return notice(c, invalidCode());
+    const session = await desk.session(sessionId);
+    if (!session) throw invalidCode();
     const grades: Record<string, string> = {};
-    for (const [k, v] of Object.entries(form))
-      if (k.startsWith('g_') && typeof v === 'string') grades[k.slice(2)] = v;
-    const satisfaction = typeof form.satisfaction === 'string' ? form.satisfaction : undefined;
-    const comment = typeof form.comment === 'string' && session.comments ? form.comment : undefined;
+    for (const [k, v] of Object.entries(form)) {
+      const mark = lastText(v);
+      if (k.startsWith('g_') && mark !== undefined) grades[k.slice(2)] = mark;
+    }
+    const satisfaction = lastText(form.satisfaction);
+    const comment = session.comments ? lastText(form.comment) : undefined;
     const values: BallotValues = { grades, satisfaction, comment: comment ?? '' };
     try {
-      const { receipt } = await cast(session, code, {
-        requestToken: token.data,
-        voterGroup: voterGroup.data,
+      const { receipt } = await desk.cast(session, code, {
+        requestToken,
+        voterGroup,
         grades,
         satisfaction,
         ...(comment !== undefined ? { comment } : {}),
@@ -160,14 +127,15 @@ export function ballotRoutes(deps: Deps) {
       return c.redirect(`/b/done?r=${receipt}`, 303);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      if (err.code !== 'VALIDATION_FAILED' && err.kind !== 'tooMany') return notice(c, err);
+      if (err.code !== 'VALIDATION_FAILED' && err.kind !== 'tooMany') throw err;
+      // What the voter can correct or retry: the ballot again, with the marks as sent.
       return c.html(
         page(
           <BallotPage
             session={session}
             code={code}
-            voterGroup={voterGroup.data}
-            requestToken={token.data}
+            voterGroup={voterGroup}
+            requestToken={requestToken}
             values={values}
             errors={err.details}
             notice={err.kind === 'tooMany' ? err.message : undefined}
@@ -180,14 +148,14 @@ export function ballotRoutes(deps: Deps) {
 
   // The same as JSON (described for the API reference in ./openapi.ts).
   app.post('/api/public/review-sessions/:sessionId/ballots', async (c) => {
-    const id = checkParam('sessionId', c.req.param('sessionId'), (v) => v.length >= 1 && v.length <= 64);
+    const id = checkParam('sessionId', c.req.param('sessionId'), (v) => SessionId.safeParse(v).success);
     const body = await readJsonObject(c);
-    const session = await cachedSession(id);
+    const session = await desk.session(id);
     if (!session) throw notFound();
     const { code: typed, ...rest } = body;
-    const code = typeof typed === 'string' && typed.length <= 40 ? normalizeCode(typed) : undefined;
-    if (!code) throw validationError([{ path: 'code', message: '选票码格式不对' }]);
-    return c.json(await cast(session, code, rest), 201);
+    const code = TypedCode.safeParse(typed);
+    if (!code.success) throw validationError([{ path: 'code', message: '选票码格式不对' }]);
+    return c.json(await desk.cast(session, code.data, rest), 201);
   });
 
   return app;

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { idPattern, roundTokenPattern, token22Pattern } from '../../domain/public-forms';
 import { DisclosureScope, Published } from '../../domain/report';
 import { errorResponses, jsonBody, ok } from '../../http/openapi';
-import { roundTokenPattern, token22Pattern } from './params';
 
 /**
  * The OpenAPI description of the public JSON routes. The public function
@@ -55,7 +55,7 @@ export const publicRouteDocs = [
     summary:
       'Cast a ballot with a single-use code. A retry with the same requestToken answers with the same receipt.',
     request: {
-      params: z.object({ sessionId: z.string().min(1).max(64) }),
+      params: z.object({ sessionId: z.string().regex(idPattern) }),
       body: jsonBody(z.record(z.string(), z.unknown())),
     },
     responses: {

@@ -1,88 +1,72 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { type Context, Hono } from 'hono';
-import { getReport } from '../../data/repos/reports';
-import { getRound } from '../../data/repos/rounds';
-import { ttlCache } from '../../data/ttl-cache';
-import type { Deps } from '../../deps';
-import { canonicalJson } from '../../domain/canonical-json';
-import { zodProblems } from '../../domain/input';
-import { type OpinionInput, opinionInput } from '../../domain/opinion';
+import type { PublicDeps } from '../../deps';
+import { SubmissionId } from '../../domain/opinion';
 import { emptyValues, formToInput, type OpinionFormValues } from '../../domain/opinion-values';
+import { roundTokenPattern, TypedReceipt } from '../../domain/public-forms';
 import { problemAreaLabels } from '../../domain/report';
-import { type Round, roundState } from '../../domain/round';
-import { windowClosedError } from '../../domain/time-window';
-import { AppError, notFound, tooManyRequests, validationError } from '../../errors';
+import type { Round } from '../../domain/round';
+import { AppError } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
 import { readJsonObject } from '../../http/json-body';
+import { showErrorsAs } from '../../http/on-error';
 import { createTokenBuckets } from '../../http/rate-limit';
 import { statusOf } from '../../http/status';
-import { normalizeReceipt, receiptStatus } from '../../usecases/receipt-status';
-import { submitOpinion } from '../../usecases/submit-opinion';
+import { opinionDesk } from '../../usecases/opinion-desk';
+import { normalizeReceipt, type ReceiptStatus } from '../../usecases/receipt-status';
 import { page } from '../../views/page';
 import { FormPage } from '../../views/public/form-page';
 import { ReceiptPage, RoundNoticePage, ThanksPage } from '../../views/public/notice-pages';
-import { checkParam, roundTokenPattern } from './params';
+import { checkParam, oneQuery } from './params';
 
 const newSubmissionId = () => randomBytes(16).toString('base64url');
 
-/** The id of an edited resend: derived from the page's id and what is sent now, so it is stable per content. */
-const editedResendId = (input: OpinionInput) =>
-  createHash('sha256')
-    .update(`edited:${input.submissionId}:${canonicalJson(input)}`)
-    .digest('base64url')
-    .slice(0, 22);
+/** Why a round's page cannot be used, keeping what the person typed and the unit's disclosure link. */
+const roundNotice = (typed?: string, disclosurePath?: string) => (err: AppError) =>
+  page(
+    <RoundNoticePage
+      title={err.kind === 'notFound' ? '页面不存在' : '征求意见未开放'}
+      message={err.message}
+      typed={typed}
+      disclosurePath={disclosurePath}
+    />,
+  );
+
+/** What the look-up page shows of a receipt's status. */
+const shownStatus = (status: ReceiptStatus) => ({
+  found: status.found,
+  ...(status.problem
+    ? {
+        problem: { title: status.problem.title, area: problemAreaLabels[status.problem.area] },
+        measures: status.measures ?? [],
+      }
+    : {}),
+  ...(status.evaluation ? { evaluation: status.evaluation } : {}),
+  ...(status.reportState ? { reportState: status.reportState } : {}),
+  ...(status.disclosureToken ? { disclosurePath: `/p/${status.disclosureToken}` } : {}),
+});
 
 /** The masses' side: the form page, its post, and the same as a JSON API. */
-export function opinionFormRoutes(deps: Deps) {
+export function opinionFormRoutes(deps: PublicDeps) {
   const buckets = createTokenBuckets({
     capacity: deps.config.FLOOD_BURST,
     refillPerSecond: deps.config.FLOOD_PER_SECOND,
   });
-
-  // The round comes from a short cache, so a submission costs exactly one write and no read.
-  // The price: an early close reaches this instance's submissions within 30 s (see README).
-  const cachedRound = ttlCache((token) => getRound(deps, token), 30_000);
-  const findRound = (token: string) =>
-    roundTokenPattern.test(token) ? cachedRound(token) : Promise.resolve(undefined);
-  const unknownLink = () => notFound('找不到这个征求意见页面，请确认二维码或链接是否完整');
-  async function roundOr404(token: string): Promise<Round> {
-    const round = await findRound(token);
-    if (!round) throw unknownLink();
-    return round;
-  }
-
-  // The unit's public disclosure, for everyone holding its QR link once its report is approved.
-  const cachedReport = ttlCache((unitId) => getReport(deps, unitId), 30_000);
-  const disclosureOf = async (round: Round | undefined) => {
-    const report = round ? await cachedReport(round.unitId) : undefined;
-    return report?.state === 'approved' && report.scope === 'public' && report.token
-      ? `/p/${report.token}`
-      : undefined;
+  const desk = opinionDesk(deps, (key) => buckets.take(key));
+  /** A page of the round's link: its errors are the round's notice. */
+  const roundPage = (c: Context, typed?: string) => {
+    showErrorsAs(c, roundNotice(typed));
+    return desk.round(c.req.param('token') ?? '');
   };
-  const notice = (c: Context, err: AppError, typed?: string, disclosurePath?: string) =>
-    c.html(
-      page(
-        <RoundNoticePage
-          title={err.kind === 'notFound' ? '页面不存在' : '征求意见未开放'}
-          message={err.message}
-          typed={typed}
-          disclosurePath={disclosurePath}
-        />,
-      ),
-      statusOf[err.kind],
-    );
 
   const app = new Hono<AppEnv>();
 
   app.get('/f/:token', async (c) => {
-    // The page itself reads fresh, so a round closed a moment ago already says so.
-    const token = c.req.param('token');
-    const round = roundTokenPattern.test(token) ? await getRound(deps, token) : undefined;
-    if (!round) return notice(c, unknownLink());
-    const disclosurePath = await disclosureOf(round);
-    if (roundState(round, deps.now()) !== 'open')
-      return notice(c, windowClosedError('round', round, deps.now()), undefined, disclosurePath);
+    showErrorsAs(c, roundNotice());
+    const { round, disclosurePath, closed } = await desk.formPage(c.req.param('token'));
+    showErrorsAs(c, roundNotice(undefined, disclosurePath));
+    if (closed) throw closed;
     // Built for one submission: no shared cache may hand it to someone else ("private", "no-cache"),
     // but the back button shows the same page again (not "no-store"), so a resend keeps its id.
     c.header('cache-control', 'private, no-cache');
@@ -106,50 +90,29 @@ export function opinionFormRoutes(deps: Deps) {
     const typed = [form.opinion, form.suggestion]
       .filter((v) => typeof v === 'string' && v.trim())
       .join('\n\n');
-    const round = await findRound(c.req.param('token'));
-    if (!round) return notice(c, unknownLink(), typed);
+    const round = await roundPage(c, typed);
     const types = Object.fromEntries(round.form.questions.map((q) => [q.id, q.type]));
     const raw = formToInput(form, types);
     const values: OpinionFormValues = { ...emptyValues, ...raw };
-    const submissionId = raw.submissionId || newSubmissionId();
-    const again = (status: 400 | 409 | 429, errors: { path: string; message: string }[], message?: string) =>
-      c.html(
-        page(
-          <FormPage
-            round={round}
-            submissionId={submissionId}
-            values={values}
-            errors={errors}
-            notice={message}
-          />,
-        ),
-        status,
-      );
-
-    if (!buckets.take(round.id)) return again(429, [], tooManyRequests().message);
-    const parsed = opinionInput(round).safeParse(raw);
-    if (!parsed.success) return again(400, zodProblems(parsed.error));
+    // The page's own id is kept for a resend; one it could not have rendered is replaced.
+    const posted = SubmissionId.safeParse(raw.submissionId);
+    const submissionId = posted.success ? posted.data : newSubmissionId();
     try {
-      const { receipt } = await submitOpinion(deps, round, parsed.data).catch((err) => {
-        // The person went back, changed what they wrote and sent the page again: that is a new
-        // opinion, under an id derived from the first one and the new content (so a refresh of
-        // this post is still stored once).
-        if (!(err instanceof AppError && err.code === 'SUBMISSION_CONFLICT')) throw err;
-        return submitOpinion(deps, round, { ...parsed.data, submissionId: editedResendId(parsed.data) });
-      });
+      const { receipt } = await desk.send(round, raw);
       // Post/Redirect/Get: the thanks page has its own address, to refresh, reopen or forward.
       return c.redirect(`/f/${round.id}/sent?r=${receipt}`, 303);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      if (err.kind === 'conflict') return again(409, [], err.message);
-      return notice(c, err, typed);
+      if (!['invalid', 'conflict', 'tooMany'].includes(err.kind)) throw err;
+      // What the person can correct or retry: the form again, with what they typed.
+      const notice = err.kind === 'invalid' ? undefined : err.message;
+      return c.html(page(formAgain(round, submissionId, values, err, notice)), statusOf[err.kind]);
     }
   });
 
   // The thanks page, after the redirect; the receipt in its address is all it shows.
   app.get('/f/:token/sent', async (c) => {
-    const round = await findRound(c.req.param('token'));
-    if (!round) return notice(c, unknownLink());
+    const round = await roundPage(c);
     const receipt = normalizeReceipt(c.req.query('r') ?? '');
     if (!receipt) return c.redirect(`/f/${round.id}`, 303);
     c.header('cache-control', 'private, no-store');
@@ -159,59 +122,62 @@ export function opinionFormRoutes(deps: Deps) {
   });
 
   // A refreshed or forwarded post address (some browsers reopen it with GET): back to the form.
-  app.get('/f/:token/send', async (c) => {
-    const round = await findRound(c.req.param('token'));
-    return round ? c.redirect(`/f/${round.id}`, 303) : notice(c, unknownLink());
-  });
+  app.get('/f/:token/send', async (c) => c.redirect(`/f/${(await roundPage(c)).id}`, 303));
 
   // A receipt holder looks up what became of the opinion; the round's link is all it takes.
   app.get('/f/:token/receipt', async (c) => {
-    const round = await findRound(c.req.param('token'));
-    if (!round) return notice(c, unknownLink());
-    const typed = (c.req.query('r') ?? '').slice(0, 40);
+    const round = await roundPage(c);
     c.header('cache-control', 'no-store');
-    if (!typed) return c.html(page(<ReceiptPage unitName={round.unitName} typed="" />));
-    const receipt = normalizeReceipt(typed);
-    if (!receipt) {
-      return c.html(
-        page(<ReceiptPage unitName={round.unitName} typed={typed} error="回执编号是8位字母和数字" />),
-        400,
+    const asked = oneQuery(c, 'r');
+    const typed = typeof asked === 'string' ? asked.slice(0, 40) : '';
+    if (asked === undefined || asked === '')
+      return c.html(page(<ReceiptPage unitName={round.unitName} typed="" />));
+    const checked = TypedReceipt.safeParse(asked);
+    const receipt = checked.success ? normalizeReceipt(checked.data) : undefined;
+    const again = (err: { kind: AppError['kind']; message: string }) =>
+      c.html(
+        page(<ReceiptPage unitName={round.unitName} typed={typed} error={err.message} />),
+        statusOf[err.kind],
       );
-    }
-    // Guessing receipts is braked like submissions.
-    if (!buckets.take(round.id)) {
+    if (!receipt) return again({ kind: 'invalid', message: '回执编号是8位字母和数字' });
+    try {
+      const status = await desk.lookUp(round, receipt);
       return c.html(
-        page(<ReceiptPage unitName={round.unitName} typed={typed} error={tooManyRequests().message} />),
-        429,
+        page(<ReceiptPage unitName={round.unitName} typed={receipt} result={shownStatus(status)} />),
       );
+    } catch (err) {
+      // Guessing receipts is braked like submissions.
+      if (err instanceof AppError && err.kind === 'tooMany') return again(err);
+      throw err;
     }
-    const status = await receiptStatus(deps, round, receipt);
-    const result = {
-      found: status.found,
-      ...(status.problem
-        ? {
-            problem: { title: status.problem.title, area: problemAreaLabels[status.problem.area] },
-            measures: status.measures ?? [],
-          }
-        : {}),
-      ...(status.evaluation ? { evaluation: status.evaluation } : {}),
-      ...(status.reportState ? { reportState: status.reportState } : {}),
-      ...(status.disclosureToken ? { disclosurePath: `/p/${status.disclosureToken}` } : {}),
-    };
-    return c.html(page(<ReceiptPage unitName={round.unitName} typed={receipt} result={result} />));
   });
 
   // The same as JSON (described for the API reference in ./openapi.ts).
   app.post('/api/public/rounds/:token/opinions', async (c) => {
     const token = checkParam('token', c.req.param('token'), (v) => roundTokenPattern.test(v));
     const body = await readJsonObject(c);
-    const round = await roundOr404(token);
-    if (!buckets.take(round.id)) throw tooManyRequests();
-    const parsed = opinionInput(round).safeParse(body);
-    if (!parsed.success) throw validationError(zodProblems(parsed.error));
-    const { receipt, created } = await submitOpinion(deps, round, parsed.data);
+    const { receipt, created } = await desk.submit(await desk.round(token), body);
     return c.json({ receipt }, created ? 201 : 200);
   });
 
   return app;
+}
+
+/** The form again after a post the person can correct or retry: what they typed, and what to change. */
+function formAgain(
+  round: Round,
+  submissionId: string,
+  values: OpinionFormValues,
+  err: AppError,
+  notice?: string,
+) {
+  return (
+    <FormPage
+      round={round}
+      submissionId={submissionId}
+      values={values}
+      errors={err.details}
+      notice={notice}
+    />
+  );
 }

@@ -3,6 +3,8 @@
  * origin, readable in print (text labels, not only colour).
  */
 
+import { percent } from '../../domain/percent';
+
 // Grades from best to worst, then 不了解 (pale: not a judgement).
 const palette = ['#a61b1b', '#d9822b', '#e8c547', '#7a7a7a', '#c9d3dc'];
 
@@ -22,7 +24,7 @@ export function HBars(props: {
   const height = props.rows.length * rowH + 8;
   const text = (v: number | null, note?: string) => {
     if (v === null) return note ?? '—';
-    if (props.shares) return `${(v * 100).toFixed(1)}%`;
+    if (props.shares) return percent(v);
     const share = props.total ? `（${((v / props.total) * 100).toFixed(0)}%）` : '';
     return `${v}${share}`;
   };

@@ -16,7 +16,7 @@ export function chinaTime(iso: string | undefined): string {
     .replace(/\//g, '-');
 }
 
-export { percent } from '../percent';
+export { percent } from '../../domain/percent';
 
 /** A share as a small fraction where there is one (1/3, 4/5), else as a decimal. */
 export function shareText(share: number): string {

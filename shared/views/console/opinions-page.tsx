@@ -7,55 +7,14 @@ import {
   respondentOptions,
 } from '../../domain/opinion-form';
 import type { OpinionListPage } from '../../domain/opinion-list';
-import { type OpinionSummary, orderCells } from '../../domain/opinion-summary';
+import type { OpinionSummary } from '../../domain/opinion-summary';
 import type { Unit } from '../../domain/org';
 import { problemAreaLabels } from '../../domain/report';
+import { BreakdownBars as Bars } from './breakdown-bars';
 import { DayColumns, HBars } from './charts';
-import { percent } from './format';
 import { ConsoleLayout, Csrf } from './layout';
 
-type Cell = { key: string; count: number | null };
-
 const respondentLabels: Record<string, string> = { ...respondentOptions, unspecified: '未填身份' };
-
-/** A bar chart of one breakdown in plain HTML; hidden cells say why they are hidden. */
-function Bars(props: {
-  title: string;
-  cells: Cell[];
-  labels: Record<string, string>;
-  k: number;
-  total: number | null;
-}) {
-  const max = Math.max(1, ...props.cells.map((c) => c.count ?? 0));
-  const cells = orderCells(props.cells);
-  return (
-    <div class="card">
-      <h2 style="margin-top:0">{props.title}</h2>
-      <table>
-        <tbody>
-          {cells.map((c) => (
-            <tr>
-              <th style="width:40%">{props.labels[c.key] ?? c.key}</th>
-              <td>
-                {c.count === null ? (
-                  <span class="muted">少于{props.k}人，不单独显示</span>
-                ) : (
-                  <span>
-                    <span
-                      style={`display:inline-block;height:.9em;background:#c0392b;width:${Math.round((c.count / max) * 70)}%;vertical-align:middle`}
-                    />{' '}
-                    {c.count}
-                    {props.total ? `（${percent(c.count / props.total)}）` : ''}
-                  </span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 /** The unit's opinions: counts (problems most named first), a filtered list and exports. */
 export function OpinionsPage(props: {

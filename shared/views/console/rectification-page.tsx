@@ -72,6 +72,7 @@ export function RectificationPage(props: {
                     <summary>修改措施、责任岗位或完成时限</summary>
                     <form method="post" action={`${base}/${m.id}`}>
                       <Csrf token={csrf} />
+                      <input type="hidden" name="version" value={String(m.version)} />
                       <label for={`eaction-${m.id}`}>整改措施（做什么）</label>
                       <textarea id={`eaction-${m.id}`} name="action" required minlength={4} maxlength={500}>
                         {m.action}
@@ -93,6 +94,7 @@ export function RectificationPage(props: {
                 {canWrite && (
                   <form method="post" action={`${base}/${m.id}/progress`}>
                     <Csrf token={csrf} />
+                    <input type="hidden" name="version" value={String(m.version)} />
                     <label for={`note-${m.id}`}>整改进展</label>
                     <input id={`note-${m.id}`} name="note" required minlength={2} maxlength={500} />
                     <label for={`state-${m.id}`}>进展后的状态</label>

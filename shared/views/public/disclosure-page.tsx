@@ -1,9 +1,10 @@
 import { aboutOptions, focusAreas, problemLabels, respondentOptions } from '../../domain/opinion-form';
 import type { UnitType } from '../../domain/org';
+import { percent } from '../../domain/percent';
+import type { PublicRectification } from '../../domain/rectification';
 import { type Published, problemAreaLabels } from '../../domain/report';
 import { gradeLabels, markLabels, marksFor, satisfactionLabels, satisfactions } from '../../domain/review';
 import { ResultsView } from '../../domain/review-views';
-import type { PublicRectification } from '../../usecases/public-rectification';
 import { PublicLayout } from './layout';
 import { EvaluationSummary, MeasuresList, measuresCss } from './measures-list';
 
@@ -12,8 +13,7 @@ const css = `a{word-break:break-all}table{width:100%;border-collapse:collapse;ba
 @media print{body{background:#fff}section{break-inside:avoid}}`;
 
 const TallyShape = ResultsView.shape.tally;
-const pct = (x: number | null | undefined) =>
-  x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)}%`;
+const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : percent(x));
 const cellText = (k: number, n: number | null) => (n === null ? `少于${k}` : String(n));
 
 /** The approved analysis report as the masses (or the unit) see it, with its hash to check. */

@@ -1,7 +1,7 @@
 import { chinaDay } from '../../domain/china-day';
 import { type PublicEvaluation, remedialReasonLabels } from '../../domain/evaluation';
+import { percent } from '../../domain/percent';
 import { measureStateLabels, type PublicMeasure } from '../../domain/rectification';
-import { percent } from '../percent';
 
 export const measuresCss = `.ms{list-style:none;padding:0;margin:4px 0 10px}.ms>li{border-left:3px solid #c00;padding:2px 8px;margin:6px 0;background:#fff}
 .ms .s{display:inline-block;font-size:.8em;padding:0 6px;border-radius:3px;background:#eee}.ms .done{background:#e6f4ea}.ms ol{margin:2px 0 0 1.2em;padding:0;font-size:.9em;color:#444}`;

@@ -1,16 +1,26 @@
-import { createHash } from 'node:crypto';
 import { getAccount } from '../data/repos/accounts';
-import { closeUnusedCodes } from '../data/repos/ballot-box';
-import { getPaperEntry, putPaperEntry } from '../data/repos/paper-entries';
+import { closeUnusedCodes } from '../data/repos/ballot-codes';
+import { getCountingEntry, putCountingEntry } from '../data/repos/counting';
 import { countingStep, getSession, putTellers, sealResults } from '../data/repos/sessions';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
-import type { CampaignSettings } from '../domain/campaign';
-import { canonicalJson } from '../domain/canonical-json';
-import { countChanged, countConfirmed, PaperEntry, type ReviewSession, sessionPhase } from '../domain/review';
+import { canonicalJson, hashOf } from '../domain/canonical-json';
+import { parseInput } from '../domain/input';
+import {
+  type CountingSlip,
+  countChanged,
+  countConfirmed,
+  PaperEntry,
+  paperEntryInput,
+  type SessionView,
+  sessionPhase,
+} from '../domain/review';
+import type { ResultsView } from '../domain/review-views';
 import { tally } from '../domain/tally';
 import { AppError, conflict, forbidden, notFound, validationError } from '../errors';
-import { countSession } from './review-results';
+import { campaignFor, sessionFor } from './access';
+import { countSession, sealedResults } from './review-results';
+import { sessionView } from './review-session';
 
 /**
  * The counting step of a review session (计票), after casting closes:
@@ -28,9 +38,10 @@ import { countSession } from './review-results';
 export async function appointTellers(
   deps: Deps,
   who: Principal,
-  session: ReviewSession,
+  id: string,
   input: { teller1: string; teller2: string },
-) {
+): Promise<SessionView> {
+  const session = await sessionFor(deps, who, 'superviseCount', id);
   if (session.countedAt) throw countConfirmed();
   if (input.teller1 === input.teller2) {
     throw validationError([{ path: 'teller2', message: '两名计票人须为两个不同的账号' }]);
@@ -49,22 +60,29 @@ export async function appointTellers(
     }
   }
   await putTellers(deps, who.username, session, input);
-  return { ...session, ...input };
+  return sessionView(deps, { ...session, ...input });
 }
 
 /**
  * One teller's entry (or correction) of one paper slip.
+ * 0. The caller may enter paper slips for the session; `marks` are then
+ *    checked against its members (the voter group and an online ballot's
+ *    marks, without a comment).
  * 1. Only after casting closed and before the count is confirmed.
  * 2. Only by the account appointed for that side.
  * 3. Never by the account that entered the other side of the same slip.
  * The entry, the session's entry counter and the audit record are one transaction.
  */
-export async function enterPaperBallot(
+export async function enterCountingEntry(
   deps: Deps,
   who: Principal,
-  session: ReviewSession,
-  entry: Omit<PaperEntry, 'enteredBy'>,
+  id: string,
+  slip: CountingSlip,
+  marks: unknown,
 ): Promise<PaperEntry> {
+  const session = await sessionFor(deps, who, 'enterPaper', id);
+  const teller = slip.teller === '1' ? (1 as const) : (2 as const);
+  const entry = { slipNo: slip.slipNo, teller, ...parseInput(paperEntryInput(session), marks) };
   const phase = sessionPhase(session, deps.now());
   if (phase === 'counted') throw countConfirmed();
   if (phase !== 'closed') throw conflict('COUNTING_NOT_STARTED', '投票结束后才能录入纸质选票');
@@ -73,8 +91,8 @@ export async function enterPaperBallot(
     throw forbidden(`只有指定的第${entry.teller}计票人可以录入这一份`, 'NOT_TELLER');
   }
   const stored: PaperEntry = { ...entry, enteredBy: who.username };
-  const before = await getPaperEntry(deps, session.id, entry, PaperEntry);
-  await putPaperEntry(
+  const before = await getCountingEntry(deps, session.id, entry, PaperEntry);
+  await putCountingEntry(
     deps,
     session.id,
     stored,
@@ -95,6 +113,7 @@ export async function enterPaperBallot(
 
 /**
  * The supervision group confirms the count (计票结束) and the results are sealed.
+ * 0. The caller supervises the session's counting; the campaign's settings apply.
  * 1. Casting is over; the confirming account is not one of the tellers.
  * 2. Unused codes are closed (finishing an interrupted early close).
  * 3. The confirmation must name exactly the slips still unresolved (the
@@ -102,14 +121,16 @@ export async function enterPaperBallot(
  * 4. The reconciliation and the tally are computed once and stored with a
  *    SHA-256; the session is marked counted only if no entry was written
  *    since they were read. Nothing about its ballots, slips or codes changes afterwards.
+ * 5. The answer is the sealed results, as `resultsOf` gives them.
  */
-export async function confirmCount(
+export async function confirmCounting(
   deps: Deps,
   who: Principal,
-  session: ReviewSession,
-  settings: CampaignSettings,
+  id: string,
   unresolvedSlips: number[],
-) {
+): Promise<ResultsView> {
+  const session = await sessionFor(deps, who, 'superviseCount', id);
+  const { settings } = await campaignFor(deps, who, 'read', session.campaignId);
   const phase = sessionPhase(session, deps.now());
   if (phase === 'counted') throw countConfirmed();
   if (phase !== 'closed') throw conflict('SESSION_OPEN', '投票结束后才能确认计票');
@@ -145,8 +166,8 @@ export async function confirmCount(
     unresolvedSlips: open,
     sealedAt: deps.now().toISOString(),
     sealedBy: who.username,
-    sha256: createHash('sha256').update(canonicalJson(body)).digest('hex'),
+    sha256: hashOf(body),
   };
   await sealResults(deps, fresh, fresh.paperEntries, sealed);
-  return sealed;
+  return sealedResults(deps, await sessionFor(deps, who, 'read', session.id), settings);
 }

@@ -8,11 +8,12 @@ import { queryAll } from '../query';
 import { type TransactItem, writeAudited } from '../transact';
 import { getItem } from './get-item';
 
-/** The tellers' paper entries, in the ballot box: two per slip, one per teller. */
+/** Counting (计票): the tellers' entries of paper slips, in the ballot box: two per slip, one per teller. */
 
 const box = (deps: Deps) => deps.ballotBoxTableName;
 
-export const getPaperEntry = <S extends z.ZodType>(
+/** One teller's entry of one slip, if entered. */
+export const getCountingEntry = <S extends z.ZodType>(
   deps: Deps,
   voteId: string,
   slip: Pick<PaperSlip, 'slipNo' | 'teller'>,
@@ -20,7 +21,7 @@ export const getPaperEntry = <S extends z.ZodType>(
 ) => getItem(deps, keys.paperEntry(voteId, slip.slipNo, slip.teller), schema, 'ballotBox');
 
 /** Why a teller's entry was refused by its transaction. */
-export type PaperEntryRefusal = 'countClosed' | 'sameAccountOtherSide';
+export type CountingRefusal = 'countClosed' | 'sameAccountOtherSide';
 
 /**
  * Stores one teller's entry of one paper slip, with its audit record, in one
@@ -30,13 +31,13 @@ export type PaperEntryRefusal = 'countClosed' | 'sameAccountOtherSide';
  * of the slip must not have been entered by the same account. Entering again
  * replaces this side's own entry (a correction).
  */
-export async function putPaperEntry(
+export async function putCountingEntry(
   deps: Deps,
   voteId: string,
   entry: PaperSlip & Record<string, unknown>,
   counting: TransactItem,
   audit: Omit<AuditEntry, 'id' | 'at'>,
-  refused: (why: PaperEntryRefusal) => AppError,
+  refused: (why: CountingRefusal) => AppError,
 ) {
   const other = entry.teller === 1 ? 2 : 1;
   await writeAudited(
@@ -63,5 +64,6 @@ export async function putPaperEntry(
   );
 }
 
-export const paperEntriesOf = <S extends z.ZodType>(deps: Deps, voteId: string, schema: S) =>
+/** Every teller's entry of every slip of a vote. */
+export const countingEntriesOf = <S extends z.ZodType>(deps: Deps, voteId: string, schema: S) =>
   queryAll(deps, accessPatterns.paperOfVote(voteId), schema);

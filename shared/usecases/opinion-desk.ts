@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { getReport } from '../data/repos/reports';
+import { getRound } from '../data/repos/rounds';
+import { ttlCache } from '../data/ttl-cache';
+import type { Deps } from '../deps';
+import { canonicalJson } from '../domain/canonical-json';
+import { parseInput } from '../domain/input';
+import { type OpinionInput, opinionInput } from '../domain/opinion';
+import { roundTokenPattern } from '../domain/public-forms';
+import { type Round, roundState } from '../domain/round';
+import { windowClosedError } from '../domain/time-window';
+import { AppError, notFound, tooManyRequests } from '../errors';
+import { type ReceiptStatus, receiptStatus } from './receipt-status';
+import { type Submitted, submitOpinion } from './submit-opinion';
+
+/** Whether a submission to `key` (a round) may go ahead now: the flood brake's verdict, spent once per call. */
+export type FloodBrake = (key: string) => boolean;
+
+/** The id of an edited resend: derived from the page's id and what is sent now, so it is stable per content. */
+const editedResendId = (input: OpinionInput) =>
+  createHash('sha256')
+    .update(`edited:${input.submissionId}:${canonicalJson(input)}`)
+    .digest('base64url')
+    .slice(0, 22);
+
+const unknownLink = () => notFound('找不到这个征求意见页面，请确认二维码或链接是否完整');
+
+/**
+ * The masses' side of an opinion round (`/f/{token}` and its JSON), for
+ * anyone holding the round's link: nobody signs in, the link is the key.
+ * Built once per instance: the round and the unit's report come from short
+ * caches, so a submission costs exactly one write and no read. The price: an
+ * early close reaches this instance's submissions within 30 s (see README).
+ */
+export function opinionDesk(deps: Deps, brake: FloodBrake) {
+  const cachedRound = ttlCache((token) => getRound(deps, token), 30_000);
+  const cachedReport = ttlCache((unitId) => getReport(deps, unitId), 30_000);
+
+  /** The unit's public disclosure, for everyone holding its QR link once its report is approved. */
+  async function disclosureOf(round: Round): Promise<string | undefined> {
+    const report = await cachedReport(round.unitId);
+    return report?.state === 'approved' && report.scope === 'public' && report.token
+      ? `/p/${report.token}`
+      : undefined;
+  }
+
+  /** The round of a link (short cache); an unknown or malformed link is a 404. */
+  async function round(token: string): Promise<Round> {
+    const found = roundTokenPattern.test(token) ? await cachedRound(token) : undefined;
+    if (!found) throw unknownLink();
+    return found;
+  }
+
+  /**
+   * The form page: the round read fresh (a round closed a moment ago already
+   * says so), the unit's disclosure if any, and why it takes no opinions now.
+   */
+  async function formPage(
+    token: string,
+  ): Promise<{ round: Round; disclosurePath?: string | undefined; closed?: AppError }> {
+    const found = roundTokenPattern.test(token) ? await getRound(deps, token) : undefined;
+    if (!found) throw unknownLink();
+    const disclosurePath = await disclosureOf(found);
+    const now = deps.now();
+    if (roundState(found, now) === 'open') return { round: found, disclosurePath };
+    return { round: found, disclosurePath, closed: windowClosedError('round', found, now) };
+  }
+
+  /** Spends the flood brake, validates (400 naming each field) and stores once. */
+  async function submit(on: Round, body: unknown): Promise<Submitted> {
+    if (!brake(on.id)) throw tooManyRequests();
+    return submitOpinion(deps, on, parseInput(opinionInput(on), body));
+  }
+
+  /**
+   * The form page's post: as `submit`, and a page sent again after the person
+   * went back and changed what they wrote is a new opinion, under an id
+   * derived from the first one and the new content (so a refresh of this post
+   * is still stored once).
+   */
+  async function send(on: Round, body: unknown): Promise<Submitted> {
+    if (!brake(on.id)) throw tooManyRequests();
+    const input = parseInput(opinionInput(on), body);
+    return submitOpinion(deps, on, input).catch((err) => {
+      if (!(err instanceof AppError && err.code === 'SUBMISSION_CONFLICT')) throw err;
+      return submitOpinion(deps, on, { ...input, submissionId: editedResendId(input) });
+    });
+  }
+
+  /** A receipt look-up (normalised receipt), braked like submissions since receipts could be guessed. */
+  async function lookUp(on: Round, receipt: string): Promise<ReceiptStatus> {
+    if (!brake(on.id)) throw tooManyRequests();
+    return receiptStatus(deps, on, receipt);
+  }
+
+  return { round, formPage, submit, send, lookUp };
+}
