@@ -8,11 +8,12 @@ import { accessLog } from './http/access-log';
 import type { AppEnv } from './http/env';
 import { refusePrototypeKeys } from './http/json-guard';
 import { createErrorHandler, renderError } from './http/on-error';
+import { refuseLongPaths } from './http/path-guard';
 import { requestIds } from './http/request-id';
 
 /**
  * What every function's app has, whatever its routes: request ids, the access
- * log, security headers, the body limit, the `__proto__` guard, and one error
+ * log, security headers, the body limit, the `__proto__` guard, the path-length guard, and one error
  * mapper and 404 page. Call before adding routes.
  */
 export function withBase<A extends Hono<AppEnv>>(app: A, deps: Deps): A {
@@ -43,6 +44,7 @@ export function withBase<A extends Hono<AppEnv>>(app: A, deps: Deps): A {
     }),
   );
   app.use(refusePrototypeKeys());
+  app.use(refuseLongPaths());
   // API Gateway's HTTP API does not compress: pages and JSON go out gzip- or deflate-encoded
   // when the browser asks (compress() leaves small bodies and images as they are).
   app.use(compress());
