@@ -174,9 +174,17 @@ describe('counting with tellers (计票): appointed tellers, a confirmation, sea
       sealedBy: 'admin',
       sha256: '0'.repeat(64),
     };
-    await expect(sealResults(t.deps, session, session.paperEntries - 1, sealed)).rejects.toMatchObject({
-      code: 'COUNT_CHANGED',
-    });
+    const summary = {
+      sessionId: s.id,
+      countedAt: sealed.sealedAt,
+      turnout: null,
+      satisfactionRate: null,
+      remedial: false,
+      incompetentFlags: 0,
+    };
+    await expect(
+      sealResults(t.deps, session, session.paperEntries - 1, sealed, summary),
+    ).rejects.toMatchObject({ code: 'COUNT_CHANGED' });
     expect((await getSession(t.deps, s.id))?.countedAt).toBeUndefined();
   });
 

@@ -182,7 +182,7 @@ describe('rectification measures (整改措施)', () => {
     await as(f.tokens.leader, 'POST', `/measures/${id}/progress`, { note: '开始整改', state: 'underway' });
     const stale = { ...read, state: 'done' as const, version: read.version + 1 };
     await expect(
-      putMeasure(t.deps, stale, f.ids.g1, read, {
+      putMeasure(t.deps, stale, { campaignId: f.ids.a, groupId: f.ids.g1 }, read, {
         actor: 'x',
         action: 'measure.progress',
         target: 't',

@@ -3,7 +3,7 @@ import { getCookie } from 'hono/cookie';
 import { getAccount } from '../data/repos/accounts';
 import { type Deps, sessionSecretOf } from '../deps';
 import type { Principal } from '../domain/account';
-import { forbidden, unauthorized } from '../errors';
+import { fail, unauthorized } from '../errors';
 import type { AppEnv } from '../http/env';
 import { readForm } from '../http/form';
 import { fromOurPages } from './origin';
@@ -43,7 +43,7 @@ export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
     const signingIn = c.req.path === '/console/login' || c.req.path === '/api/auth/login';
     if (session?.via === 'cookie' && unsafe.has(c.req.method) && !signingIn) {
       if (!fromOurPages(c, deps.config.PUBLIC_BASE_URL)) {
-        throw forbidden('请从本平台的页面提交', 'CROSS_SITE_REQUEST');
+        throw fail('CROSS_SITE_REQUEST');
       }
       let given = c.req.header('x-csrf-token');
       if (!given && (c.req.header('content-type') ?? '').includes('form')) {
@@ -51,7 +51,7 @@ export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
         given = typeof form._csrf === 'string' ? form._csrf : undefined;
       }
       if (!csrfMatches(sessionSecretOf(deps), session.sid, given)) {
-        throw forbidden('页面已过期，请刷新后重试', 'CSRF_FAILED');
+        throw fail('CSRF_FAILED');
       }
     }
     await next();

@@ -65,10 +65,19 @@ export const keys = {
   problem: (unitId: string, id: string) => ({ pk: `UNIT#${unitId}`, sk: `PROBLEM#${id}` }),
   /** A rectification measure (整改措施) of one of the unit's problems. */
   measure: (unitId: string, id: string) => ({ pk: `UNIT#${unitId}`, sk: `MEASURE#${id}` }),
-  /** Lists a measure that is not done under its unit's supervision group, by deadline (sparse). */
-  openMeasureListing: (groupId: string, deadline: string, unitId: string, id: string) => ({
-    gsi1pk: `GROUP#${groupId}#OPEN_MEASURES`,
-    gsi1sk: `${deadline}#${unitId}#${id}`,
+  /**
+   * Lists a measure that is not done under its unit's campaign (sparse), by its
+   * supervision group and then by deadline: a group's open measures are one
+   * begins_with Query, the campaign's one Query.
+   */
+  openMeasureListing: (
+    where: { campaignId: string; groupId: string },
+    deadline: string,
+    unitId: string,
+    id: string,
+  ) => ({
+    gsi1pk: `CAMPAIGN#${where.campaignId}#OPEN_MEASURES`,
+    gsi1sk: `${where.groupId}#${deadline}#${unitId}#${id}`,
   }),
   /** A long-term mechanism (长效机制) the unit set up. */
   mechanism: (unitId: string, id: string) => ({ pk: `UNIT#${unitId}`, sk: `MECHANISM#${id}` }),
@@ -144,8 +153,12 @@ export const accessPatterns = {
     pattern({ index: 'gsi1', pk: `UNIT#${unitId}#ROUNDS`, newestFirst: true }),
   problemsOfUnit: (unitId: string) => pattern({ pk: `UNIT#${unitId}`, skPrefix: 'PROBLEM#' }),
   measuresOfUnit: (unitId: string) => pattern({ pk: `UNIT#${unitId}`, skPrefix: 'MEASURE#' }),
-  /** Measures not yet done, earliest deadline first. */
-  openMeasuresOfGroup: (groupId: string) => pattern({ index: 'gsi1', pk: `GROUP#${groupId}#OPEN_MEASURES` }),
+  /** A group's measures not yet done, earliest deadline first. */
+  openMeasuresOfGroup: (campaignId: string, groupId: string) =>
+    pattern({ index: 'gsi1', pk: `CAMPAIGN#${campaignId}#OPEN_MEASURES`, skPrefix: `${groupId}#` }),
+  /** A campaign's measures not yet done, by group, each group's earliest deadline first. */
+  openMeasuresOfCampaign: (campaignId: string) =>
+    pattern({ index: 'gsi1', pk: `CAMPAIGN#${campaignId}#OPEN_MEASURES` }),
   mechanismsOfUnit: (unitId: string) => pattern({ pk: `UNIT#${unitId}`, skPrefix: 'MECHANISM#' }),
   practicesOfUnit: (unitId: string) => pattern({ pk: `UNIT#${unitId}`, skPrefix: 'PRACTICE#' }),
   /** Every practice submitted in a campaign, newest first. */

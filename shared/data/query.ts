@@ -1,7 +1,7 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import type { Deps } from '../deps';
-import { badRequest } from '../errors';
+import { fail } from '../errors';
 import type { AccessPattern } from './keys';
 import { type TableId, tables } from './table';
 
@@ -31,7 +31,7 @@ export function encodeCursor(key: Record<string, unknown> | undefined): string |
   return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
 }
 
-const badCursor = () => badRequest('BAD_CURSOR', '分页游标无效');
+const badCursor = () => fail('BAD_CURSOR');
 
 /**
  * Decodes a cursor, accepting only non-empty string values of key attributes;

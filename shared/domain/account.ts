@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ReadVersion, StoredVersion } from './version';
 
 export const roles = ['office', 'supervisor', 'leader'] as const;
 export const Role = z.enum(roles).meta({ id: 'Role' });
@@ -38,11 +39,15 @@ export const AccountInput = z
   .meta({ id: 'AccountInput' });
 export type AccountInput = z.infer<typeof AccountInput>;
 
-/** The office renames, disables or re-enables an account, or resets its password. */
+/**
+ * The office renames, disables or re-enables an account, or resets its
+ * password, from the version read (an older one: 409 `ACCOUNT_CHANGED`).
+ */
 export const AccountPatch = z.strictObject({
   displayName: z.string().trim().min(1).max(60).optional(),
   disabled: z.boolean().optional(),
   password: password.optional(),
+  version: ReadVersion,
 });
 export type AccountPatch = z.infer<typeof AccountPatch>;
 
@@ -62,6 +67,8 @@ export const Account = z
     scope: Scope,
     disabled: z.boolean(),
     createdAt: z.string(),
+    /** Counts the changes (sessions ended alone do not count): an edit names the version it was made from. */
+    version: StoredVersion,
   })
   .meta({ id: 'Account' });
 export type Account = z.infer<typeof Account>;

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import * as z from 'zod';
-import { badRequest, type FieldProblem, validationError } from '../errors';
+import { type FieldProblem, fail, validationError } from '../errors';
 
 /** A column of an import file: the field it fills and the headers it may appear under. */
 export interface Column {
@@ -31,10 +31,10 @@ export function parseCsvRows<S extends z.ZodType>(text: string, columns: Column[
       }),
     );
   } catch (err) {
-    throw badRequest('BAD_CSV', `CSV 格式有误：${err instanceof Error ? err.message : ''}`.trim());
+    throw fail('BAD_CSV', err instanceof Error ? err.message : '');
   }
   const [header, ...body] = records;
-  if (!header) throw badRequest('EMPTY_CSV', '文件为空');
+  if (!header) throw fail('EMPTY_CSV');
   const positions = columns.map((c) => ({
     field: c.field,
     index: header.record.findIndex((h) => c.headers.includes(h.trim())),
@@ -46,8 +46,8 @@ export function parseCsvRows<S extends z.ZodType>(text: string, columns: Column[
       '表头不完整',
     );
   }
-  if (body.length === 0) throw badRequest('EMPTY_CSV', '文件中没有数据行');
-  if (body.length > maxRows) throw badRequest('TOO_MANY_ROWS', `一次最多导入 ${maxRows} 行`);
+  if (body.length === 0) throw fail('EMPTY_CSV');
+  if (body.length > maxRows) throw fail('TOO_MANY_ROWS', maxRows);
 
   const problems: FieldProblem[] = [];
   const rows: { line: number; value: z.infer<S> }[] = [];

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { Stage } from './campaign';
+import type { ReportState } from './report';
+import { ReadVersion, StoredVersion } from './version';
 
 export const unitTypes = ['enterprise', 'school', 'research', 'other'] as const;
 export const UnitType = z.enum(unitTypes).meta({ id: 'UnitType' });
@@ -47,8 +49,19 @@ export const UnitInput = z
   })
   .meta({ id: 'UnitInput' });
 export type UnitInput = z.infer<typeof UnitInput>;
-/** Changing a unit's facts; its stage changes only through stage requests. */
-export const UnitPatch = UnitInput.partial();
+/**
+ * Changing a unit's facts; its stage changes only through stage requests.
+ * `updatedAt` is the unit's as the editor read it: named, a change made from
+ * an older read is refused (409 `CHANGED_MEANWHILE`, saying what the unit is now).
+ */
+export const UnitPatch = UnitInput.partial().extend({
+  updatedAt: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe('The unit’s updatedAt as read; an older one is refused (409) and changes nothing'),
+});
 export type UnitPatch = z.infer<typeof UnitPatch>;
 
 /** Asking to move to the next stage (转段申请), with an optional note. */
@@ -75,6 +88,37 @@ export const StageDecision = z
   .meta({ id: 'StageDecision' });
 export type StageDecision = z.infer<typeof StageDecision>;
 
+/**
+ * The latest counted review session's figures as the overviews show them,
+ * kept on the unit by the transaction that seals the count.
+ */
+export const ReviewSummary = z
+  .object({
+    sessionId: z.string(),
+    countedAt: z.string(),
+    /** Ballots returned ÷ voters due; null when none were due. */
+    turnout: z.number().nullable(),
+    satisfactionRate: z.number().nullable(),
+    /** 满意率 below the campaign's threshold: the leading team must 补课. */
+    remedial: z.boolean(),
+    /** Members flagged 不合格票较多. */
+    incompetentFlags: z.number().int(),
+  })
+  .meta({ id: 'ReviewSummary' });
+export type ReviewSummary = z.infer<typeof ReviewSummary>;
+
+const reportStateNames = {
+  draft: 'draft',
+  submitted: 'submitted',
+  approved: 'approved',
+} as const satisfies { [S in ReportState]: S };
+
+/** Where the unit's analysis report stands, kept on the unit by the transaction of each move. */
+export const ReportStatus = z
+  .object({ state: z.enum(reportStateNames), submittedAt: z.string().optional() })
+  .meta({ id: 'ReportStatus' });
+export type ReportStatus = z.infer<typeof ReportStatus>;
+
 export const Unit = z
   .object({
     ...UnitInput.shape,
@@ -98,6 +142,10 @@ export const Unit = z
         remedial: z.boolean(),
       })
       .optional(),
+    /** Absent until a review session of the unit is counted (or on units stored before it was kept). */
+    lastReview: ReviewSummary.optional(),
+    /** Absent until the unit's report is built. */
+    reportStatus: ReportStatus.optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -108,10 +156,17 @@ export const MemberInput = z
   .strictObject({ name, category: MemberCategory, probationary: z.boolean().default(false) })
   .meta({ id: 'MemberInput' });
 export type MemberInput = z.infer<typeof MemberInput>;
-/** Changing a party member. */
-export const MemberPatch = MemberInput.partial();
+/** Changing a party member, from the version read (an older one: 409 `MEMBER_CHANGED`). */
+export const MemberPatch = MemberInput.partial().extend({ version: ReadVersion });
 export type MemberPatch = z.infer<typeof MemberPatch>;
 export const Member = z
-  .object({ ...MemberInput.shape, id: z.string(), unitId: z.string(), createdAt: z.string() })
+  .object({
+    ...MemberInput.shape,
+    id: z.string(),
+    unitId: z.string(),
+    createdAt: z.string(),
+    /** Counts the changes: an edit names the version it was made from (absent: 0). */
+    version: StoredVersion,
+  })
   .meta({ id: 'Member' });
 export type Member = z.infer<typeof Member>;

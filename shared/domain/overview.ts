@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { stageLabels } from './campaign';
-import { unitTypeLabels } from './org';
+import { type ReportStatus, type ReviewSummary, type Unit, unitTypeLabels } from './org';
 import { percent } from './percent';
-import { reportStateLabels, reportStates } from './report';
+import { type Report, reportStateLabels, reportStates } from './report';
 import { toCsv } from './spreadsheet-cells';
 
 /** One unit's line in a supervision group's or the office's overview. */
@@ -34,6 +34,67 @@ export const UnitOverview = z
   })
   .meta({ id: 'UnitOverview' });
 export type UnitOverview = z.infer<typeof UnitOverview>;
+
+/** What a review's summary reads of its sealed tally. */
+interface TallyFigures {
+  ballots: { total: number };
+  members: { flagIncompetent: boolean }[];
+  leadership: { satisfactionRate: number | null; remedial: boolean };
+}
+
+/** The figures of a counted review session that its unit's overview line shows. */
+export function reviewSummary(
+  session: { id: string; due: { member: number; mass: number } },
+  tally: TallyFigures,
+  countedAt: string,
+): ReviewSummary {
+  const due = session.due.member + session.due.mass;
+  return {
+    sessionId: session.id,
+    countedAt,
+    turnout: due > 0 ? tally.ballots.total / due : null,
+    satisfactionRate: tally.leadership.satisfactionRate,
+    remedial: tally.leadership.remedial,
+    incompetentFlags: tally.members.filter((m) => m.flagIncompetent).length,
+  };
+}
+
+/** Where a report stands, as its unit keeps it for the overviews. */
+export const reportStatusOf = (report: Pick<Report, 'state' | 'submittedAt'>): ReportStatus => ({
+  state: report.state,
+  ...(report.submittedAt ? { submittedAt: report.submittedAt } : {}),
+});
+
+/**
+ * A unit's overview line from the unit (its stage, latest review, latest
+ * evaluation and report as it keeps them), its live opinion total and its
+ * overdue measures (counted only from 整改提高 on).
+ */
+export function overviewLine(u: Unit, opinions: number, overdueMeasures: number, now: Date): UnitOverview {
+  const review = u.lastReview;
+  const report = u.reportStatus;
+  return {
+    unitId: u.id,
+    name: u.name,
+    type: u.type,
+    groupId: u.groupId,
+    stage: u.stage,
+    stageRequested: Boolean(u.stageRequest),
+    opinions,
+    turnout: review?.turnout ?? null,
+    satisfactionRate: review?.satisfactionRate ?? null,
+    remedial: review?.remedial ?? false,
+    incompetentFlags: review?.incompetentFlags ?? 0,
+    rectificationRate: u.lastEvaluation?.rate ?? null,
+    rectificationRemedial: u.lastEvaluation?.remedial ?? false,
+    overdueMeasures: u.stage === 'rectification' || u.stage === 'concluded' ? overdueMeasures : 0,
+    reportState: report?.state ?? null,
+    waitingDays:
+      report?.state === 'submitted' && report.submittedAt
+        ? Math.floor((now.getTime() - Date.parse(report.submittedAt)) / 86_400_000)
+        : null,
+  };
+}
 
 export const overviewSorts = ['name', 'opinions', 'turnout', 'satisfaction', 'waiting'] as const;
 export type OverviewSort = (typeof overviewSorts)[number];

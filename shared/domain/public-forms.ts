@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { badRequest } from '../errors';
+import { fail } from '../errors';
 import { normalizeCode } from './ballot-code';
 import { VoterGroup } from './vote';
 
@@ -52,7 +52,7 @@ export const EvaluationPageFields = z
   });
 
 /** A ballot page whose hidden fields are not the page's own: nothing is read or stored (400). */
-export const stalePage = (message = '页面已失效，请重新扫码') => badRequest('BAD_BALLOT', message);
+export const stalePage = (message = '页面已失效，请重新扫码') => fail('BAD_BALLOT', message);
 
 /**
  * The named fields of a posted form (read with repeats kept), for a schema to

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { conflict } from '../errors';
+import { fail } from '../errors';
 import type { PublicEvaluation } from './evaluation';
 import type { Problem } from './report';
 
@@ -75,10 +75,10 @@ export type ProgressInput = z.infer<typeof ProgressInput>;
 
 /** A change made from an older read of the measure: refused, saying what the measure is now. */
 export const measureChanged = (now: Measure) =>
-  conflict(
+  fail(
     'MEASURE_CHANGED',
-    `这项整改措施已被他人修改：现在的措施为“${now.action}”，责任岗位为${now.post}，` +
-      `完成时限为${now.deadline}，状态为${measureStateLabels[now.state]}，请核对后重新保存`,
+    `现在的措施为“${now.action}”，责任岗位为${now.post}，` +
+      `完成时限为${now.deadline}，状态为${measureStateLabels[now.state]}`,
   );
 
 /** Refuses a change made from another version than the measure's current one (none named: no check). */

@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import { conflict } from '../errors';
+import { fail } from '../errors';
 import { MemberCategory, memberCategoryLabels } from './org';
+import { ReadVersion, StoredVersion } from './version';
 
 /**
  * The unit's analysis report (集中查找 → 组织把关认可 → 适当范围公开): the
@@ -27,6 +28,8 @@ export const Problem = z
     /** The opinions merged into it, by their reference in the opinion list. */
     opinionRefs: z.array(z.string()),
     updatedAt: z.string(),
+    /** Counts the changes: an edit names the version it was made from (absent: 0). */
+    version: StoredVersion,
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof Problem>;
@@ -42,6 +45,10 @@ export const ProblemInput = z
   })
   .meta({ id: 'ProblemInput' });
 export type ProblemInput = z.infer<typeof ProblemInput>;
+
+/** Changing a problem, from the version read (an older one: 409 `PROBLEM_CHANGED`). */
+export const ProblemChange = ProblemInput.extend({ version: ReadVersion }).meta({ id: 'ProblemChange' });
+export type ProblemChange = z.infer<typeof ProblemChange>;
 
 /** Problems most gathered first: what the masses feel most strongly is solved first. */
 export const byWeight = (ps: Problem[]) =>
@@ -134,15 +141,6 @@ export function assertMove(move: ReportMove, from: ReportState | undefined) {
   const state = from ?? 'none';
   const allowed = move === 'build' ? [...transitions.build, 'none'] : transitions[move];
   if (!allowed.includes(state)) {
-    throw conflict(
-      state === 'approved' ? 'REPORT_APPROVED' : 'REPORT_STATE',
-      state === 'approved'
-        ? '分析评议报告已经督导组认可，不能再修改'
-        : state === 'submitted'
-          ? '报告已报督导组，等待认可或退回'
-          : state === 'none'
-            ? '还没有生成分析评议报告'
-            : '报告当前状态不能进行此操作',
-    );
+    throw state === 'approved' ? fail('REPORT_APPROVED') : fail('REPORT_STATE', state);
   }
 }

@@ -1,9 +1,10 @@
 import * as z from 'zod';
-import { conflict } from '../errors';
+import { fail } from '../errors';
 import { username } from './account';
 import { MemberCategory } from './org';
 import { cachedBy } from './schema-cache';
 import { type VotePhase, votePhase, type WindowState, windowState } from './time-window';
+import { ReadVersion, StoredVersion } from './version';
 import { ByGroupCount, PaperSlip, VoteBallot, VoterGroup } from './vote';
 
 /** Grades of a party member in democratic review (民主评议). */
@@ -95,8 +96,8 @@ export type ReviewSession = z.infer<typeof ReviewSession>;
 export const sessionState: (s: ReviewSession, now: Date) => WindowState = windowState;
 
 /** Answers for writes that meet a confirmed count, or a count that moved meanwhile. */
-export const countConfirmed = () => conflict('COUNT_CONFIRMED', '计票已经结束，结果已封存，不能再修改');
-export const countChanged = () => conflict('COUNT_CHANGED', '计票情况已变化，请刷新后重试');
+export const countConfirmed = () => fail('COUNT_CONFIRMED');
+export const countChanged = () => fail('COUNT_CHANGED');
 
 /** Where a session stands: casting (not yet open, open), counting (closed, not confirmed), counted (sealed). */
 export type SessionPhase = VotePhase;
@@ -166,6 +167,8 @@ export const Determination = z.object({
   reason: z.string(),
   decidedBy: z.string(),
   decidedAt: z.string(),
+  /** Counts the changes: an edit names the version it was made from (absent: 0). */
+  version: StoredVersion,
 });
 export type Determination = z.infer<typeof Determination>;
 
@@ -203,4 +206,6 @@ export const DeterminationInput = z.strictObject({
   // Nothing is chosen for the organisation: a missing grade is named in words people use.
   grade: z.enum(grades, { error: '请选择组织评定的等次' }),
   reason: z.string().trim().min(2, '请写明评定理由').max(500),
+  /** The determination's version as read (0: none made yet); an older one is refused (409). */
+  version: ReadVersion,
 });

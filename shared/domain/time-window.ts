@@ -1,4 +1,4 @@
-import { gone, validationError } from '../errors';
+import { fail, validationError } from '../errors';
 
 /** Something that takes submissions between two instants and can be closed early. */
 export interface TimeWindow {
@@ -23,26 +23,15 @@ export type VotePhase = WindowState | 'counted';
 export const votePhase = (v: TimeWindow & { countedAt?: string | undefined }, now: Date): VotePhase =>
   v.countedAt ? 'counted' : windowState(v, now);
 
-const closedMessages = {
-  round: {
-    notYetOpen: ['ROUND_NOT_OPEN', '本轮征求意见尚未开始'],
-    closed: ['ROUND_CLOSED', '本轮征求意见已经结束，感谢您的关注'],
-  },
-  session: {
-    notYetOpen: ['SESSION_NOT_OPEN', '本次民主评议尚未开始'],
-    closed: ['SESSION_CLOSED', '本次民主评议已经结束'],
-  },
-  evaluation: {
-    notYetOpen: ['EVALUATION_NOT_OPEN', '本次满意度测评尚未开始'],
-    closed: ['EVALUATION_CLOSED', '本次满意度测评已经结束，感谢您的关注'],
-  },
+const closedCodes = {
+  round: { notYetOpen: 'ROUND_NOT_OPEN', closed: 'ROUND_CLOSED' },
+  session: { notYetOpen: 'SESSION_NOT_OPEN', closed: 'SESSION_CLOSED' },
+  evaluation: { notYetOpen: 'EVALUATION_NOT_OPEN', closed: 'EVALUATION_CLOSED' },
 } as const;
 
 /** The Chinese answer (410) for a round, session or evaluation that takes nothing at `now`. */
-export function windowClosedError(what: keyof typeof closedMessages, w: TimeWindow, now: Date) {
-  const [code, message] =
-    closedMessages[what][windowState(w, now) === 'notYetOpen' ? 'notYetOpen' : 'closed'];
-  return gone(code, message);
+export function windowClosedError(what: keyof typeof closedCodes, w: TimeWindow, now: Date) {
+  return fail(closedCodes[what][windowState(w, now) === 'notYetOpen' ? 'notYetOpen' : 'closed']);
 }
 
 /** A new window from what was asked: it opens now unless said, and must close after it opens and after now (400). */

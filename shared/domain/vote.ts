@@ -1,5 +1,7 @@
 import * as z from 'zod';
+import type { ErrorCode } from '../errors';
 import { canonicalJson } from './canonical-json';
+import { and, eq, gt, le } from './condition';
 import type { TimeWindow } from './time-window';
 
 /**
@@ -30,9 +32,24 @@ export const byGroup = <T>(f: (g: VoterGroup) => T): ByGroup<T> => ({ member: f(
 export const voteKinds = ['review', 'evaluation'] as const;
 export type VoteKind = (typeof voteKinds)[number];
 export const voteWords = {
-  review: { audit: 'review', code: 'SESSION', thisVote: '本次评议', window: 'session' },
-  evaluation: { audit: 'evaluation', code: 'EVALUATION', thisVote: '本次测评', window: 'evaluation' },
-} as const satisfies Record<VoteKind, { audit: string; code: string; thisVote: string; window: string }>;
+  review: {
+    audit: 'review',
+    closed: 'SESSION_CLOSED',
+    wrongVote: 'WRONG_SESSION',
+    thisVote: '本次评议',
+    window: 'session',
+  },
+  evaluation: {
+    audit: 'evaluation',
+    closed: 'EVALUATION_CLOSED',
+    wrongVote: 'WRONG_EVALUATION',
+    thisVote: '本次测评',
+    window: 'evaluation',
+  },
+} as const satisfies Record<
+  VoteKind,
+  { audit: string; closed: ErrorCode; wrongVote: ErrorCode; thisVote: string; window: string }
+>;
 
 /** What the vote module needs of the thing voted in: its id, window, voters due and paper slips out. */
 export interface Vote extends TimeWindow {
@@ -58,6 +75,20 @@ export const BallotCode = z.object({
   closesAt: z.string(),
 });
 export type BallotCode = z.infer<typeof BallotCode>;
+
+/**
+ * A code that may cast a ballot now: of this vote and voter group, unused,
+ * inside the window it carries. The casting transaction's condition and the
+ * explanation of a refused cast are both this one definition.
+ */
+export const usableCode = (cast: { voteId: string; voterGroup: VoterGroup; now: Date }) =>
+  and(
+    eq('voteId', cast.voteId),
+    eq('voterGroup', cast.voterGroup),
+    eq('state', 'unused'),
+    le('opensAt', cast.now.toISOString()),
+    gt('closesAt', cast.now.toISOString()),
+  );
 
 /** What every stored ballot has besides its marks; nothing in it points at a code, a person or a time. */
 export const VoteBallot = z.object({

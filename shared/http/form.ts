@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { badRequest } from '../errors';
+import { fail } from '../errors';
 
 type FormValue = string | File;
 
@@ -17,6 +17,6 @@ export async function readForm(c: Context, options?: { all: true }) {
   try {
     return options ? await c.req.parseBody(options) : await c.req.parseBody();
   } catch {
-    throw badRequest('BAD_FORM', '表单格式有误，请刷新页面后重新提交');
+    throw fail('BAD_FORM');
   }
 }

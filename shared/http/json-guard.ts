@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { badRequest } from '../errors';
+import { fail } from '../errors';
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -22,7 +22,7 @@ export function refusePrototypeKeys(): MiddlewareHandler {
       } catch {
         // not JSON: the validator answers it
       }
-      if (found) throw badRequest('FORBIDDEN_KEY', '提交的内容含有不允许的字段名 __proto__');
+      if (found) throw fail('FORBIDDEN_KEY');
     }
     await next();
   };

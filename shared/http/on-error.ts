@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { AppError, badRequest, payloadTooLarge } from '../errors';
+import { AppError, fail, failWith, payloadTooLarge } from '../errors';
 import type { Logger } from '../log/logger';
 import { ErrorPage } from '../views/error-page';
 import { page } from '../views/page';
@@ -14,13 +14,9 @@ function toAppError(err: unknown): AppError | undefined {
   if (err instanceof HTTPException) {
     if (err.status === 413) return payloadTooLarge();
     if (err.status === 415) {
-      return new AppError(
-        'unsupportedMedia',
-        'UNSUPPORTED_MEDIA_TYPE',
-        '请以 JSON 格式提交（Content-Type: application/json）',
-      );
+      return fail('UNSUPPORTED_MEDIA_TYPE');
     }
-    if (err.status >= 400 && err.status < 500) return badRequest('BAD_REQUEST', '请求格式有误');
+    if (err.status >= 400 && err.status < 500) return fail('BAD_REQUEST');
   }
   return undefined;
 }
@@ -68,11 +64,6 @@ export function createErrorHandler(log: Logger) {
       error: err.name,
       stack: err.stack?.split('\n').slice(1).join('\n'),
     });
-    return renderError(
-      c,
-      new AppError('internal', 'INTERNAL', `服务器内部错误，请稍后再试（请求编号 ${requestId}）`, [
-        { path: 'requestId', message: requestId },
-      ]),
-    );
+    return renderError(c, failWith('INTERNAL', [{ path: 'requestId', message: requestId }], requestId));
   };
 }

@@ -12,6 +12,8 @@ import { getGroup } from '../data/repos/groups';
 import { getUnit } from '../data/repos/units';
 import type { Deps } from '../deps';
 import type { Account, AccountInput, AccountPatch, Principal, Scope } from '../domain/account';
+import { accountChanged } from '../domain/changed-meanwhile';
+import { refuseStale, versionOf } from '../domain/version';
 import { notFound, validationError } from '../errors';
 import { allow, officeResource } from './access';
 
@@ -53,6 +55,7 @@ export async function createAccount(deps: Deps, who: Principal, input: AccountIn
     createdAt: deps.now().toISOString(),
     passwordHash: await hashPassword(input.password),
     tokenVersion: 1,
+    version: 1,
   };
   await insertAccount(deps, who.username, account);
   return publicAccount(account);
@@ -60,7 +63,10 @@ export async function createAccount(deps: Deps, who: Principal, input: AccountIn
 
 /**
  * The office renames, disables or re-enables an account, or resets its
- * password; any change ends the account's sessions (audited).
+ * password; any change ends the account's sessions (audited). Made from an
+ * older read (`patch.version` not the account's) it is refused with 409
+ * `ACCOUNT_CHANGED`, saying what the account is now, and changes nothing;
+ * the write is conditional on the version read.
  */
 export async function changeAccount(
   deps: Deps,
@@ -69,6 +75,9 @@ export async function changeAccount(
   patch: AccountPatch,
 ): Promise<Account> {
   allow(who, 'manage', officeResource);
+  const before = await getAccount(deps, username);
+  if (!before) throw notFound();
+  refuseStale(publicAccount(before), patch.version, accountChanged);
   await updateAccount(
     deps,
     who.username,
@@ -79,6 +88,7 @@ export async function changeAccount(
       passwordHash: patch.password ? await hashPassword(patch.password) : undefined,
     },
     'account.update',
+    versionOf(before),
   );
   const account = await getAccount(deps, username);
   if (!account) throw notFound();

@@ -6,6 +6,7 @@ import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
 import { canonicalJson, hashOf } from '../domain/canonical-json';
 import { parseInput } from '../domain/input';
+import { reviewSummary } from '../domain/overview';
 import {
   type CountingSlip,
   countChanged,
@@ -17,7 +18,7 @@ import {
 } from '../domain/review';
 import type { ResultsView } from '../domain/review-views';
 import { tally } from '../domain/tally';
-import { AppError, conflict, forbidden, notFound, validationError } from '../errors';
+import { fail, failWith, notFound, validationError } from '../errors';
 import { campaignFor, sessionFor } from './access';
 import { countSession, sealedResults } from './review-results';
 import { sessionView } from './review-session';
@@ -85,10 +86,10 @@ export async function enterCountingEntry(
   const entry = { slipNo: slip.slipNo, teller, ...parseInput(paperEntryInput(session), marks) };
   const phase = sessionPhase(session, deps.now());
   if (phase === 'counted') throw countConfirmed();
-  if (phase !== 'closed') throw conflict('COUNTING_NOT_STARTED', '投票结束后才能录入纸质选票');
+  if (phase !== 'closed') throw fail('COUNTING_NOT_STARTED');
   const appointed = entry.teller === 1 ? session.teller1 : session.teller2;
   if (appointed !== who.username) {
-    throw forbidden(`只有指定的第${entry.teller}计票人可以录入这一份`, 'NOT_TELLER');
+    throw fail('NOT_TELLER', entry.teller);
   }
   const stored: PaperEntry = { ...entry, enteredBy: who.username };
   const before = await getCountingEntry(deps, session.id, entry, PaperEntry);
@@ -103,10 +104,7 @@ export async function enterCountingEntry(
       target: `unit:${session.unitId}/session:${session.id}`,
       detail: { slipNo: entry.slipNo, teller: entry.teller, voterGroup: entry.voterGroup },
     },
-    (why) =>
-      why === 'sameAccountOtherSide'
-        ? conflict('SAME_ACCOUNT_BOTH_SIDES', '同一账号不能录入同一张选票的两份')
-        : countChanged(),
+    (why) => (why === 'sameAccountOtherSide' ? fail('SAME_ACCOUNT_BOTH_SIDES') : countChanged()),
   );
   return stored;
 }
@@ -120,7 +118,8 @@ export async function enterCountingEntry(
  *    tellers' entries differ or one is missing); they are left out of the count.
  * 4. The reconciliation and the tally are computed once and stored with a
  *    SHA-256; the session is marked counted only if no entry was written
- *    since they were read. Nothing about its ballots, slips or codes changes afterwards.
+ *    since they were read, and the unit keeps the figures its overview line
+ *    shows, in the same transaction. Nothing about its ballots, slips or codes changes afterwards.
  * 5. The answer is the sealed results, as `resultsOf` gives them.
  */
 export async function confirmCounting(
@@ -133,12 +132,12 @@ export async function confirmCounting(
   const { settings } = await campaignFor(deps, who, 'read', session.campaignId);
   const phase = sessionPhase(session, deps.now());
   if (phase === 'counted') throw countConfirmed();
-  if (phase !== 'closed') throw conflict('SESSION_OPEN', '投票结束后才能确认计票');
+  if (phase !== 'closed') throw fail('SESSION_OPEN');
   if (who.username === session.teller1 || who.username === session.teller2) {
-    throw forbidden('计票人不能确认自己参与的计票', 'TELLER_CANNOT_CONFIRM');
+    throw fail('TELLER_CANNOT_CONFIRM');
   }
   if (session.paperIssued.member + session.paperIssued.mass > 0 && !(session.teller1 && session.teller2)) {
-    throw conflict('NO_TELLERS', '本次评议发放了纸质选票，请先指定两名计票人并录入');
+    throw fail('NO_TELLERS');
   }
   await closeUnusedCodes(deps, session.id);
   const fresh = await getSession(deps, session.id);
@@ -147,13 +146,10 @@ export async function confirmCounting(
   const open = counted.reconciliation.paperMismatches.map((m) => m.slipNo).sort((a, b) => a - b);
   const named = [...new Set(unresolvedSlips)].sort((a, b) => a - b);
   if (canonicalJson(open) !== canonicalJson(named)) {
-    throw new AppError(
-      'conflict',
+    throw failWith(
       'UNRESOLVED_SLIPS_DIFFER',
-      open.length > 0
-        ? `尚未解决的纸质选票为第${open.join('、')}号，确认时须逐一列明（这些选票不计入结果）`
-        : '目前没有未解决的纸质选票，请刷新后再确认',
       [{ path: 'unresolvedSlips', message: open.join(',') }],
+      open.join('、'),
     );
   }
   const body = {
@@ -168,6 +164,12 @@ export async function confirmCounting(
     sealedBy: who.username,
     sha256: hashOf(body),
   };
-  await sealResults(deps, fresh, fresh.paperEntries, sealed);
+  await sealResults(
+    deps,
+    fresh,
+    fresh.paperEntries,
+    sealed,
+    reviewSummary(fresh, body.tally, sealed.sealedAt),
+  );
   return sealedResults(deps, await sessionFor(deps, who, 'read', session.id), settings);
 }

@@ -1,5 +1,5 @@
 import type { Evaluation } from '../domain/evaluation';
-import { conflict } from '../errors';
+import { fail } from '../errors';
 import { evaluationFor } from './access';
 import type { VoteCodeSpec } from './vote-codes';
 
@@ -12,6 +12,6 @@ export const evaluationCodes: VoteCodeSpec<Evaluation> = {
   load: evaluationFor,
   target: (e) => `unit:${e.unitId}/evaluation:${e.id}`,
   check: (e) => {
-    if (e.mode !== 'codes') throw conflict('LINK_EVALUATION', '本次测评凭公开链接进行，不制发选票码');
+    if (e.mode !== 'codes') throw fail('LINK_EVALUATION');
   },
 };

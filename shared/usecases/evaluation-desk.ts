@@ -7,7 +7,7 @@ import { RequestToken, roundTokenPattern } from '../domain/public-forms';
 import { cachedBy } from '../domain/schema-cache';
 import { windowClosedError, windowState } from '../domain/time-window';
 import { VoterGroup } from '../domain/vote';
-import { badRequest, notFound, tooManyRequests } from '../errors';
+import { fail, notFound, tooManyRequests } from '../errors';
 import type { FloodBrake } from './opinion-desk';
 import { castBallot, castOpenBallot } from './vote-cast';
 
@@ -20,7 +20,7 @@ const castInput = cachedBy(
 
 /** An evaluation address that names none of ours. */
 export const unknownEvaluation = () => notFound('找不到这次测评，请确认二维码或链接是否完整');
-const codeRequired = () => badRequest('CODE_REQUIRED', '本次测评凭选票码进行，请扫描选票上的二维码');
+const codeRequired = () => fail('CODE_REQUIRED');
 
 /**
  * The masses' side of a satisfaction evaluation (`/e/{id}` and its JSON).

@@ -21,7 +21,7 @@ import {
 } from '../domain/evaluation';
 import { tallyEvaluation } from '../domain/evaluation-tally';
 import { newWindow } from '../domain/time-window';
-import { conflict, notFound } from '../errors';
+import { fail, notFound } from '../errors';
 import { campaignFor, campaignOfUnit, evaluationFor, unitFor } from './access';
 import { newRoundToken } from './rounds';
 import { closeVoteEarly } from './vote-codes';
@@ -46,14 +46,14 @@ export async function openEvaluation(
   const unit = await unitFor(deps, who, 'collect', unitId);
   const actor = who.username;
   if (unit.stage !== 'rectification') {
-    throw conflict('WRONG_STAGE', '单位进入“整改提高”阶段后才能开展群众满意度测评');
+    throw fail('WRONG_STAGE', '整改提高', '开展群众满意度测评');
   }
   const [measures, problems, earlier] = await Promise.all([
     measuresOf(deps, unit.id),
     problemsOf(deps, unit.id),
     evaluationsOf(deps, unit.id),
   ]);
-  if (measures.length === 0) throw conflict('NO_MEASURES', '还没有制定整改措施，无法测评');
+  if (measures.length === 0) throw fail('NO_MEASURES');
   // Also refused inside the opening transaction (the unit's pendingEvaluation); this read
   // covers evaluations opened before the unit carried the marker.
   if (unit.pendingEvaluation || earlier.some((e) => !e.countedAt)) throw evaluationPending();
@@ -103,11 +103,11 @@ export async function countEvaluation(deps: Deps, who: Principal, id: string): P
   const { settings } = await campaignFor(deps, who, 'read', e.campaignId);
   const now = deps.now();
   const phase = evaluationPhase(e, now);
-  if (phase === 'counted') throw conflict('EVALUATION_COUNTED', '本次测评已经计票，结果已封存');
-  if (phase !== 'closed') throw conflict('EVALUATION_OPEN', '测评结束后才能计票');
+  if (phase === 'counted') throw fail('EVALUATION_COUNTED');
+  if (phase !== 'closed') throw fail('EVALUATION_OPEN');
   const closedAt = Date.parse(e.closedEarlyAt ?? e.closesAt);
   if (e.mode === 'link' && now.getTime() < closedAt + LINK_COUNT_GRACE_MS) {
-    throw conflict('COUNT_TOO_EARLY', '测评结束一分钟后才能计票（等待正在提交的评价写完）');
+    throw fail('COUNT_TOO_EARLY');
   }
   await closeUnusedCodes(deps, e.id);
   const fresh = await getEvaluation(deps, e.id);

@@ -3,7 +3,7 @@ import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
 import type { OpinionFilters, ReferencedOpinion } from '../domain/opinion';
 import { listOpinions, type OpinionListPage, withheldMessage } from '../domain/opinion-list';
-import { badRequest } from '../errors';
+import { fail } from '../errors';
 import { campaignOfUnit, unitFor } from './access';
 
 const encodeOffset = (n: number) => Buffer.from(JSON.stringify({ o: n })).toString('base64url');
@@ -17,7 +17,7 @@ function decodeOffset(cursor: string | undefined): number {
   } catch {
     // fall through
   }
-  throw badRequest('BAD_CURSOR', '分页游标无效');
+  throw fail('BAD_CURSOR');
 }
 
 /** `?limit=&cursor=` of the opinion list. */

@@ -12,7 +12,7 @@ import {
   type ProgressInput,
 } from '../domain/rectification';
 import { byWeight } from '../domain/report';
-import { conflict, notFound, validationError } from '../errors';
+import { fail, notFound, validationError } from '../errors';
 import { unitFor } from './access';
 
 const target = (m: Measure) => `unit:${m.unitId}/measure:${m.id}`;
@@ -50,7 +50,7 @@ export async function addMeasure(
   const unit = await unitFor(deps, who, 'collect', unitId);
   const report = await getReport(deps, unit.id);
   if (report?.state !== 'approved') {
-    throw conflict('REPORT_NOT_APPROVED', '分析评议报告经督导组认可后，才能针对查摆出的问题制定整改措施');
+    throw fail('REPORT_NOT_APPROVED', '针对查摆出的问题制定整改措施');
   }
   if (!(await getProblem(deps, unit.id, input.problemId))) {
     throw validationError([{ path: 'problemId', message: '不是本单位查摆出的问题' }]);
@@ -64,7 +64,7 @@ export async function addMeasure(
     updatedAt: deps.now().toISOString(),
     version: 1,
   };
-  await putMeasure(deps, measure, unit.groupId, undefined, {
+  await putMeasure(deps, measure, unit, undefined, {
     actor: who.username,
     action: 'measure.create',
     target: target(measure),
@@ -106,7 +106,7 @@ export async function changeMeasure(
     updatedAt: deps.now().toISOString(),
     version: before.version + 1,
   };
-  await putMeasure(deps, measure, unit.groupId, before, {
+  await putMeasure(deps, measure, unit, before, {
     actor: who.username,
     action: 'measure.update',
     target: target(measure),
@@ -135,7 +135,7 @@ export async function addProgress(
     updatedAt: now.toISOString(),
     version: before.version + 1,
   };
-  await putMeasure(deps, measure, unit.groupId, before, {
+  await putMeasure(deps, measure, unit, before, {
     actor: who.username,
     action: 'measure.progress',
     target: target(measure),

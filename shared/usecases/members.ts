@@ -3,7 +3,9 @@ import type { PageRequest } from '../data/query';
 import { deleteMember, getMember, listMembers, saveMember } from '../data/repos/members';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
+import { memberChanged } from '../domain/changed-meanwhile';
 import type { Member, MemberInput, MemberPatch } from '../domain/org';
+import { refuseStale, versionOf } from '../domain/version';
 import { notFound } from '../errors';
 import { unitFor } from './access';
 
@@ -13,15 +15,26 @@ export async function membersOf(deps: Deps, who: Principal, unitId: string, page
   return listMembers(deps, unit.id, page);
 }
 
-/** The unit leader or the office adds a party member (audited). */
+/** The unit leader or the office adds a party member (audited); it starts at version 1. */
 export async function addMember(deps: Deps, who: Principal, unitId: string, input: MemberInput) {
   const unit = await unitFor(deps, who, 'manageMembers', unitId);
-  const member: Member = { ...input, id: newId(), unitId: unit.id, createdAt: deps.now().toISOString() };
-  await saveMember(deps, who.username, member, true);
+  const member: Member = {
+    ...input,
+    id: newId(),
+    unitId: unit.id,
+    createdAt: deps.now().toISOString(),
+    version: 1,
+  };
+  await saveMember(deps, who.username, member);
   return member;
 }
 
-/** Changes a party member of the unit; a member not of the unit is 404 (audited). */
+/**
+ * Changes a party member of the unit; a member not of the unit is 404.
+ * Made from an older read (`patch.version` not the member's) it is refused
+ * with 409 `MEMBER_CHANGED`, saying what the member is now, and changes
+ * nothing; the write is conditional on the version read (audited).
+ */
 export async function changeMember(
   deps: Deps,
   who: Principal,
@@ -32,8 +45,10 @@ export async function changeMember(
   const unit = await unitFor(deps, who, 'manageMembers', unitId);
   const member = await getMember(deps, unit.id, memberId);
   if (!member) throw notFound();
-  const updated = { ...member, ...patch };
-  await saveMember(deps, who.username, updated, false);
+  const { version: readAt, ...what } = patch;
+  refuseStale(member, readAt, memberChanged);
+  const updated: Member = { ...member, ...what, version: versionOf(member) + 1 };
+  await saveMember(deps, who.username, updated, member);
   return updated;
 }
 

@@ -11,7 +11,7 @@ import type { Counts } from '../domain/opinion-aggregate';
 import { assertMove, byWeight, type DisclosureScope, type Published, type Report } from '../domain/report';
 import { Ballot } from '../domain/review';
 import { belowK } from '../domain/suppress';
-import { forbidden, notFound } from '../errors';
+import { fail, notFound } from '../errors';
 import { campaignOfUnit, unitFor } from './access';
 import { recountOpinions, summaryOf } from './summarize-opinions';
 
@@ -129,7 +129,7 @@ export async function submitReport(deps: Deps, who: Principal, unitId: string): 
     submittedBy: who.username,
     submittedAt: deps.now().toISOString(),
   };
-  await moveReport(deps, unitId, 'draft', set, {
+  await moveReport(deps, report, set, {
     actor: who.username,
     action: 'report.submit',
     target: `unit:${unitId}/report`,
@@ -153,7 +153,7 @@ export async function approveReport(
   const report = await current(deps, unitId);
   assertMove('approve', report.state);
   if (report.submittedBy === who.username) {
-    throw forbidden('报告的提交人不能认可自己提交的报告', 'SAME_PERSON');
+    throw fail('SAME_PERSON');
   }
   const token = randomBytes(16).toString('base64url');
   const set = {
@@ -163,7 +163,7 @@ export async function approveReport(
     scope,
     token,
   };
-  await moveReport(deps, unitId, 'submitted', set, {
+  await moveReport(deps, report, set, {
     actor: who.username,
     action: 'report.approve',
     target: `unit:${unitId}/report`,
@@ -188,7 +188,7 @@ export async function returnReport(
     returnedAt: deps.now().toISOString(),
     returnComment: comment,
   };
-  await moveReport(deps, unitId, 'submitted', set, {
+  await moveReport(deps, report, set, {
     actor: who.username,
     action: 'report.return',
     target: `unit:${unitId}/report`,

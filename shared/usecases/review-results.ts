@@ -1,9 +1,10 @@
 import { ballotsOf } from '../data/repos/ballot-box';
-import { determinationsOf, putDetermination } from '../data/repos/determinations';
+import { determinationsOf, getDetermination, putDetermination } from '../data/repos/determinations';
 import { getSealedResults } from '../data/repos/sessions';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
 import type { CampaignSettings } from '../domain/campaign';
+import { determinationChanged } from '../domain/changed-meanwhile';
 import {
   Ballot,
   type Determination,
@@ -14,7 +15,8 @@ import {
 } from '../domain/review';
 import { ResultsView } from '../domain/review-views';
 import { excellentAllowed } from '../domain/tally';
-import { conflict, notFound } from '../errors';
+import { refuseStale, versionOf } from '../domain/version';
+import { fail, notFound } from '../errors';
 import { campaignFor, sessionFor } from './access';
 import { sessionView } from './review-session';
 import { countVote } from './vote-count';
@@ -26,8 +28,7 @@ export const countSession = (
   settings: Pick<CampaignSettings, 'quorum'>,
 ) => countVote(deps, session, { ballot: Ballot, paper: PaperEntry }, settings.quorum);
 
-const notCounted = () =>
-  conflict('COUNT_NOT_CONFIRMED', '督导组确认计票结束后才能查看结果，之前只显示参评情况');
+const notCounted = () => fail('COUNT_NOT_CONFIRMED', '查看结果，之前只显示参评情况');
 
 /** A session the caller may read, with its campaign's settings. */
 async function readable(deps: Deps, who: Principal, id: string) {
@@ -112,25 +113,34 @@ export async function sessionPage(deps: Deps, who: Principal, id: string) {
   };
 }
 
-/** The organisation records its own determination for a member, with a reason (看票不唯票). */
+/**
+ * The organisation records its own determination for a member, with a reason
+ * (看票不唯票), once the count is confirmed. Made from an older read
+ * (`input.version` not the determination's; 0 when none was made) it is
+ * refused with 409 `DETERMINATION_CHANGED`, saying what it is now, and
+ * changes nothing; the write is conditional on the version read.
+ */
 export async function determine(
   deps: Deps,
   who: Principal,
   id: string,
   memberId: string,
-  input: { grade: Grade; reason: string },
+  input: { grade: Grade; reason: string; version?: number | undefined },
 ): Promise<Determination> {
   const session = await sessionFor(deps, who, 'collect', id);
-  if (!session.members.some((m) => m.id === memberId)) throw notFound('该党员不在本次评议名单中');
-  if (sessionPhase(session, deps.now()) !== 'counted')
-    throw conflict('COUNT_NOT_CONFIRMED', '计票结束后才能作出组织评定');
-  const d = {
+  const member = session.members.find((m) => m.id === memberId);
+  if (!member) throw notFound('该党员不在本次评议名单中');
+  if (sessionPhase(session, deps.now()) !== 'counted') throw fail('COUNT_NOT_CONFIRMED', '作出组织评定');
+  const before = await getDetermination(deps, session.id, memberId);
+  refuseStale(before, input.version, (now) => determinationChanged(now, member.name));
+  const d: Determination = {
     memberId,
     grade: input.grade,
     reason: input.reason,
     decidedBy: who.username,
     decidedAt: deps.now().toISOString(),
+    version: versionOf(before) + 1,
   };
-  await putDetermination(deps, session.unitId, session.id, d);
+  await putDetermination(deps, session.unitId, session.id, d, before);
   return d;
 }

@@ -13,7 +13,7 @@ import {
   sessionState,
 } from '../domain/review';
 import { newWindow } from '../domain/time-window';
-import { conflict } from '../errors';
+import { fail } from '../errors';
 import { sessionFor, unitFor } from './access';
 import { closeVoteEarly, type VoteCodeSpec } from './vote-codes';
 
@@ -60,13 +60,13 @@ export async function openSession(
     comments: boolean;
   },
 ): Promise<ReviewSession> {
-  if (unit.stage !== 'appraisal') throw conflict('WRONG_STAGE', '单位进入“分析评议”阶段后才能开展民主评议');
+  if (unit.stage !== 'appraisal') throw fail('WRONG_STAGE', '分析评议', '开展民主评议');
   const now = deps.now();
   const { opensAt, closesAt } = newWindow(now, input);
   const members = (await allMembers(deps, unit.id))
     .filter((m) => !m.probationary)
     .map(({ id, name, category }) => ({ id, name, category }));
-  if (members.length === 0) throw conflict('NO_MEMBERS', '本单位没有可参加评议的正式党员');
+  if (members.length === 0) throw fail('NO_MEMBERS');
   const campaign = await getCampaign(deps, unit.campaignId);
   const session: ReviewSession = {
     id: newId(),
@@ -117,7 +117,7 @@ export async function setPaperIssued(
   issued: { member: number; mass: number },
 ): Promise<SessionView> {
   const session = await sessionFor(deps, who, 'collect', id);
-  if (sessionState(session, deps.now()) === 'closed') throw conflict('SESSION_CLOSED', '本次评议已经结束');
+  if (sessionState(session, deps.now()) === 'closed') throw fail('SESSION_CLOSED');
   await updateOpenSession(deps, who.username, session, { paperIssued: issued }, 'review.paperIssued');
   return sessionView(deps, { ...session, paperIssued: issued });
 }

@@ -15,7 +15,7 @@ import {
   type RoundView,
   roundState,
 } from '../domain/round';
-import { conflict, validationError } from '../errors';
+import { fail, validationError } from '../errors';
 import { roundFor, unitFor } from './access';
 
 /** A round's public token: 16 random bytes (128 bits), base64url. */
@@ -70,7 +70,7 @@ export async function openRound(
 /** Closes a round before its end time (the caller may collect for its unit); a closed round is a 409. */
 export async function closeRound(deps: Deps, who: Principal, roundId: string): Promise<RoundView> {
   const round = await roundFor(deps, who, 'collect', roundId);
-  if (roundState(round, deps.now()) === 'closed') throw conflict('ALREADY_CLOSED', '该轮征求意见已经结束');
+  if (roundState(round, deps.now()) === 'closed') throw fail('ROUND_CLOSED');
   const at = deps.now().toISOString();
   await storeClose(deps, who.username, round, at);
   return viewOf(deps, { ...round, closedEarlyAt: at });
@@ -91,7 +91,7 @@ export async function editForm(
   questions: CustomQuestion[],
 ): Promise<RoundView> {
   const round = await roundFor(deps, who, 'collect', roundId);
-  if (roundState(round, deps.now()) === 'closed') throw conflict('ROUND_CLOSED', '已结束的轮次不能修改表单');
+  if (roundState(round, deps.now()) === 'closed') throw fail('ROUND_CLOSED');
   const answered = await roundHasOpinions(deps, round.id);
   const version = answered ? round.form.version + 1 : round.form.version;
   const updated = { ...round, form: { version, questions } };

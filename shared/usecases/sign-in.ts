@@ -4,11 +4,11 @@ import { bumpTokenVersion, getAccount, updateAccount } from '../data/repos/accou
 import { clearSignInAttempts, type LockPolicy, reserveSignInAttempt } from '../data/repos/sign-in-attempts';
 import { type Deps, sessionSecretOf } from '../deps';
 import type { PasswordChange, Principal } from '../domain/account';
-import { badRequest, forbidden, locked, unauthorized } from '../errors';
+import { fail } from '../errors';
 
 export const lockPolicy: LockPolicy = { maxAttempts: 5, lockMinutes: 15 };
 
-const invalid = () => unauthorized('用户名或密码错误', 'INVALID_CREDENTIALS');
+const invalid = () => fail('INVALID_CREDENTIALS');
 
 /**
  * Signs a person in with username and password. Existing and unknown
@@ -23,12 +23,12 @@ const invalid = () => unauthorized('用户名或密码错误', 'INVALID_CREDENTI
 export async function signIn(deps: Deps, username: string, password: string) {
   const now = deps.now();
   if ((await reserveSignInAttempt(deps, username, now, lockPolicy)) === 'locked') {
-    throw locked('ACCOUNT_LOCKED', `登录失败次数过多，请${lockPolicy.lockMinutes}分钟后再试`);
+    throw fail('ACCOUNT_LOCKED', lockPolicy.lockMinutes);
   }
   const account = await getAccount(deps, username);
   const matches = await verifyPassword(password, account?.passwordHash ?? (await decoyHash()));
   if (!account || !matches) throw invalid();
-  if (account.disabled) throw forbidden('账号已停用', 'ACCOUNT_DISABLED');
+  if (account.disabled) throw fail('ACCOUNT_DISABLED');
   await clearSignInAttempts(deps, username);
   return issueSession(sessionSecretOf(deps), account, now);
 }
@@ -45,7 +45,7 @@ export async function signOut(deps: Deps, who: Principal): Promise<void> {
 export async function changePassword(deps: Deps, who: Principal, input: PasswordChange): Promise<void> {
   const account = await getAccount(deps, who.username);
   if (!account || !(await verifyPassword(input.currentPassword, account.passwordHash))) {
-    throw badRequest('WRONG_PASSWORD', '当前密码不正确');
+    throw fail('WRONG_PASSWORD');
   }
   await updateAccount(
     deps,

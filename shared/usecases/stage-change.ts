@@ -4,7 +4,7 @@ import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
 import { nextStage, type Stage, stageLabels } from '../domain/campaign';
 import type { StageDecision, StageRequest, Unit } from '../domain/org';
-import { conflict } from '../errors';
+import { fail } from '../errors';
 import { unitFor } from './access';
 
 /**
@@ -15,14 +15,14 @@ import { unitFor } from './access';
  */
 async function checkStageRule(deps: Deps, unit: Unit, to: Stage) {
   if (to === 'rectification' && (await getReport(deps, unit.id))?.state !== 'approved') {
-    throw conflict('REPORT_NOT_APPROVED', '分析评议报告经督导组认可后，才能转入“整改提高”阶段');
+    throw fail('REPORT_NOT_APPROVED', '转入“整改提高”阶段');
   }
   if (to === 'concluded') {
     if (!unit.lastEvaluation) {
-      throw conflict('EVALUATION_NOT_COUNTED', '群众满意度测评计票后，才能结束“整改提高”阶段');
+      throw fail('EVALUATION_NOT_COUNTED');
     }
     if (unit.lastEvaluation.remedial) {
-      throw conflict('REMEDIAL_PENDING', '最近一次群众满意度测评未达标，须补课后重新测评');
+      throw fail('REMEDIAL_PENDING');
     }
   }
 }
@@ -36,8 +36,8 @@ async function checkStageRule(deps: Deps, unit: Unit, to: Stage) {
 export async function requestStageChange(deps: Deps, who: Principal, unitId: string, note?: string) {
   const unit = await unitFor(deps, who, 'requestStage', unitId);
   const to = nextStage(unit.stage);
-  if (!to) throw conflict('LAST_STAGE', `已处于最后阶段（${stageLabels[unit.stage]}）`);
-  if (unit.stageRequest) throw conflict('REQUEST_PENDING', '已有待审批的转段申请');
+  if (!to) throw fail('LAST_STAGE', stageLabels[unit.stage]);
+  if (unit.stageRequest) throw fail('REQUEST_PENDING');
   await checkStageRule(deps, unit, to);
   const request: StageRequest = {
     to,
@@ -65,7 +65,7 @@ export async function decideStageChange(
 ) {
   const unit = await unitFor(deps, who, 'decideStage', unitId);
   const request = unit.stageRequest;
-  if (!request) throw conflict('NO_REQUEST', '没有待审批的转段申请');
+  if (!request) throw fail('NO_REQUEST');
   if (approve) await checkStageRule(deps, unit, request.to);
   const decision: StageDecision = {
     to: request.to,

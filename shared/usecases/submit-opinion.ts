@@ -4,7 +4,7 @@ import { chinaDay } from '../domain/china-day';
 import { type Opinion, type OpinionInput, storedContent } from '../domain/opinion';
 import type { Round } from '../domain/round';
 import { windowClosedError, windowState } from '../domain/time-window';
-import { conflict } from '../errors';
+import { fail } from '../errors';
 import { receiptFor } from './receipt';
 
 export interface Submitted {
@@ -43,5 +43,5 @@ export async function submitOpinion(deps: Deps, round: Round, input: OpinionInpu
   const stored = await getOpinion(deps, round.id, input.submissionId);
   if (stored?.contentHash === contentHash) return { receipt: stored.receipt, created: false };
   if (!open) throw windowClosedError('round', round, now);
-  throw conflict('SUBMISSION_CONFLICT', '这份意见已经提交过，内容不同。如需再提一条意见，请重新打开页面。');
+  throw fail('SUBMISSION_CONFLICT');
 }

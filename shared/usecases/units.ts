@@ -3,6 +3,7 @@ import type { PageRequest } from '../data/query';
 import { listUnits, saveUnit } from '../data/repos/units';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
+import { unitChanged } from '../domain/changed-meanwhile';
 import type { Unit, UnitInput, UnitPatch } from '../domain/org';
 import { allow, campaignFor, campaignResource, unitFor } from './access';
 
@@ -42,10 +43,18 @@ export async function createUnit(deps: Deps, who: Principal, campaignId: string,
 /** One unit, for those whose scope holds it. */
 export const readUnit = (deps: Deps, who: Principal, id: string) => unitFor(deps, who, 'read', id);
 
-/** The office changes a unit's facts, unless the unit changed since it was read (audited). */
+/**
+ * The office changes a unit's facts (audited). Made from an older read
+ * (`patch.updatedAt` not the unit's) it is refused with 409
+ * `CHANGED_MEANWHILE`, saying what the unit is now, and changes nothing; the
+ * write is conditional on the unit as read, so a stage request or an
+ * evaluation recorded meanwhile is never written away.
+ */
 export async function changeUnit(deps: Deps, who: Principal, id: string, patch: UnitPatch): Promise<Unit> {
   const unit = await unitFor(deps, who, 'manage', id);
-  const updated = { ...unit, ...patch, updatedAt: deps.now().toISOString() };
+  const { updatedAt: readAt, ...facts } = patch;
+  if (readAt !== undefined && readAt !== unit.updatedAt) throw unitChanged(unit);
+  const updated = { ...unit, ...facts, updatedAt: deps.now().toISOString() };
   await saveUnit(deps, who.username, updated, 'unit.update', unit);
   return updated;
 }

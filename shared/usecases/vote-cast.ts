@@ -2,17 +2,22 @@ import { castOpen, castWithCode, getBallot } from '../data/repos/ballot-box';
 import { getCode } from '../data/repos/ballot-codes';
 import type { Deps } from '../deps';
 import { ballotIdFor, codeHash } from '../domain/ballot-code';
+import { type Condition, firstFailing } from '../domain/condition';
 import { windowClosedError, windowState } from '../domain/time-window';
-import { type Vote, VoteBallot, type VoteKind, type VoterGroup, voteWords } from '../domain/vote';
-import { badRequest, conflict, gone, notFound } from '../errors';
+import {
+  type BallotCode,
+  usableCode,
+  type Vote,
+  VoteBallot,
+  type VoteKind,
+  type VoterGroup,
+  voteWords,
+} from '../domain/vote';
+import { fail, notFound } from '../errors';
 import { receiptFor } from './receipt';
 
-export const codeUsed = () =>
-  conflict(
-    'CODE_USED',
-    '这张选票已经投过，每张选票只能投一次。如果是您刚才投的，您的选票已经收到，不必再投。',
-  );
-export const codeRevoked = () => gone('CODE_REVOKED', '这张选票已作废，请向组织者领取新的选票');
+export const codeUsed = () => fail('CODE_USED');
+export const codeRevoked = () => fail('CODE_REVOKED');
 
 /** A code's stored state, looked up by its hash; undefined if there is no such code. */
 export const findCode = (deps: Deps, code: string) =>
@@ -73,17 +78,33 @@ export async function castBallot(
   // mismatches (the clock moved), after it the conditions fail; either way our ballot is there.
   const mine = await getBallot(deps, vote.id, ballotId, VoteBallot);
   if (mine) return { receipt: mine.receipt };
-  if (result === 'tokenReused') throw conflict('REQUEST_REUSED', '页面已失效，请重新扫码后再投');
+  if (result === 'tokenReused') throw fail('REQUEST_REUSED');
   const current = await getCode(deps, hash);
   if (!current) throw notFound('选票码无效，请核对后重新输入');
-  if (current.voteId !== vote.id || current.kind !== kind || current.voterGroup !== cast.voterGroup) {
-    throw badRequest(`WRONG_${voteWords[kind].code}`, `这张选票不属于${voteWords[kind].thisVote}`);
+  const usable = usableCode({ voteId: vote.id, voterGroup: cast.voterGroup, now: deps.now() });
+  throw refusalOf(kind, vote, current, usable, deps.now());
+}
+
+/**
+ * Why a code could not cast, from the first part of `usableCode` it fails:
+ * another vote or voter group, revoked, used, closed early or outside its
+ * window. When it meets every part, a concurrent cast of the same code was
+ * still in flight and holds it.
+ */
+function refusalOf(kind: VoteKind, vote: Vote, current: BallotCode, usable: Condition, now: Date) {
+  if (current.kind !== kind) return fail(voteWords[kind].wrongVote);
+  switch (firstFailing(usable, current)?.field) {
+    case 'voteId':
+    case 'voterGroup':
+      return fail(voteWords[kind].wrongVote);
+    case 'state':
+      if (current.state === 'revoked') return codeRevoked();
+      if (current.state === 'used') return codeUsed();
+      return windowClosedError(voteWords[kind].window, vote, now);
+    case 'opensAt':
+    case 'closesAt':
+      return windowClosedError(voteWords[kind].window, vote, now);
+    default:
+      return codeUsed();
   }
-  if (current.state === 'revoked') throw codeRevoked();
-  if (current.state === 'used') throw codeUsed();
-  // Closed early (its code was closed), or outside the window the code carries.
-  if (current.state === 'closed' || windowState(current, deps.now()) !== 'open')
-    throw windowClosedError(voteWords[kind].window, vote, deps.now());
-  // A concurrent cast of the same code was still in flight and holds it.
-  throw codeUsed();
 }

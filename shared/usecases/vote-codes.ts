@@ -13,11 +13,10 @@ import {
   voterGroupLabels,
   voteWords,
 } from '../domain/vote';
-import { conflict, notFound, validationError } from '../errors';
+import { fail, notFound, validationError } from '../errors';
 
 /** Once casting is over, codes are part of the count: none are added or revoked. */
-const voteClosed = (kind: VoteKind) =>
-  conflict(`${voteWords[kind].code}_CLOSED`, '投票已经结束，选票码不能再制发或作废');
+const voteClosed = (kind: VoteKind) => fail(voteWords[kind].closed);
 
 /** Who asked, what the audit trail names as the target, and what kind of vote it is. */
 export interface VoteActor {
@@ -49,10 +48,7 @@ export async function mintCodes(
     ).length;
     const due = vote.due[voterGroup];
     if (out + count > due) {
-      throw conflict(
-        'MORE_THAN_DUE',
-        `${voterGroupLabels[voterGroup]}应到${due}人，已制发${out}张；再制发${count}张将多出${out + count - due}张。如确需多发（如备用），请勾选“确认超出应到人数”后再制发。`,
-      );
+      throw fail('MORE_THAN_DUE', voterGroupLabels[voterGroup], due, out, count);
     }
   }
   const batch: CodeBatch = {
@@ -185,8 +181,7 @@ export async function closeVoteEarly<V extends Vote>(
   record: (at: string) => Promise<void>,
 ): Promise<V> {
   const words = voteWords[kind];
-  if (windowState(vote, deps.now()) === 'closed')
-    throw conflict(`${words.code}_CLOSED`, `${words.thisVote}已经结束`);
+  if (windowState(vote, deps.now()) === 'closed') throw fail(words.closed);
   const at = deps.now().toISOString();
   await record(at);
   await closeUnusedCodes(deps, vote.id);

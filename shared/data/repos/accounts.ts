@@ -2,10 +2,12 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { Deps } from '../../deps';
 import { Account, type Scope } from '../../domain/account';
-import { conflict, notFound } from '../../errors';
+import { accountChanged } from '../../domain/changed-meanwhile';
+import { fail, notFound } from '../../errors';
 import { accessPatterns, keys } from '../keys';
 import { type PageRequest, queryPage } from '../query';
 import { type TransactItem, writeAudited } from '../transact';
+import { stillAt } from '../version-condition';
 
 /** An account as stored: the public view plus what sign-in needs. */
 export const StoredAccount = Account.extend({
@@ -65,24 +67,34 @@ export async function createAccount(deps: Deps, actor: string, a: StoredAccount)
     deps,
     [putNewAccount(deps.tableName, a), ...scopeExists(deps.tableName, a.scope)],
     { actor, action: 'account.create', target: `account:${a.username}`, detail: { scope: a.scope } },
-    (i) => (i === 0 ? conflict('USERNAME_TAKEN', '用户名已被使用') : notFound()),
+    (i) => (i === 0 ? fail('USERNAME_TAKEN') : notFound()),
   );
 }
 
-/** Changes some attributes of an existing account, audited. */
+/**
+ * Changes some attributes of an existing account, audited, and counts the
+ * change in its `version`. Given `was` (the version the change was read at),
+ * it is written only if the account is still at it (409 `ACCOUNT_CHANGED`).
+ */
 export async function updateAccount(
   deps: Deps,
   actor: string,
   username: string,
   set: Partial<Pick<StoredAccount, 'displayName' | 'disabled' | 'passwordHash'>>,
   action: string,
+  was?: number,
 ) {
   const entries = Object.entries(set).filter(([, v]) => v !== undefined);
   const names = Object.fromEntries(entries.map(([k], i) => [`#a${i}`, k]));
   const values = Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v]));
   const assignments = entries.map((_, i) => `#a${i} = :v${i}`);
   // Any change that touches credentials or access ends the account's open sessions.
-  const sets = [...assignments, 'tokenVersion = tokenVersion + :one'];
+  const sets = [
+    ...assignments,
+    'tokenVersion = tokenVersion + :one',
+    'version = if_not_exists(version, :zero) + :one',
+  ];
+  const still = was === undefined ? undefined : stillAt(was);
   await writeAudited(
     deps,
     [
@@ -91,9 +103,14 @@ export async function updateAccount(
           TableName: deps.tableName,
           Key: keys.account(username),
           UpdateExpression: `SET ${sets.join(', ')}`,
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: { ...values, ':one': 1 },
+          ConditionExpression: still?.ConditionExpression ?? 'attribute_exists(pk)',
+          ...(entries.length > 0 ? { ExpressionAttributeNames: names } : {}),
+          ExpressionAttributeValues: {
+            ...values,
+            ':one': 1,
+            ':zero': 0,
+            ...still?.ExpressionAttributeValues,
+          },
         },
       },
       // An office change (a new password, re-enabling) also lifts a sign-in lock.
@@ -105,7 +122,7 @@ export async function updateAccount(
       target: `account:${username}`,
       detail: Object.fromEntries(entries.map(([k, v]) => [k, k === 'passwordHash' ? '(changed)' : v])),
     },
-    () => notFound(),
+    () => (was === undefined ? notFound() : accountChanged()),
   );
 }
 

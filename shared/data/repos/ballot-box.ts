@@ -6,7 +6,8 @@ import {
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod';
 import type { Deps } from '../../deps';
-import type { VoterGroup } from '../../domain/vote';
+import { usableCode, type VoterGroup } from '../../domain/vote';
+import { conditionExpression } from '../condition-expression';
 import { accessPatterns, keys } from '../keys';
 import { queryAll } from '../query';
 import { retryConflicts } from '../retry-conflicts';
@@ -45,6 +46,7 @@ export async function castWithCode(
     now: Date;
   },
 ): Promise<CastResult> {
+  const usable = conditionExpression(usableCode(cast));
   const command = new TransactWriteCommand({
     ClientRequestToken: cast.requestToken,
     TransactItems: [
@@ -54,16 +56,9 @@ export async function castWithCode(
           Key: keys.code(cast.codeHash),
           UpdateExpression: 'SET #state = :used',
           // The voter group came from the page; the code's own group must agree.
-          ConditionExpression:
-            '#state = :unused AND voteId = :v AND voterGroup = :g AND opensAt <= :now AND closesAt > :now',
-          ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: {
-            ':used': 'used',
-            ':unused': 'unused',
-            ':v': cast.voteId,
-            ':g': cast.voterGroup,
-            ':now': cast.now.toISOString(),
-          },
+          ConditionExpression: usable.ConditionExpression,
+          ExpressionAttributeNames: { '#state': 'state', ...usable.ExpressionAttributeNames },
+          ExpressionAttributeValues: { ':used': 'used', ...usable.ExpressionAttributeValues },
         },
       },
       {

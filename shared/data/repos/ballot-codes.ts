@@ -4,7 +4,7 @@ import * as z from 'zod';
 import type { Deps } from '../../deps';
 import type { AuditEntry } from '../../domain/audit';
 import { BallotCode, CodeBatch } from '../../domain/vote';
-import { AppError, conflict } from '../../errors';
+import { AppError, fail } from '../../errors';
 import { batchGetAll } from '../batch-get';
 import { accessPatterns, keys } from '../keys';
 import { queryAll } from '../query';
@@ -76,7 +76,7 @@ export async function putCodes(
           ...record,
         ],
         { ...audit, detail: { ...audit.detail, batchId: batch.id, count: chunk.length } },
-        () => conflict('CODE_EXISTS', '选票码重复，请重新制发'),
+        () => fail('CODE_EXISTS'),
       );
       stored.push(...chunk);
     }
@@ -137,7 +137,7 @@ export async function revokeUnused(
           deps,
           batch.map((h) => revokeItem(box(deps), h, voteId)),
           { ...audit, detail: { ...audit.detail, revoked: batch.length } },
-          () => conflict('CODE_CHANGED', '选票码状态已变化'),
+          () => fail('CODE_CHANGED'),
         );
         revoked += batch.length;
         break;

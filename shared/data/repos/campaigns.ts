@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps';
 import { Campaign } from '../../domain/campaign';
-import { conflict, notFound } from '../../errors';
+import { fail, notFound } from '../../errors';
 import { accessPatterns, keys } from '../keys';
 import { type PageRequest, queryPage } from '../query';
 import { writeAudited } from '../transact';
@@ -33,7 +33,7 @@ export async function putCampaign(deps: Deps, actor: string, campaign: Campaign,
       target: `campaign:${campaign.id}`,
       detail: { name: campaign.name, stages: campaign.stages, settings: campaign.settings },
     },
-    () => (isNew ? conflict('EXISTS', '活动已存在') : notFound()),
+    () => (isNew ? fail('EXISTS', '活动') : notFound()),
   );
 }
 

@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps';
 import { Evaluation, type EvaluationResults } from '../../domain/evaluation';
-import { conflict } from '../../errors';
+import { fail } from '../../errors';
 import { accessPatterns, keys } from '../keys';
 import { queryAll } from '../query';
 import { writeAudited } from '../transact';
@@ -9,8 +9,8 @@ import { getItem } from './get-item';
 /** The evaluation's own items in the main table; its codes and ballots are in the ballot box. */
 
 const target = (e: Evaluation) => `unit:${e.unitId}/evaluation:${e.id}`;
-const counted = () => conflict('EVALUATION_COUNTED', '本次测评已经计票，结果已封存');
-export const evaluationPending = () => conflict('EVALUATION_PENDING', '上一次测评还没有计票，请先结束并计票');
+const counted = () => fail('EVALUATION_COUNTED');
+export const evaluationPending = () => fail('EVALUATION_PENDING');
 
 export const getEvaluation = (deps: Deps, id: string) => getItem(deps, keys.evaluation(id), Evaluation);
 
@@ -68,7 +68,7 @@ export async function closeEvaluation(deps: Deps, actor: string, e: Evaluation, 
       },
     ],
     { actor, action: 'evaluation.close', target: target(e), detail: { at } },
-    () => conflict('EVALUATION_CLOSED', '本次测评已经结束'),
+    () => fail('EVALUATION_CLOSED'),
   );
 }
 

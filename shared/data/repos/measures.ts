@@ -1,7 +1,8 @@
 import type { Deps } from '../../deps';
 import type { AuditEntry } from '../../domain/audit';
+import type { Unit } from '../../domain/org';
 import { Measure } from '../../domain/rectification';
-import { conflict } from '../../errors';
+import { fail } from '../../errors';
 import { accessPatterns, keys } from '../keys';
 import { queryAll } from '../query';
 import { writeAudited } from '../transact';
@@ -14,27 +15,32 @@ export const getMeasure = (deps: Deps, unitId: string, id: string) =>
   getItem(deps, keys.measure(unitId, id), Measure);
 
 /** Every measure of the group's units that is not done yet, earliest deadline first. */
-export const openMeasuresOfGroup = (deps: Deps, groupId: string) =>
-  queryAll(deps, accessPatterns.openMeasuresOfGroup(groupId), Measure);
+export const openMeasuresOfGroup = (deps: Deps, group: { campaignId: string; id: string }) =>
+  queryAll(deps, accessPatterns.openMeasuresOfGroup(group.campaignId, group.id), Measure);
+
+/** Every measure of the campaign's units that is not done yet, by group, then earliest deadline first. */
+export const openMeasuresOfCampaign = (deps: Deps, campaignId: string) =>
+  queryAll(deps, accessPatterns.openMeasuresOfCampaign(campaignId), Measure);
 
 /**
  * Writes a measure whole, with its audit record. A new one must not exist; a
  * changed one must still be the version it was read at (its `version` one
  * below), so two people adding progress at once cannot overwrite each other
  * (409, nothing written).
- * While it is not done it is listed under its supervision group by deadline.
+ * While it is not done it is listed under its unit's campaign and
+ * supervision group by deadline.
  */
 export async function putMeasure(
   deps: Deps,
   measure: Measure,
-  groupId: string,
+  unit: Pick<Unit, 'campaignId' | 'groupId'>,
   previous: Measure | undefined,
   audit: Omit<AuditEntry, 'id' | 'at'>,
 ) {
   const listing =
     measure.state === 'done'
       ? {}
-      : keys.openMeasureListing(groupId, measure.deadline, measure.unitId, measure.id);
+      : keys.openMeasureListing(unit, measure.deadline, measure.unitId, measure.id);
   if (measure.version !== (previous?.version ?? 0) + 1)
     throw new Error('a measure is written one version at a time');
   await writeAudited(
@@ -54,6 +60,6 @@ export async function putMeasure(
       },
     ],
     audit,
-    () => conflict('MEASURE_CHANGED', '这项整改措施刚被修改过，请刷新后再试'),
+    () => fail('MEASURE_CHANGED'),
   );
 }

@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps';
 import { Mechanism, Practice } from '../../domain/mechanism';
-import { conflict, notFound } from '../../errors';
+import { fail, notFound } from '../../errors';
 import { accessPatterns, keys } from '../keys';
 import { queryAll } from '../query';
 import { writeAudited } from '../transact';
@@ -17,7 +17,7 @@ export const practicesOfCampaign = (deps: Deps, campaignId: string) =>
 export const getPractice = (deps: Deps, unitId: string, id: string) =>
   getItem(deps, keys.practice(unitId, id), Practice);
 
-const exists = () => conflict('EXISTS', '已存在');
+const exists = () => fail('EXISTS', '该项');
 
 export async function putMechanism(deps: Deps, m: Mechanism) {
   await writeAudited(

@@ -1,11 +1,14 @@
 import type { Deps } from '../../deps';
 import type { AuditEntry } from '../../domain/audit';
+import { memberChanged } from '../../domain/changed-meanwhile';
 import { Member } from '../../domain/org';
+import { versionOf } from '../../domain/version';
 import { notFound } from '../../errors';
 import { putAllOrNothing } from '../batch-write';
 import { accessPatterns, keys } from '../keys';
 import { type PageRequest, queryAll, queryPage } from '../query';
 import { auditItem, type TransactItem, writeAudited } from '../transact';
+import { stillAt } from '../version-condition';
 import { getItem } from './get-item';
 
 export const getMember = (deps: Deps, unitId: string, id: string) =>
@@ -14,22 +17,27 @@ export const getMember = (deps: Deps, unitId: string, id: string) =>
 /** A member as stored. */
 export const memberRecord = (member: Member) => ({ ...keys.member(member.unitId, member.id), ...member });
 
-/** The Put of a member item. */
-export function putMemberItem(tableName: string, member: Member, isNew: boolean): TransactItem {
-  return {
-    Put: {
-      TableName: tableName,
-      Item: memberRecord(member),
-      ConditionExpression: isNew ? 'attribute_not_exists(pk)' : 'attribute_exists(pk)',
-    },
-  };
+/**
+ * The Put of a member item: a new one must not exist; a changed one must
+ * still be at the version it was read at (`previous`).
+ */
+export function putMemberItem(tableName: string, member: Member, previous?: Member): TransactItem {
+  const condition = previous
+    ? stillAt(versionOf(previous))
+    : { ConditionExpression: 'attribute_not_exists(pk)' };
+  return { Put: { TableName: tableName, Item: memberRecord(member), ...condition } };
 }
 
-export async function saveMember(deps: Deps, actor: string, member: Member, isNew: boolean) {
+/**
+ * Stores a new member (`previous` undefined) or a changed one if nobody
+ * changed it since `previous` was read (409 `MEMBER_CHANGED` otherwise),
+ * while its unit exists, with the audit record.
+ */
+export async function saveMember(deps: Deps, actor: string, member: Member, previous?: Member) {
   await writeAudited(
     deps,
     [
-      putMemberItem(deps.tableName, member, isNew),
+      putMemberItem(deps.tableName, member, previous),
       {
         ConditionCheck: {
           TableName: deps.tableName,
@@ -40,11 +48,11 @@ export async function saveMember(deps: Deps, actor: string, member: Member, isNe
     ],
     {
       actor,
-      action: isNew ? 'member.create' : 'member.update',
+      action: previous ? 'member.update' : 'member.create',
       target: `unit:${member.unitId}/member:${member.id}`,
       detail: { name: member.name, category: member.category, probationary: member.probationary },
     },
-    () => notFound(),
+    (i) => (i === 0 && previous ? memberChanged() : notFound()),
   );
 }
 

@@ -1,13 +1,17 @@
 import type { Deps } from '../../deps';
 import type { AuditEntry } from '../../domain/audit';
-import { Problem, Report, type ReportState } from '../../domain/report';
-import { conflict } from '../../errors';
+import { reportStatusOf } from '../../domain/overview';
+import { Problem, Report } from '../../domain/report';
+import { versionOf } from '../../domain/version';
+import { fail } from '../../errors';
 import { accessPatterns, keys } from '../keys';
 import { queryAll, queryPage } from '../query';
 import { type TransactItem, writeAudited } from '../transact';
+import { stillAt } from '../version-condition';
 import { getItem } from './get-item';
+import { keptOnUnit } from './units';
 
-const changedMeanwhile = () => conflict('REPORT_CHANGED', '报告状态已变化，请刷新后重试');
+const changedMeanwhile = () => fail('REPORT_CHANGED');
 
 export const getReport = (deps: Deps, unitId: string) => getItem(deps, keys.report(unitId), Report);
 
@@ -28,7 +32,19 @@ export const reportStillOpen = (deps: Deps, unitId: string): TransactItem => ({
   },
 });
 
-/** Stores a freshly built draft (new, or replacing a draft), with its audit record. */
+/** What the unit keeps of its report once it is `report`, for the same transaction. */
+const keptStatus = (deps: Deps, report: Report) =>
+  keptOnUnit(
+    deps.tableName,
+    report.unitId,
+    { reportStatus: reportStatusOf(report) },
+    deps.now().toISOString(),
+  );
+
+/**
+ * Stores a freshly built draft (new, or replacing a draft), with its audit
+ * record; the unit keeps its state in the same transaction.
+ */
 export async function putDraft(deps: Deps, report: Report, audit: Omit<AuditEntry, 'id' | 'at'>) {
   await writeAudited(
     deps,
@@ -42,6 +58,7 @@ export async function putDraft(deps: Deps, report: Report, audit: Omit<AuditEntr
           ExpressionAttributeValues: { ':draft': 'draft' },
         },
       },
+      keptStatus(deps, report),
     ],
     audit,
     changedMeanwhile,
@@ -49,14 +66,14 @@ export async function putDraft(deps: Deps, report: Report, audit: Omit<AuditEntr
 }
 
 /**
- * Moves a report from `from` to the state in `set`, with its audit record,
- * only if it is still in `from`. An approval's disclosure token also becomes
+ * Moves a report from the state it was read in to the state in `set`, with
+ * its audit record, only if it is still in that state; the unit keeps the new
+ * state in the same transaction. An approval's disclosure token also becomes
  * the report's listing key, so `/p/{token}` finds it.
  */
 export async function moveReport(
   deps: Deps,
-  unitId: string,
-  from: ReportState,
+  report: Report,
   set: Partial<Report>,
   audit: Omit<AuditEntry, 'id' | 'at'>,
 ) {
@@ -68,7 +85,7 @@ export async function moveReport(
       {
         Update: {
           TableName: deps.tableName,
-          Key: keys.report(unitId),
+          Key: keys.report(report.unitId),
           UpdateExpression: `SET ${entries.map((_, i) => `#a${i} = :v${i}`).join(', ')}`,
           ConditionExpression: '#s = :from',
           ExpressionAttributeNames: {
@@ -76,11 +93,12 @@ export async function moveReport(
             ...Object.fromEntries(entries.map(([k], i) => [`#a${i}`, k])),
           },
           ExpressionAttributeValues: {
-            ':from': from,
+            ':from': report.state,
             ...Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
           },
         },
       },
+      keptStatus(deps, { ...report, ...set }),
     ],
     audit,
     changedMeanwhile,
@@ -93,13 +111,20 @@ export const problemsOf = (deps: Deps, unitId: string) =>
 export const getProblem = (deps: Deps, unitId: string, id: string) =>
   getItem(deps, keys.problem(unitId, id), Problem);
 
-/** Stores a problem (new or changed) while the unit's report is open, with its audit record. */
+/**
+ * Stores a problem while the unit's report is open, with its audit record: a
+ * new one (`previous` undefined) must not exist; a changed one must still be
+ * at the version it was read at (409 `PROBLEM_CHANGED`, nothing written).
+ */
 export async function putProblem(
   deps: Deps,
   problem: Problem,
-  isNew: boolean,
+  previous: Problem | undefined,
   audit: Omit<AuditEntry, 'id' | 'at'>,
 ) {
+  const condition = previous
+    ? stillAt(versionOf(previous))
+    : { ConditionExpression: 'attribute_not_exists(pk)' };
   await writeAudited(
     deps,
     [
@@ -107,15 +132,12 @@ export async function putProblem(
         Put: {
           TableName: deps.tableName,
           Item: { ...keys.problem(problem.unitId, problem.id), ...problem },
-          ConditionExpression: isNew ? 'attribute_not_exists(pk)' : 'attribute_exists(pk)',
+          ...condition,
         },
       },
       reportStillOpen(deps, problem.unitId),
     ],
     audit,
-    (i) =>
-      i === 1
-        ? conflict('REPORT_LOCKED', '分析评议报告已报督导组或已认可，问题清单不能再修改')
-        : conflict('PROBLEM_CHANGED', '问题已被修改或删除，请刷新后重试'),
+    (i) => (i === 1 ? fail('REPORT_LOCKED', '问题清单') : fail('PROBLEM_CHANGED')),
   );
 }

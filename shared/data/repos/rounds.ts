@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps';
 import { Round } from '../../domain/round';
-import { conflict, notFound } from '../../errors';
+import { fail, notFound } from '../../errors';
 import { accessPatterns, keys } from '../keys';
 import { type PageRequest, queryPage } from '../query';
 import { type TransactItem, writeAudited } from '../transact';
@@ -46,7 +46,7 @@ export async function createRound(deps: Deps, actor: string, round: Round) {
       target: `unit:${round.unitId}/round:${round.id}`,
       detail: { opensAt: round.opensAt, closesAt: round.closesAt, questions: round.form.questions.length },
     },
-    () => conflict('EXISTS', '征求意见轮次已存在'),
+    () => fail('EXISTS', '征求意见轮次'),
   );
 }
 
@@ -66,7 +66,7 @@ export async function closeRound(deps: Deps, actor: string, round: Round, at: st
       },
     ],
     { actor, action: 'round.close', target: `unit:${round.unitId}/round:${round.id}` },
-    () => conflict('ALREADY_CLOSED', '该轮征求意见已经结束'),
+    () => fail('ROUND_CLOSED'),
   );
 }
 
@@ -92,7 +92,7 @@ export async function saveForm(deps: Deps, actor: string, round: Round, previous
       target: `unit:${round.unitId}/round:${round.id}`,
       detail: { version: round.form.version, questions: round.form.questions.map((q) => q.label) },
     },
-    () => (previousVersion ? conflict('CHANGED_MEANWHILE', '表单已被他人修改，请刷新后重试') : notFound()),
+    () => (previousVersion ? fail('CHANGED_MEANWHILE', '表单') : notFound()),
   );
 }
 

@@ -1,11 +1,13 @@
 import * as z from 'zod';
 import type { Deps } from '../../deps';
+import type { ReviewSummary } from '../../domain/org';
 import { countChanged, countConfirmed, ReviewSession } from '../../domain/review';
-import { conflict } from '../../errors';
+import { fail } from '../../errors';
 import { accessPatterns, keys } from '../keys';
 import { type PageRequest, queryAll, queryPage } from '../query';
 import { type TransactItem, writeAudited } from '../transact';
 import { getItem } from './get-item';
+import { keptOnUnit } from './units';
 
 export const getSession = (deps: Deps, id: string) => getItem(deps, keys.session(id), ReviewSession);
 
@@ -32,7 +34,7 @@ export async function createSession(deps: Deps, actor: string, session: ReviewSe
       target: `unit:${session.unitId}/session:${session.id}`,
       detail: { members: session.members.length, due: session.due, closesAt: session.closesAt },
     },
-    () => conflict('EXISTS', '评议已存在'),
+    () => fail('EXISTS', '评议'),
   );
 }
 
@@ -60,7 +62,7 @@ export async function updateOpenSession(
       },
     ],
     { actor, action, target: `unit:${session.unitId}/session:${session.id}`, detail: set },
-    () => conflict('SESSION_CLOSED', '本次评议已经结束'),
+    () => fail('SESSION_CLOSED'),
   );
 }
 
@@ -132,13 +134,15 @@ export type SealedResults = z.infer<typeof SealedResults>;
 /**
  * Confirms the count and seals the results in one transaction with its
  * audit record: the session gets `countedAt` only if nobody confirmed it
- * before and no teller entry was written since `seenEntries` were read.
+ * before and no teller entry was written since `seenEntries` were read. The
+ * unit keeps `summary` as its latest review, in the same transaction.
  */
 export async function sealResults(
   deps: Deps,
   session: ReviewSession,
   seenEntries: number,
   sealed: SealedResults,
+  summary: ReviewSummary,
 ) {
   await writeAudited(
     deps,
@@ -167,6 +171,7 @@ export async function sealResults(
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
+      keptOnUnit(deps.tableName, session.unitId, { lastReview: summary }, sealed.sealedAt),
     ],
     {
       actor: sealed.sealedBy,

@@ -2,7 +2,7 @@ import type { Deps } from '../../deps';
 import type { Principal } from '../../domain/account';
 import type { AuditEntry } from '../../domain/audit';
 import { type StageDecision, type StageRequest, Unit } from '../../domain/org';
-import { conflict, notFound } from '../../errors';
+import { fail, notFound } from '../../errors';
 import { putAllOrNothing } from '../batch-write';
 import { accessPatterns, keys } from '../keys';
 import { type PageRequest, queryAll, queryPage } from '../query';
@@ -66,10 +66,10 @@ export function putUnitItems(tableName: string, unit: Unit, previous?: Unit): Tr
 
 const unitConflict = (i: number) =>
   i === 0
-    ? conflict('CHANGED_MEANWHILE', '单位信息已被他人修改，请刷新后重试')
+    ? fail('CHANGED_MEANWHILE', '单位信息')
     : i === 1
       ? notFound('督导组不存在')
-      : conflict('UNIT_NAME_TAKEN', '本活动中已有同名单位');
+      : fail('UNIT_NAME_TAKEN');
 
 /** Creates a unit (previous undefined) or replaces it if nobody changed it meanwhile. */
 export async function saveUnit(deps: Deps, actor: string, unit: Unit, action: string, previous?: Unit) {
@@ -108,7 +108,7 @@ export const listUnits = (deps: Deps, where: { campaignId: string; groupId?: str
 export const allUnits = (deps: Deps, campaignId: string) =>
   queryAll(deps, accessPatterns.unitsOfCampaign(campaignId), Unit);
 
-const changedMeanwhile = () => conflict('CHANGED_MEANWHILE', '单位状态已变化，请刷新后重试');
+const changedMeanwhile = () => fail('CHANGED_MEANWHILE', '单位状态');
 
 /** Stores a stage request on the unit, if its stage has not moved and none is pending. */
 export async function putStageRequest(deps: Deps, who: Principal, unit: Unit, request: StageRequest) {
@@ -166,6 +166,35 @@ export async function putStageDecision(deps: Deps, who: Principal, unit: Unit, d
     },
     changedMeanwhile,
   );
+}
+
+/**
+ * For the transaction of a change the overviews show (a count sealed, a
+ * report moved): sets what the unit keeps of it. updatedAt moves too, so a
+ * form save based on an older read fails instead of writing it away.
+ */
+export function keptOnUnit(
+  tableName: string,
+  unitId: string,
+  set: Partial<Pick<Unit, 'lastReview' | 'reportStatus'>>,
+  at: string,
+): TransactItem {
+  const entries = Object.entries(set);
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.unit(unitId),
+      UpdateExpression: `SET ${entries.map((_, i) => `#a${i} = :v${i}, `).join('')}updatedAt = :now`,
+      ConditionExpression: 'attribute_exists(pk)',
+      ...(entries.length > 0
+        ? { ExpressionAttributeNames: Object.fromEntries(entries.map(([k], i) => [`#a${i}`, k])) }
+        : {}),
+      ExpressionAttributeValues: {
+        ':now': at,
+        ...Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
+      },
+    },
+  };
 }
 
 /** Every unit of a supervision group (a handful). */

@@ -6,7 +6,7 @@ import { fromOurPages } from '../../auth/origin';
 import { csrfToken, sessionCookie, sessionSeconds } from '../../auth/session';
 import { type Deps, sessionSecretOf } from '../../deps';
 import { PasswordChange, Scope, SignInInput } from '../../domain/account';
-import { forbidden } from '../../errors';
+import { fail } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { errorResponses, jsonBody, ok, security } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
@@ -78,7 +78,7 @@ export function authRoutes(deps: Deps) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(login, async (c) => {
       if (!fromOurPages(c, deps.config.PUBLIC_BASE_URL)) {
-        throw forbidden('请从本平台的页面登录', 'CROSS_SITE_REQUEST');
+        throw fail('CROSS_SITE_REQUEST');
       }
       const body = c.req.valid('json');
       const { token, claims } = await signIn(deps, body.username, body.password);

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { principalOf } from '../../auth/middleware';
 import type { Deps } from '../../deps';
-import { ApproveInput, Problem, ProblemInput, Report, ReturnInput } from '../../domain/report';
+import { ApproveInput, Problem, ProblemChange, ProblemInput, Report, ReturnInput } from '../../domain/report';
 import type { AppEnv } from '../../http/env';
 import { errorResponses, jsonBody, ok, security, UnitParams } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
@@ -31,9 +31,9 @@ const updateProblem = createRoute({
   ...route(
     'put',
     '/api/units/{unitId}/problems/{problemId}',
-    'Change a problem: title, area, merged opinions',
+    'Change a problem: title, area, merged opinions; from an older version: 409 PROBLEM_CHANGED',
   ),
-  request: { params: ProblemParams, body: jsonBody(ProblemInput) },
+  request: { params: ProblemParams, body: jsonBody(ProblemChange) },
   responses: { 200: ok(Problem), ...errorResponses },
 });
 const getOne = createRoute({

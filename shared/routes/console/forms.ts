@@ -20,6 +20,7 @@ import { decideStageChange, requestStageChange } from '../../usecases/stage-chan
 import { createUnit } from '../../usecases/units';
 import { parseShare } from '../../views/console/format';
 import { backAfter, field, numberField } from './page-context';
+import { readVersion } from './read-version';
 
 /** Reads an uploaded CSV file (or pasted text) from a multipart form. */
 async function csvOf(form: Record<string, unknown>): Promise<string> {
@@ -186,7 +187,7 @@ export function consoleFormRoutes(deps: Deps) {
 
   app.post('/console/accounts/:username', async (c) => {
     const f = await readForm(c);
-    const patch = { disabled: field(f, 'disabled') === 'true' };
+    const patch = { disabled: field(f, 'disabled') === 'true', ...readVersion(f) };
     return backAfter(c, '/console/accounts', '已更新账号', () => {
       const name = parseInput(username, c.req.param('username'));
       return changeAccount(deps, who(c), name, parseInput(AccountPatch, patch));

@@ -19,6 +19,7 @@ import { mintVoteCodes, reprintVoteCodes, revokeVoteCodes } from '../../usecases
 import { SessionPage } from '../../views/console/session-page';
 import { page } from '../../views/page';
 import { backAfter, field, numberField, requirePageContext } from './page-context';
+import { readVersion } from './read-version';
 import { mintAndRedirect, onwardAfter, revokeInput, slipsResponse } from './slips';
 
 const who = principalOf;
@@ -140,7 +141,7 @@ export function consoleReviewRoutes(deps: Deps) {
   app.post('/console/review-sessions/:id/determinations/:memberId', async (c) => {
     const f = await readForm(c);
     const id = c.req.param('id');
-    const body = { grade: field(f, 'grade'), reason: field(f, 'reason') };
+    const body = { grade: field(f, 'grade'), reason: field(f, 'reason'), ...readVersion(f) };
     return backAfter(c, pagePath(id), '已记录组织评定', () =>
       determine(deps, who(c), id, c.req.param('memberId'), parseInput(DeterminationInput, body)),
     );

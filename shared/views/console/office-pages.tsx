@@ -88,6 +88,7 @@ export function AccountsPage(props: {
               <td>
                 <form class="inline" method="post" action={`/console/accounts/${a.username}`}>
                   <Csrf token={props.csrf} />
+                  <input type="hidden" name="version" value={String(a.version ?? 0)} />
                   <input type="hidden" name="disabled" value={a.disabled ? 'false' : 'true'} />
                   {a.disabled ? '已停用 ' : '正常 '}
                   <button type="submit" class="secondary" style="margin:0;padding:.2rem .6rem">

@@ -156,6 +156,7 @@ export function SessionResults(
                       action={`/console/review-sessions/${props.session.id}/determinations/${m.id}`}
                     >
                       <Csrf token={props.csrf} />
+                      <input type="hidden" name="version" value={String(d?.version ?? 0)} />
                       {/* Nothing is chosen for the organisation: an empty choice is refused (required). */}
                       <select name="grade" aria-label="组织评定" required>
                         <option value="" selected={!d}>
