@@ -127,6 +127,15 @@ export const Report = z
   .meta({ id: 'Report' });
 export type Report = z.infer<typeof Report>;
 
+/**
+ * Who may see a disclosure, decided once: the token of an approved report
+ * disclosed to everyone holding the unit's QR link, for the pages that link
+ * to it (the opinion form, the receipt look-up); undefined otherwise. The
+ * token itself opens the disclosure to whoever holds it (`/p/{token}`).
+ */
+export const publicDisclosureToken = (report: Report | undefined): string | undefined =>
+  report?.state === 'approved' && report.scope === 'public' ? report.token : undefined;
+
 /** The legal moves of a report; anything else is a 409 that changes nothing. */
 export const transitions = {
   build: ['draft'] as (ReportState | 'none')[],

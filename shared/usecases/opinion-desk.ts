@@ -7,6 +7,7 @@ import { canonicalJson } from '../domain/canonical-json';
 import { parseInput } from '../domain/input';
 import { type OpinionInput, opinionInput } from '../domain/opinion';
 import { roundTokenPattern } from '../domain/public-forms';
+import { publicDisclosureToken } from '../domain/report';
 import { type Round, roundState } from '../domain/round';
 import { windowClosedError } from '../domain/time-window';
 import { AppError, notFound, tooManyRequests } from '../errors';
@@ -38,10 +39,8 @@ export function opinionDesk(deps: Deps, brake: FloodBrake) {
 
   /** The unit's public disclosure, for everyone holding its QR link once its report is approved. */
   async function disclosureOf(round: Round): Promise<string | undefined> {
-    const report = await cachedReport(round.unitId);
-    return report?.state === 'approved' && report.scope === 'public' && report.token
-      ? `/p/${report.token}`
-      : undefined;
+    const token = publicDisclosureToken(await cachedReport(round.unitId));
+    return token ? `/p/${token}` : undefined;
   }
 
   /** The round of a link (short cache); an unknown or malformed link is a 404. */

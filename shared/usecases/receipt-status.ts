@@ -4,6 +4,7 @@ import type { Deps } from '../deps';
 import type { PublicEvaluation } from '../domain/evaluation';
 import type { PublicMeasure } from '../domain/rectification';
 import type { Problem, ReportState } from '../domain/report';
+import { publicDisclosureToken } from '../domain/report';
 import type { Round } from '../domain/round';
 import { publicRectification } from './public-rectification';
 
@@ -38,14 +39,13 @@ export async function receiptStatus(deps: Deps, round: Round, receipt: string): 
     publicRectification(deps, round.unitId),
     getReport(deps, round.unitId),
   ]);
+  const disclosureToken = publicDisclosureToken(report);
   const problem = rectification.problems.find((p) => p.opinionRefs.includes(opinion.ref));
   return {
     found: true,
     ...(problem ? { problem: { title: problem.title, area: problem.area }, measures: problem.measures } : {}),
     ...(rectification.evaluation ? { evaluation: rectification.evaluation } : {}),
     ...(report ? { reportState: report.state } : {}),
-    ...(report?.state === 'approved' && report.scope === 'public' && report.token
-      ? { disclosureToken: report.token }
-      : {}),
+    ...(disclosureToken ? { disclosureToken } : {}),
   };
 }
