@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { Satisfaction } from './review';
-import { type VotePhase, votePhase } from './time-window';
+import { storedWindow, type VotePhase, votePhase, windowInput } from './time-window';
 import { ByGroupCount, VoteBallot } from './vote';
 
 /**
@@ -24,8 +24,7 @@ export type EvaluationItem = z.infer<typeof EvaluationItem>;
 export const EvaluationInput = z
   .strictObject({
     mode: z.enum(evaluationModes),
-    opensAt: z.iso.datetime({ offset: true }).optional(),
-    closesAt: z.iso.datetime({ offset: true }),
+    ...windowInput,
   })
   .meta({ id: 'EvaluationInput' });
 export type EvaluationInput = z.infer<typeof EvaluationInput>;
@@ -79,9 +78,7 @@ export const Evaluation = z
     due: ByGroupCount,
     /** Evaluations are answered online only: no paper slips go out. */
     paperIssued: ByGroupCount,
-    opensAt: z.string(),
-    closesAt: z.string(),
-    closedEarlyAt: z.string().optional(),
+    ...storedWindow,
     createdAt: z.string(),
     createdBy: z.string(),
     countedAt: z.string().optional(),

@@ -3,7 +3,14 @@ import { fail } from '../errors';
 import { username } from './account';
 import { MemberCategory } from './org';
 import { cachedBy } from './schema-cache';
-import { type VotePhase, votePhase, type WindowState, windowState } from './time-window';
+import {
+  storedWindow,
+  type VotePhase,
+  votePhase,
+  type WindowState,
+  windowInput,
+  windowState,
+} from './time-window';
 import { ReadVersion, StoredVersion } from './version';
 import { ByGroupCount, PaperSlip, VoteBallot, VoterGroup } from './vote';
 
@@ -44,8 +51,7 @@ export type SessionMember = z.infer<typeof SessionMember>;
 
 export const ReviewSessionInput = z
   .strictObject({
-    opensAt: z.iso.datetime({ offset: true }).optional(),
-    closesAt: z.iso.datetime({ offset: true }),
+    ...windowInput,
     /** Voters due in each group; defaults to the unit's members and mass representatives due. */
     due: z
       .strictObject({
@@ -73,9 +79,7 @@ export const ReviewSession = z
     comments: z.boolean(),
     /** Mass representatives may mark a member 不了解 (the campaign's setting when the session opened). */
     massUnknown: z.boolean().default(false),
-    opensAt: z.string(),
-    closesAt: z.string(),
-    closedEarlyAt: z.string().optional(),
+    ...storedWindow,
     createdAt: z.string(),
     createdBy: z.string(),
     /** The two tellers (计票人) the supervision group or the office appointed, by username. */

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { UnitType } from './org';
-import { type WindowState, windowState } from './time-window';
+import { storedWindow, type WindowState, windowInput, windowState } from './time-window';
 
 export const CustomQuestion = z
   .strictObject({
@@ -27,8 +27,7 @@ export type FormVersion = z.infer<typeof FormVersion>;
 
 export const RoundInput = z
   .strictObject({
-    opensAt: z.iso.datetime({ offset: true }).optional(),
-    closesAt: z.iso.datetime({ offset: true }),
+    ...windowInput,
     questions: CustomQuestions.default([]),
   })
   .meta({ id: 'RoundInput' });
@@ -47,9 +46,7 @@ export const Round = z
     groupId: z.string(),
     unitName: z.string(),
     unitType: UnitType,
-    opensAt: z.string(),
-    closesAt: z.string(),
-    closedEarlyAt: z.string().optional(),
+    ...storedWindow,
     form: FormVersion,
     createdAt: z.string(),
     createdBy: z.string(),

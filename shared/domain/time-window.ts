@@ -1,4 +1,17 @@
+import * as z from 'zod';
 import { fail, validationError } from '../errors';
+
+/** The window a request asks for: from now unless said, until an instant (with its offset). */
+export const windowInput = {
+  opensAt: z.iso.datetime({ offset: true }).optional(),
+  closesAt: z.iso.datetime({ offset: true }),
+};
+/** A window as stored (UTC ISO instants), with the instant it was closed early. */
+export const storedWindow = {
+  opensAt: z.string(),
+  closesAt: z.string(),
+  closedEarlyAt: z.string().optional(),
+};
 
 /** Something that takes submissions between two instants and can be closed early. */
 export interface TimeWindow {
