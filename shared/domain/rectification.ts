@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { fail } from '../errors';
 import type { PublicEvaluation } from './evaluation';
 import type { Problem } from './report';
+import { ReadVersion } from './version';
 
 /**
  * Rectification (深入整改): each approved problem gets measures (整改措施),
@@ -51,16 +52,9 @@ export const MeasureInput = z
   .meta({ id: 'MeasureInput' });
 export type MeasureInput = z.infer<typeof MeasureInput>;
 
-/**
- * The version a change was made from (the measure's `version` as the editor
- * read it): given, a change from an older read is refused (409
- * `MEASURE_CHANGED`) instead of overwriting what someone else saved meanwhile.
- */
-const readVersion = z.number().int().positive().optional();
-
 /** A change of what, who (post) or when; the problem a measure answers does not change. */
 export const MeasureChange = MeasureInput.omit({ problemId: true })
-  .extend({ version: readVersion })
+  .extend({ version: ReadVersion })
   .meta({ id: 'MeasureChange' });
 export type MeasureChange = z.infer<typeof MeasureChange>;
 
@@ -68,7 +62,7 @@ export const ProgressInput = z
   .strictObject({
     note: z.string().trim().min(2).max(500),
     state: z.enum(measureStates),
-    version: readVersion,
+    version: ReadVersion,
   })
   .meta({ id: 'ProgressInput' });
 export type ProgressInput = z.infer<typeof ProgressInput>;
@@ -80,11 +74,6 @@ export const measureChanged = (now: Measure) =>
     `现在的措施为“${now.action}”，责任岗位为${now.post}，` +
       `完成时限为${now.deadline}，状态为${measureStateLabels[now.state]}`,
   );
-
-/** Refuses a change made from another version than the measure's current one (none named: no check). */
-export function assertSameVersion(now: Measure, readAt: number | undefined): void {
-  if (readAt !== undefined && readAt !== now.version) throw measureChanged(now);
-}
 
 /** Overdue: not done, and its deadline (a day in China) is before `today`. */
 export const isOverdue = (m: Pick<Measure, 'state' | 'deadline'>, today: string) =>

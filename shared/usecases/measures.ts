@@ -5,13 +5,14 @@ import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
 import { chinaDay } from '../domain/china-day';
 import {
-  assertSameVersion,
   type Measure,
   type MeasureChange,
   type MeasureInput,
+  measureChanged,
   type ProgressInput,
 } from '../domain/rectification';
 import { byWeight } from '../domain/report';
+import { refuseStale } from '../domain/version';
 import { fail, notFound, validationError } from '../errors';
 import { unitFor } from './access';
 
@@ -81,7 +82,7 @@ async function measureFor(deps: Deps, who: Principal, unitId: string, id: string
   const unit = await unitFor(deps, who, 'collect', unitId);
   const measure = await getMeasure(deps, unit.id, id);
   if (!measure) throw notFound('整改措施不存在');
-  assertSameVersion(measure, readAt);
+  refuseStale(measure, readAt, () => measureChanged(measure));
   return { unit, before: measure };
 }
 

@@ -6,6 +6,7 @@ import { fail } from '../../errors';
 import { accessPatterns, keys } from '../keys';
 import { queryAll } from '../query';
 import { writeAudited } from '../transact';
+import { stillAt } from '../version-condition';
 import { getItem } from './get-item';
 
 export const measuresOf = (deps: Deps, unitId: string) =>
@@ -50,12 +51,7 @@ export async function putMeasure(
         Put: {
           TableName: deps.tableName,
           Item: { ...keys.measure(measure.unitId, measure.id), ...listing, ...measure },
-          ...(previous
-            ? {
-                ConditionExpression: 'version = :was',
-                ExpressionAttributeValues: { ':was': previous.version },
-              }
-            : { ConditionExpression: 'attribute_not_exists(pk)' }),
+          ...(previous ? stillAt(previous.version) : { ConditionExpression: 'attribute_not_exists(pk)' }),
         },
       },
     ],

@@ -8,13 +8,10 @@ import { readForm } from '../../http/form';
 import { addMeasure, addProgress, changeMeasure, measuresPage } from '../../usecases/measures';
 import { RectificationPage } from '../../views/console/rectification-page';
 import { page } from '../../views/page';
-import { backAfter, field, numberField, requirePageContext } from './page-context';
+import { backAfter, field, requirePageContext } from './page-context';
+import { readVersion } from './read-version';
 
 const who = principalOf;
-
-/** The version the form was read at, when it carries one (an edit from a stale page is then refused). */
-const readVersion = (f: Record<string, unknown>) =>
-  field(f, 'version') ? { version: numberField(f, 'version') } : {};
 
 /** Console pages of rectification (整改措施): the measures per problem, adding one, recording progress. */
 export function consoleRectificationRoutes(deps: Deps) {
