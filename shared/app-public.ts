@@ -8,6 +8,7 @@ import { ballotRoutes } from './routes/public/ballot';
 import { disclosureRoutes } from './routes/public/disclosure';
 import { evaluationRoutes } from './routes/public/evaluation';
 import { opinionFormRoutes } from './routes/public/opinion-form';
+import { publicBrakes } from './routes/public/submission';
 
 /**
  * The `public` function's app: the masses' pages and submissions, nothing
@@ -16,11 +17,12 @@ import { opinionFormRoutes } from './routes/public/opinion-form';
  */
 export function createPublicApp(deps: PublicDeps) {
   const app = withBase(new Hono<AppEnv>(), deps);
+  const brakes = publicBrakes(deps.config);
   app.route('/', healthRoutes(deps));
   app.route('/', assetRoutes());
-  app.route('/', opinionFormRoutes(deps));
-  app.route('/', ballotRoutes(deps));
-  app.route('/', evaluationRoutes(deps));
+  app.route('/', opinionFormRoutes(deps, brakes));
+  app.route('/', ballotRoutes(deps, brakes));
+  app.route('/', evaluationRoutes(deps, brakes));
   app.route('/', disclosureRoutes(deps));
   return app;
 }

@@ -10,8 +10,8 @@ import { ballotMarks, checkMarksOfGroup, type ReviewSession, sessionState } from
 import { cachedBy } from '../domain/schema-cache';
 import { windowClosedError, windowState } from '../domain/time-window';
 import { VoterGroup } from '../domain/vote';
-import { notFound, tooManyRequests } from '../errors';
-import type { FloodBrake } from './opinion-desk';
+import { notFound } from '../errors';
+import { type Brakes, spend } from './flood-brake';
 import { castBallot, codeRevoked, codeUsed, findCode } from './vote-cast';
 
 /** One cast as the page or the JSON API sends it: the page's token, the voter group and the marks. */
@@ -38,7 +38,7 @@ export type CodePage =
  * the casting transaction, so a session may come from a short cache: a cast
  * costs one transaction and no read.
  */
-export function ballotDesk(deps: Deps, brake: FloodBrake) {
+export function ballotDesk(deps: Deps, brakes: Brakes) {
   const cachedSession = ttlCache((id) => getSession(deps, id), 30_000);
 
   /**
@@ -75,7 +75,7 @@ export function ballotDesk(deps: Deps, brake: FloodBrake) {
    */
   async function cast(on: ReviewSession, code: string, raw: unknown) {
     const { requestToken, voterGroup, ...marks } = parseInput(castInput(on), raw);
-    if (!brake(on.id)) throw tooManyRequests();
+    spend(brakes.submissions, on.id);
     return castBallot(deps, 'review', on, { code, voterGroup, requestToken, marks });
   }
 

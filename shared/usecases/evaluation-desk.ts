@@ -7,8 +7,8 @@ import { RequestToken, roundTokenPattern } from '../domain/public-forms';
 import { cachedBy } from '../domain/schema-cache';
 import { windowClosedError, windowState } from '../domain/time-window';
 import { VoterGroup } from '../domain/vote';
-import { fail, notFound, tooManyRequests } from '../errors';
-import type { FloodBrake } from './opinion-desk';
+import { fail, notFound } from '../errors';
+import { type Brakes, spend } from './flood-brake';
 import { castBallot, castOpenBallot } from './vote-cast';
 
 // Built once per evaluation (its items are fixed when it opens).
@@ -28,7 +28,7 @@ const codeRequired = () => fail('CODE_REQUIRED');
  * ballot costs one write and no read. An early close reaches this instance
  * within 30 s; counting waits a minute after the close.
  */
-export function evaluationDesk(deps: Deps, brake: FloodBrake) {
+export function evaluationDesk(deps: Deps, brakes: Brakes) {
   const cached = ttlCache((id) => getEvaluation(deps, id), 30_000);
 
   /** The evaluation an address names (short cache); an unknown or malformed one is a 404. */
@@ -54,7 +54,7 @@ export function evaluationDesk(deps: Deps, brake: FloodBrake) {
   async function cast(e: Evaluation, code: string | undefined, raw: unknown) {
     const { requestToken, voterGroup, ...marks } = parseInput(castInput(e), raw);
     if (e.mode === 'codes' && !code) throw codeRequired();
-    if (!brake(e.id)) throw tooManyRequests();
+    spend(brakes.submissions, e.id);
     if (e.mode === 'link') return castOpenBallot(deps, 'evaluation', e, { requestToken, marks });
     return castBallot(deps, 'evaluation', e, { code: code ?? '', voterGroup, requestToken, marks });
   }

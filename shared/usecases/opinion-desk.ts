@@ -10,12 +10,10 @@ import { roundTokenPattern } from '../domain/public-forms';
 import { publicDisclosureToken } from '../domain/report';
 import { type Round, roundState } from '../domain/round';
 import { windowClosedError } from '../domain/time-window';
-import { AppError, notFound, tooManyRequests } from '../errors';
+import { AppError, notFound } from '../errors';
+import { type Brakes, spend } from './flood-brake';
 import { type ReceiptStatus, receiptStatus } from './receipt-status';
 import { type Submitted, submitOpinion } from './submit-opinion';
-
-/** Whether a submission to `key` (a round) may go ahead now: the flood brake's verdict, spent once per call. */
-export type FloodBrake = (key: string) => boolean;
 
 /** The id of an edited resend: derived from the page's id and what is sent now, so it is stable per content. */
 const editedResendId = (input: OpinionInput) =>
@@ -33,7 +31,7 @@ const unknownLink = () => notFound('找不到这个征求意见页面，请确�
  * caches, so a submission costs exactly one write and no read. The price: an
  * early close reaches this instance's submissions within 30 s (see README).
  */
-export function opinionDesk(deps: Deps, brake: FloodBrake) {
+export function opinionDesk(deps: Deps, brakes: Brakes) {
   const cachedRound = ttlCache((token) => getRound(deps, token), 30_000);
   const cachedReport = ttlCache((unitId) => getReport(deps, unitId), 30_000);
 
@@ -67,7 +65,7 @@ export function opinionDesk(deps: Deps, brake: FloodBrake) {
 
   /** Spends the flood brake, validates (400 naming each field) and stores once. */
   async function submit(on: Round, body: unknown): Promise<Submitted> {
-    if (!brake(on.id)) throw tooManyRequests();
+    spend(brakes.submissions, on.id);
     return submitOpinion(deps, on, parseInput(opinionInput(on), body));
   }
 
@@ -78,7 +76,7 @@ export function opinionDesk(deps: Deps, brake: FloodBrake) {
    * is still stored once).
    */
   async function send(on: Round, body: unknown): Promise<Submitted> {
-    if (!brake(on.id)) throw tooManyRequests();
+    spend(brakes.submissions, on.id);
     const input = parseInput(opinionInput(on), body);
     return submitOpinion(deps, on, input).catch((err) => {
       if (!(err instanceof AppError && err.code === 'SUBMISSION_CONFLICT')) throw err;
@@ -86,9 +84,13 @@ export function opinionDesk(deps: Deps, brake: FloodBrake) {
     });
   }
 
-  /** A receipt look-up (normalised receipt), braked like submissions since receipts could be guessed. */
+  /**
+   * A receipt look-up (normalised receipt). Receipts could be guessed, so
+   * look-ups are braked too, on their own budget: guessing never spends the
+   * budget of the round's submissions.
+   */
   async function lookUp(on: Round, receipt: string): Promise<ReceiptStatus> {
-    if (!brake(on.id)) throw tooManyRequests();
+    spend(brakes.lookUps, on.id);
     return receiptStatus(deps, on, receipt);
   }
 

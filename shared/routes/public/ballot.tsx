@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import type { PublicDeps } from '../../deps';
 import { normalizeCode } from '../../domain/ballot-code';
@@ -10,14 +9,13 @@ import {
   stalePage,
   TypedCode,
 } from '../../domain/public-forms';
-import { AppError, notFound, validationError } from '../../errors';
+import { type AppError, notFound, validationError } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
 import { readJsonObject } from '../../http/json-body';
 import { showErrorsAs } from '../../http/on-error';
-import { createTokenBuckets } from '../../http/rate-limit';
-import { statusOf } from '../../http/status';
 import { ballotDesk, invalidCode } from '../../usecases/ballot-desk';
+import type { Brakes } from '../../usecases/flood-brake';
 import { normalizeReceipt } from '../../usecases/receipt-status';
 import { page } from '../../views/page';
 import {
@@ -29,20 +27,15 @@ import {
 import { EvaluationPage } from '../../views/public/evaluation-page';
 import { RoundNoticePage } from '../../views/public/notice-pages';
 import { checkParam } from './params';
-
-const newRequestToken = () => randomBytes(16).toString('base64url');
+import { newRequestToken, sendFromPage } from './submission';
 
 /** Why a ballot cannot be cast: the code was used, or anything else. */
 const ballotNotice = (err: AppError) =>
   page(<RoundNoticePage title={err.kind === 'conflict' ? '选票已使用' : '无法投票'} message={err.message} />);
 
 /** The voters' side of democratic review: the ballot page, its post, and the same as JSON. */
-export function ballotRoutes(deps: PublicDeps) {
-  const buckets = createTokenBuckets({
-    capacity: deps.config.FLOOD_BURST,
-    refillPerSecond: deps.config.FLOOD_PER_SECOND,
-  });
-  const desk = ballotDesk(deps, (key) => buckets.take(key));
+export function ballotRoutes(deps: PublicDeps, brakes: Brakes) {
+  const desk = ballotDesk(deps, brakes);
   const app = new Hono<AppEnv>();
 
   // For a voter who types the code from the slip instead of scanning it.
@@ -115,35 +108,30 @@ export function ballotRoutes(deps: PublicDeps) {
     const satisfaction = lastText(form.satisfaction);
     const comment = session.comments ? lastText(form.comment) : undefined;
     const values: BallotValues = { grades, satisfaction, comment: comment ?? '' };
-    try {
-      const { receipt } = await desk.cast(session, code, {
-        requestToken,
-        voterGroup,
-        grades,
-        satisfaction,
-        ...(comment !== undefined ? { comment } : {}),
-      });
-      // Post/Redirect/Get: the thanks page can be refreshed or reopened; its address names no code.
-      return c.redirect(`/b/done?r=${receipt}`, 303);
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      if (err.code !== 'VALIDATION_FAILED' && err.kind !== 'tooMany') throw err;
-      // What the voter can correct or retry: the ballot again, with the marks as sent.
-      return c.html(
-        page(
-          <BallotPage
-            session={session}
-            code={code}
-            voterGroup={voterGroup}
-            requestToken={requestToken}
-            values={values}
-            errors={err.details}
-            notice={err.kind === 'tooMany' ? err.message : undefined}
-          />,
-        ),
-        statusOf[err.kind],
-      );
-    }
+    // Post/Redirect/Get: the thanks page can be refreshed or reopened; its address names no code.
+    return sendFromPage(
+      c,
+      () =>
+        desk.cast(session, code, {
+          requestToken,
+          voterGroup,
+          grades,
+          satisfaction,
+          ...(comment !== undefined ? { comment } : {}),
+        }),
+      (receipt) => `/b/done?r=${receipt}`,
+      ({ errors, notice }) => (
+        <BallotPage
+          session={session}
+          code={code}
+          voterGroup={voterGroup}
+          requestToken={requestToken}
+          values={values}
+          errors={errors}
+          notice={notice}
+        />
+      ),
+    );
   });
 
   // The same as JSON (described for the API reference in ./openapi.ts).

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import type { PublicDeps } from '../../deps';
 import {
@@ -9,14 +8,13 @@ import {
   stalePage,
   TypedCode,
 } from '../../domain/public-forms';
-import { AppError, validationError } from '../../errors';
+import { type AppError, validationError } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
 import { readJsonObject } from '../../http/json-body';
 import { showErrorsAs } from '../../http/on-error';
-import { createTokenBuckets } from '../../http/rate-limit';
-import { statusOf } from '../../http/status';
 import { evaluationDesk, unknownEvaluation } from '../../usecases/evaluation-desk';
+import type { Brakes } from '../../usecases/flood-brake';
 import { normalizeReceipt } from '../../usecases/receipt-status';
 import { page } from '../../views/page';
 import {
@@ -26,8 +24,7 @@ import {
 } from '../../views/public/evaluation-page';
 import { RoundNoticePage } from '../../views/public/notice-pages';
 import { checkParam } from './params';
-
-const newRequestToken = () => randomBytes(16).toString('base64url');
+import { newRequestToken, sendFromPage } from './submission';
 
 /** Why an evaluation cannot be answered: answered already, or anything else. */
 const evaluationNotice = (err: AppError) =>
@@ -38,12 +35,8 @@ const evaluationNotice = (err: AppError) =>
  * link evaluation and the post of both kinds; an evaluation code's page is
  * reached by `/b/{code}` like any ballot code (see ./ballot.tsx).
  */
-export function evaluationRoutes(deps: PublicDeps) {
-  const buckets = createTokenBuckets({
-    capacity: deps.config.FLOOD_BURST,
-    refillPerSecond: deps.config.FLOOD_PER_SECOND,
-  });
-  const desk = evaluationDesk(deps, (key) => buckets.take(key));
+export function evaluationRoutes(deps: PublicDeps, brakes: Brakes) {
+  const desk = evaluationDesk(deps, brakes);
   const app = new Hono<AppEnv>();
 
   app.get('/e/:id', async (c) => {
@@ -87,28 +80,22 @@ export function evaluationRoutes(deps: PublicDeps) {
     }
     const overall = lastText(form.overall);
     const values: EvaluationValues = { overall, measures };
-    try {
-      const { receipt } = await desk.cast(e, code, { requestToken, overall, measures, voterGroup });
-      return c.redirect(`/e/${e.id}/done?r=${receipt}`, 303);
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      if (err.code !== 'VALIDATION_FAILED' && err.kind !== 'tooMany') throw err;
-      // What the person can correct or retry: the page again, with the answers as sent.
-      return c.html(
-        page(
-          <EvaluationPage
-            evaluation={e}
-            code={code}
-            voterGroup={voterGroup}
-            requestToken={requestToken}
-            values={values}
-            errors={err.details}
-            notice={err.kind === 'tooMany' ? err.message : undefined}
-          />,
-        ),
-        statusOf[err.kind],
-      );
-    }
+    return sendFromPage(
+      c,
+      () => desk.cast(e, code, { requestToken, overall, measures, voterGroup }),
+      (receipt) => `/e/${e.id}/done?r=${receipt}`,
+      ({ errors, notice }) => (
+        <EvaluationPage
+          evaluation={e}
+          code={code}
+          voterGroup={voterGroup}
+          requestToken={requestToken}
+          values={values}
+          errors={errors}
+          notice={notice}
+        />
+      ),
+    );
   });
 
   // The same as JSON (described for the API reference in ./openapi.ts).

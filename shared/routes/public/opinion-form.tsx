@@ -5,20 +5,20 @@ import { SubmissionId } from '../../domain/opinion';
 import { emptyValues, formToInput, type OpinionFormValues } from '../../domain/opinion-values';
 import { roundTokenPattern, TypedReceipt } from '../../domain/public-forms';
 import { problemAreaLabels } from '../../domain/report';
-import type { Round } from '../../domain/round';
 import { AppError } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
 import { readJsonObject } from '../../http/json-body';
 import { showErrorsAs } from '../../http/on-error';
-import { createTokenBuckets } from '../../http/rate-limit';
 import { statusOf } from '../../http/status';
+import type { Brakes } from '../../usecases/flood-brake';
 import { opinionDesk } from '../../usecases/opinion-desk';
 import { normalizeReceipt, type ReceiptStatus } from '../../usecases/receipt-status';
 import { page } from '../../views/page';
 import { FormPage } from '../../views/public/form-page';
 import { ReceiptPage, RoundNoticePage, ThanksPage } from '../../views/public/notice-pages';
 import { checkParam, oneQuery } from './params';
+import { sendFromPage } from './submission';
 
 const newSubmissionId = () => randomBytes(16).toString('base64url');
 
@@ -48,12 +48,8 @@ const shownStatus = (status: ReceiptStatus) => ({
 });
 
 /** The masses' side: the form page, its post, and the same as a JSON API. */
-export function opinionFormRoutes(deps: PublicDeps) {
-  const buckets = createTokenBuckets({
-    capacity: deps.config.FLOOD_BURST,
-    refillPerSecond: deps.config.FLOOD_PER_SECOND,
-  });
-  const desk = opinionDesk(deps, (key) => buckets.take(key));
+export function opinionFormRoutes(deps: PublicDeps, brakes: Brakes) {
+  const desk = opinionDesk(deps, brakes);
   /** A page of the round's link: its errors are the round's notice. */
   const roundPage = (c: Context, typed?: string) => {
     showErrorsAs(c, roundNotice(typed));
@@ -97,17 +93,15 @@ export function opinionFormRoutes(deps: PublicDeps) {
     // The page's own id is kept for a resend; one it could not have rendered is replaced.
     const posted = SubmissionId.safeParse(raw.submissionId);
     const submissionId = posted.success ? posted.data : newSubmissionId();
-    try {
-      const { receipt } = await desk.send(round, raw);
-      // Post/Redirect/Get: the thanks page has its own address, to refresh, reopen or forward.
-      return c.redirect(`/f/${round.id}/sent?r=${receipt}`, 303);
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      if (!['invalid', 'conflict', 'tooMany'].includes(err.kind)) throw err;
-      // What the person can correct or retry: the form again, with what they typed.
-      const notice = err.kind === 'invalid' ? undefined : err.message;
-      return c.html(page(formAgain(round, submissionId, values, err, notice)), statusOf[err.kind]);
-    }
+    // Post/Redirect/Get: the thanks page has its own address, to refresh, reopen or forward.
+    return sendFromPage(
+      c,
+      () => desk.send(round, raw),
+      (receipt) => `/f/${round.id}/sent?r=${receipt}`,
+      ({ errors, notice }) => (
+        <FormPage round={round} submissionId={submissionId} values={values} errors={errors} notice={notice} />
+      ),
+    );
   });
 
   // The thanks page, after the redirect; the receipt in its address is all it shows.
@@ -161,23 +155,4 @@ export function opinionFormRoutes(deps: PublicDeps) {
   });
 
   return app;
-}
-
-/** The form again after a post the person can correct or retry: what they typed, and what to change. */
-function formAgain(
-  round: Round,
-  submissionId: string,
-  values: OpinionFormValues,
-  err: AppError,
-  notice?: string,
-) {
-  return (
-    <FormPage
-      round={round}
-      submissionId={submissionId}
-      values={values}
-      errors={err.details}
-      notice={notice}
-    />
-  );
 }
