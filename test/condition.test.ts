@@ -2,7 +2,9 @@ import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { conditionExpression } from '../shared/data/condition-expression';
-import { holds } from '../shared/domain/condition';
+import { type Condition, holds } from '../shared/domain/condition';
+import { movableBy, type ReportMove } from '../shared/domain/report';
+import { openWindow, windowState } from '../shared/domain/time-window';
 import { usableCode } from '../shared/domain/vote';
 import { createTestContext, type TestContext } from './support/test-env';
 
@@ -89,5 +91,68 @@ describe('a named condition judges alike in TypeScript and in DynamoDB', () => {
         ],
       },
     );
+  });
+
+  /** Whether DynamoDB accepts an update of `item` (undefined: no item stored) under `condition`. */
+  let m = 0;
+  async function dynamoAccepts(item: Record<string, unknown> | undefined, condition: Condition) {
+    const key = { pk: `CONDITION#other#${m++}`, sk: 'ITEM' };
+    const TableName = t.deps.tableName;
+    if (item) await t.deps.db.send(new PutCommand({ TableName, Item: { ...key, ...item } }));
+    const expression = conditionExpression(condition);
+    return t.deps.db
+      .send(
+        new UpdateCommand({
+          TableName,
+          Key: key,
+          UpdateExpression: 'SET touched = :t',
+          ...expression,
+          ExpressionAttributeValues: { ...expression.ExpressionAttributeValues, ':t': true },
+        }),
+      )
+      .then(
+        () => true,
+        (e: Error) => {
+          if (e.name !== 'ConditionalCheckFailedException') throw e;
+          return false;
+        },
+      );
+  }
+
+  it('openWindow (early close and end time included), and windowState agrees with it', async () => {
+    const window = fc.record(
+      {
+        opensAt: instant.map((d) => d.toISOString()),
+        closesAt: instant.map((d) => d.toISOString()),
+        closedEarlyAt: instant.map((d) => d.toISOString()),
+      },
+      { requiredKeys: ['opensAt', 'closesAt'] },
+    );
+    await fc.assert(
+      fc.asyncProperty(window, instant, async (w, now) => {
+        const open = openWindow(now);
+        expect(await dynamoAccepts(w, open)).toBe(holds(open, w));
+        expect(windowState(w, now) === 'open').toBe(holds(open, w));
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it("each report move's state, with no report at all included", async () => {
+    const report = fc.option(fc.record({ state: fc.constantFrom('draft', 'submitted', 'approved') }), {
+      nil: undefined,
+    });
+    const move = fc.constantFrom(...(Object.keys(movableBy) as ReportMove[]));
+    await fc.assert(
+      fc.asyncProperty(report, move, async (r, mv) => {
+        expect(await dynamoAccepts(r, movableBy[mv])).toBe(holds(movableBy[mv], r));
+      }),
+      { numRuns: runs },
+    );
+    // The table itself: a report is built while none or a draft, submitted as a draft, decided when submitted.
+    expect(holds(movableBy.build, undefined)).toBe(true);
+    expect(holds(movableBy.build, { state: 'submitted' })).toBe(false);
+    expect(holds(movableBy.approve, { state: 'submitted' })).toBe(true);
+    expect(holds(movableBy.submit, { state: 'approved' })).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { fail } from '../errors';
+import { absent, type Condition, eq, holds, or } from './condition';
 import { MemberCategory, memberCategoryLabels } from './org';
 import { ReadVersion, StoredVersion } from './version';
 
@@ -136,20 +137,26 @@ export type Report = z.infer<typeof Report>;
 export const publicDisclosureToken = (report: Report | undefined): string | undefined =>
   report?.state === 'approved' && report.scope === 'public' ? report.token : undefined;
 
-/** The legal moves of a report; anything else is a 409 that changes nothing. */
-export const transitions = {
-  build: ['draft'] as (ReportState | 'none')[],
-  submit: ['draft'] as (ReportState | 'none')[],
-  approve: ['submitted'] as (ReportState | 'none')[],
-  return: ['submitted'] as (ReportState | 'none')[],
-};
-export type ReportMove = keyof typeof transitions;
+/** The unit's report is still open to changes: there is none yet, or it is a draft. */
+export const reportOpen: Condition = or(absent('state'), eq('state', 'draft'));
 
-/** Refuses a move from a state it cannot start from (none = no report yet; build may start from none). */
-export function assertMove(move: ReportMove, from: ReportState | undefined) {
-  const state = from ?? 'none';
-  const allowed = move === 'build' ? [...transitions.build, 'none'] : transitions[move];
-  if (!allowed.includes(state)) {
-    throw state === 'approved' ? fail('REPORT_APPROVED') : fail('REPORT_STATE', state);
-  }
+/**
+ * The legal moves of a report, each as the named condition its report must
+ * meet (see ./condition.ts): the use case's check and the write's
+ * ConditionExpression are this one table. Anything else is a 409 that changes nothing.
+ */
+export const movableBy = {
+  build: reportOpen,
+  submit: eq('state', 'draft'),
+  approve: eq('state', 'submitted'),
+  return: eq('state', 'submitted'),
+} satisfies Record<string, Condition>;
+export type ReportMove = keyof typeof movableBy;
+
+/** Refuses a move the report (undefined: none yet) cannot make from its state. */
+export function assertMove(move: ReportMove, report: { state: ReportState } | undefined) {
+  if (holds(movableBy[move], report)) return;
+  throw report?.state === 'approved'
+    ? fail('REPORT_APPROVED')
+    : fail('REPORT_STATE', report?.state ?? 'none');
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { fail, validationError } from '../errors';
+import { absent, and, gt, holds, le } from './condition';
 
 /** The window a request asks for: from now unless said, until an instant (with its offset). */
 export const windowInput = {
@@ -22,11 +23,18 @@ export interface TimeWindow {
 
 export type WindowState = 'notYetOpen' | 'open' | 'closed';
 
-/** Whether a round or review session takes submissions at `now`. */
+/** Named conditions on a stored window (or a code that carries its vote's window), see ./condition.ts. */
+/** The window has opened by `now`. */
+export const hasOpened = (now: Date) => le('opensAt', now.toISOString());
+/** The window is not closed at `now`: not closed early, and its end time still ahead. */
+export const notClosed = (now: Date) => and(absent('closedEarlyAt'), gt('closesAt', now.toISOString()));
+/** The window takes submissions at `now`. */
+export const openWindow = (now: Date) => and(notClosed(now), hasOpened(now));
+
+/** Whether a round, review session or evaluation takes submissions at `now`. */
 export function windowState(w: TimeWindow, now: Date): WindowState {
-  const t = now.toISOString();
-  if (w.closedEarlyAt || t >= w.closesAt) return 'closed';
-  return t < w.opensAt ? 'notYetOpen' : 'open';
+  if (!holds(notClosed(now), w)) return 'closed';
+  return holds(hasOpened(now), w) ? 'open' : 'notYetOpen';
 }
 
 /** Where a vote (review session, evaluation) stands: casting (not yet open, open), counting (closed), counted (sealed). */

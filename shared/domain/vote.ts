@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import type { ErrorCode } from '../errors';
 import { canonicalJson } from './canonical-json';
-import { and, eq, gt, le } from './condition';
-import type { TimeWindow } from './time-window';
+import { and, eq } from './condition';
+import { openWindow, type TimeWindow } from './time-window';
 
 /**
  * The vote module's vocabulary: single-use codes, ballots cast with them,
@@ -86,8 +86,7 @@ export const usableCode = (cast: { voteId: string; voterGroup: VoterGroup; now: 
     eq('voteId', cast.voteId),
     eq('voterGroup', cast.voterGroup),
     eq('state', 'unused'),
-    le('opensAt', cast.now.toISOString()),
-    gt('closesAt', cast.now.toISOString()),
+    openWindow(cast.now),
   );
 
 /** What every stored ballot has besides its marks; nothing in it points at a code, a person or a time. */

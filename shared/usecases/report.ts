@@ -60,7 +60,7 @@ async function publishedReviews(deps: Deps, unitId: string): Promise<Published['
 export async function buildReport(deps: Deps, who: Principal, unitId: string): Promise<Report> {
   const unit = await unitFor(deps, who, 'collect', unitId);
   const k = (await campaignOfUnit(deps, who, unit)).settings.anonymityK;
-  assertMove('build', (await getReport(deps, unit.id))?.state);
+  assertMove('build', await getReport(deps, unit.id));
   const [live, exact, problems, reviews] = await Promise.all([
     getOpinionCounts(deps, unit.id),
     recountOpinions(deps, unit.id),
@@ -123,13 +123,13 @@ export async function reportPage(deps: Deps, who: Principal, unitId: string) {
 export async function submitReport(deps: Deps, who: Principal, unitId: string): Promise<Report> {
   await unitFor(deps, who, 'collect', unitId);
   const report = await current(deps, unitId);
-  assertMove('submit', report.state);
+  assertMove('submit', report);
   const set = {
     state: 'submitted' as const,
     submittedBy: who.username,
     submittedAt: deps.now().toISOString(),
   };
-  await moveReport(deps, report, set, {
+  await moveReport(deps, 'submit', report, set, {
     actor: who.username,
     action: 'report.submit',
     target: `unit:${unitId}/report`,
@@ -151,7 +151,7 @@ export async function approveReport(
 ): Promise<Report> {
   await unitFor(deps, who, 'decideStage', unitId);
   const report = await current(deps, unitId);
-  assertMove('approve', report.state);
+  assertMove('approve', report);
   if (report.submittedBy === who.username) {
     throw fail('SAME_PERSON');
   }
@@ -163,7 +163,7 @@ export async function approveReport(
     scope,
     token,
   };
-  await moveReport(deps, report, set, {
+  await moveReport(deps, 'approve', report, set, {
     actor: who.username,
     action: 'report.approve',
     target: `unit:${unitId}/report`,
@@ -181,14 +181,14 @@ export async function returnReport(
 ): Promise<Report> {
   await unitFor(deps, who, 'decideStage', unitId);
   const report = await current(deps, unitId);
-  assertMove('return', report.state);
+  assertMove('return', report);
   const set = {
     state: 'draft' as const,
     returnedBy: who.username,
     returnedAt: deps.now().toISOString(),
     returnComment: comment,
   };
-  await moveReport(deps, report, set, {
+  await moveReport(deps, 'return', report, set, {
     actor: who.username,
     action: 'report.return',
     target: `unit:${unitId}/report`,

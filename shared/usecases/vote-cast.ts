@@ -103,6 +103,7 @@ function refusalOf(kind: VoteKind, vote: Vote, current: BallotCode, usable: Cond
       return windowClosedError(voteWords[kind].window, vote, now);
     case 'opensAt':
     case 'closesAt':
+    case 'closedEarlyAt':
       return windowClosedError(voteWords[kind].window, vote, now);
     default:
       return codeUsed();

@@ -1,6 +1,8 @@
 import type { Deps } from '../../deps';
 import { Evaluation, type EvaluationResults } from '../../domain/evaluation';
+import { notClosed } from '../../domain/time-window';
 import { fail } from '../../errors';
+import { withCondition } from '../condition-expression';
 import { accessPatterns, keys } from '../keys';
 import { queryAll } from '../query';
 import { writeAudited } from '../transact';
@@ -62,8 +64,7 @@ export async function closeEvaluation(deps: Deps, actor: string, e: Evaluation, 
           TableName: deps.tableName,
           Key: keys.evaluation(e.id),
           UpdateExpression: 'SET closedEarlyAt = :at',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(closedEarlyAt)',
-          ExpressionAttributeValues: { ':at': at },
+          ...withCondition(notClosed(new Date(at)), { values: { ':at': at } }),
         },
       },
     ],

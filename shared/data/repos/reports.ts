@@ -1,9 +1,10 @@
 import type { Deps } from '../../deps';
 import type { AuditEntry } from '../../domain/audit';
 import { reportStatusOf } from '../../domain/overview';
-import { Problem, Report } from '../../domain/report';
+import { movableBy, Problem, Report, type ReportMove, reportOpen } from '../../domain/report';
 import { versionOf } from '../../domain/version';
 import { fail } from '../../errors';
+import { conditionExpression, withCondition } from '../condition-expression';
 import { accessPatterns, keys } from '../keys';
 import { queryAll, queryPage } from '../query';
 import { type TransactItem, writeAudited } from '../transact';
@@ -26,9 +27,7 @@ export const reportStillOpen = (deps: Deps, unitId: string): TransactItem => ({
   ConditionCheck: {
     TableName: deps.tableName,
     Key: keys.report(unitId),
-    ConditionExpression: 'attribute_not_exists(pk) OR #s = :draft',
-    ExpressionAttributeNames: { '#s': 'state' },
-    ExpressionAttributeValues: { ':draft': 'draft' },
+    ...conditionExpression(reportOpen),
   },
 });
 
@@ -53,9 +52,7 @@ export async function putDraft(deps: Deps, report: Report, audit: Omit<AuditEntr
         Put: {
           TableName: deps.tableName,
           Item: { ...keys.report(report.unitId), ...report },
-          ConditionExpression: 'attribute_not_exists(pk) OR #s = :draft',
-          ExpressionAttributeNames: { '#s': 'state' },
-          ExpressionAttributeValues: { ':draft': 'draft' },
+          ...conditionExpression(reportOpen),
         },
       },
       keptStatus(deps, report),
@@ -66,13 +63,14 @@ export async function putDraft(deps: Deps, report: Report, audit: Omit<AuditEntr
 }
 
 /**
- * Moves a report from the state it was read in to the state in `set`, with
- * its audit record, only if it is still in that state; the unit keeps the new
+ * Makes a move of a report, setting `set`, with its audit record, only if the
+ * stored report still meets the move's condition (`movableBy`); the unit keeps the new
  * state in the same transaction. An approval's disclosure token also becomes
  * the report's listing key, so `/p/{token}` finds it.
  */
 export async function moveReport(
   deps: Deps,
+  move: ReportMove,
   report: Report,
   set: Partial<Report>,
   audit: Omit<AuditEntry, 'id' | 'at'>,
@@ -87,15 +85,10 @@ export async function moveReport(
           TableName: deps.tableName,
           Key: keys.report(report.unitId),
           UpdateExpression: `SET ${entries.map((_, i) => `#a${i} = :v${i}`).join(', ')}`,
-          ConditionExpression: '#s = :from',
-          ExpressionAttributeNames: {
-            '#s': 'state',
-            ...Object.fromEntries(entries.map(([k], i) => [`#a${i}`, k])),
-          },
-          ExpressionAttributeValues: {
-            ':from': report.state,
-            ...Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
-          },
+          ...withCondition(movableBy[move], {
+            names: Object.fromEntries(entries.map(([k], i) => [`#a${i}`, k])),
+            values: Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
+          }),
         },
       },
       keptStatus(deps, { ...report, ...set }),

@@ -1,6 +1,8 @@
 import type { Deps } from '../../deps';
 import { Round } from '../../domain/round';
+import { notClosed } from '../../domain/time-window';
 import { fail, notFound } from '../../errors';
+import { withCondition } from '../condition-expression';
 import { accessPatterns, keys } from '../keys';
 import { type PageRequest, queryPage } from '../query';
 import { type TransactItem, writeAudited } from '../transact';
@@ -60,8 +62,7 @@ export async function closeRound(deps: Deps, actor: string, round: Round, at: st
           TableName: deps.tableName,
           Key: keys.round(round.id),
           UpdateExpression: 'SET closedEarlyAt = :at',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(closedEarlyAt)',
-          ExpressionAttributeValues: { ':at': at },
+          ...withCondition(notClosed(new Date(at)), { values: { ':at': at } }),
         },
       },
     ],

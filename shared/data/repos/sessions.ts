@@ -2,7 +2,9 @@ import * as z from 'zod';
 import type { Deps } from '../../deps';
 import type { ReviewSummary } from '../../domain/org';
 import { countChanged, countConfirmed, ReviewSession } from '../../domain/review';
+import { notClosed } from '../../domain/time-window';
 import { fail } from '../../errors';
+import { withCondition } from '../condition-expression';
 import { accessPatterns, keys } from '../keys';
 import { type PageRequest, queryAll, queryPage } from '../query';
 import { type TransactItem, writeAudited } from '../transact';
@@ -55,9 +57,10 @@ export async function updateOpenSession(
           TableName: deps.tableName,
           Key: keys.session(session.id),
           UpdateExpression: `SET ${entries.map((_, i) => `#a${i} = :v${i}`).join(', ')}`,
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(closedEarlyAt)',
-          ExpressionAttributeNames: Object.fromEntries(entries.map(([k], i) => [`#a${i}`, k])),
-          ExpressionAttributeValues: Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
+          ...withCondition(notClosed(deps.now()), {
+            names: Object.fromEntries(entries.map(([k], i) => [`#a${i}`, k])),
+            values: Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
+          }),
         },
       },
     ],
