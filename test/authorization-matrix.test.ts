@@ -84,6 +84,7 @@ describe('the authorization matrix: every console route × role × own and other
         items: [{ measureId: measure.id, problem: '测试问题', action: measure.action }],
         due: { member: 3, mass: 5 },
         paperIssued: { member: 0, mass: 0 },
+        paperEntries: 0,
         opensAt: now,
         closesAt: '2099-01-01T00:00:00.000Z',
         createdAt: now,

@@ -21,7 +21,7 @@ function ballots(answers: Partial<Record<Satisfaction, number>>) {
 describe('the satisfaction evaluation tally and the 补课 flag', () => {
   it('is not flagged at exactly the threshold (60 of 100 满意 or 基本满意)', () => {
     const r = tallyEvaluation(
-      { items },
+      { items, mode: 'codes' },
       ballots({ satisfied: 35, basicallySatisfied: 25, dissatisfied: 40 }),
       settings,
     );
@@ -30,9 +30,17 @@ describe('the satisfaction evaluation tally and the 补课 flag', () => {
   });
 
   it('is not flagged just above it, and flagged just below it with the measures that fell short', () => {
-    const above = tallyEvaluation({ items }, ballots({ satisfied: 61, dissatisfied: 39 }), settings);
+    const above = tallyEvaluation(
+      { items, mode: 'codes' },
+      ballots({ satisfied: 61, dissatisfied: 39 }),
+      settings,
+    );
     expect(above.remedial.flagged).toBe(false);
-    const below = tallyEvaluation({ items }, ballots({ satisfied: 59, dissatisfied: 41 }), settings);
+    const below = tallyEvaluation(
+      { items, mode: 'codes' },
+      ballots({ satisfied: 59, dissatisfied: 41 }),
+      settings,
+    );
     expect(below.overall.rate).toBeCloseTo(0.59, 10);
     expect(below.remedial).toEqual({ flagged: true, reason: 'below', shortMeasures: ['m1'] });
     expect(below.measures.map((m) => [m.measureId, m.shortfall])).toEqual([
@@ -43,21 +51,25 @@ describe('the satisfaction evaluation tally and the 补课 flag', () => {
 
   it('leaves 不了解 out of 满意率', () => {
     // 3 满意 and 2 不满意 of 5 who could judge is 60%, whatever the 10 不了解.
-    const r = tallyEvaluation({ items }, ballots({ satisfied: 3, dissatisfied: 2, unknown: 10 }), settings);
+    const r = tallyEvaluation(
+      { items, mode: 'codes' },
+      ballots({ satisfied: 3, dissatisfied: 2, unknown: 10 }),
+      settings,
+    );
     expect(r.overall.rate).toBeCloseTo(0.6, 10);
     expect(r.overall.counts).toEqual({ satisfied: 3, basicallySatisfied: 0, dissatisfied: 2, unknown: 10 });
     expect(r.remedial.flagged).toBe(false);
   });
 
   it('flags a unit when every answer is 不了解: nobody knew of the rectification', () => {
-    const r = tallyEvaluation({ items }, ballots({ unknown: 12 }), settings);
+    const r = tallyEvaluation({ items, mode: 'codes' }, ballots({ unknown: 12 }), settings);
     expect(r.overall.rate).toBeNull();
     expect(r.remedial).toEqual({ flagged: true, reason: 'noRate', shortMeasures: ['m1'] });
   });
 
   it('shows nothing but the number below k, and flags it as too few without looking at the answers', () => {
-    const happy = tallyEvaluation({ items }, ballots({ satisfied: 4 }), settings);
-    const unhappy = tallyEvaluation({ items }, ballots({ dissatisfied: 4 }), settings);
+    const happy = tallyEvaluation({ items, mode: 'codes' }, ballots({ satisfied: 4 }), settings);
+    const unhappy = tallyEvaluation({ items, mode: 'codes' }, ballots({ dissatisfied: 4 }), settings);
     expect(happy).toEqual(unhappy);
     expect(happy.withheld).toBe(true);
     expect(happy.overall).toEqual({ counts: null, rate: null });
@@ -67,11 +79,13 @@ describe('the satisfaction evaluation tally and the 补课 flag', () => {
 
   it('follows the campaign’s threshold', () => {
     const b = ballots({ satisfied: 70, dissatisfied: 30 });
-    expect(tallyEvaluation({ items }, b, { ...settings, satisfactionThreshold: 70 }).remedial.flagged).toBe(
-      false,
-    );
-    expect(tallyEvaluation({ items }, b, { ...settings, satisfactionThreshold: 71 }).remedial.flagged).toBe(
-      true,
-    );
+    expect(
+      tallyEvaluation({ items, mode: 'codes' }, b, { ...settings, satisfactionThreshold: 70 }).remedial
+        .flagged,
+    ).toBe(false);
+    expect(
+      tallyEvaluation({ items, mode: 'codes' }, b, { ...settings, satisfactionThreshold: 71 }).remedial
+        .flagged,
+    ).toBe(true);
   });
 });

@@ -44,7 +44,10 @@ function reviewFlag(c: Partial<SatisfactionCounts>, threshold: number): boolean 
 /** The evaluation's 补课 flag and the one measure's shortfall, from ballots with these answers. */
 function evaluationFlag(c: Partial<SatisfactionCounts>, threshold: number) {
   const ballots = answers(c).map((a) => ({ overall: a, measures: { m1: a } }));
-  const r = tallyEvaluation({ items }, ballots, { anonymityK: 1, satisfactionThreshold: threshold });
+  const r = tallyEvaluation({ items, mode: 'codes' }, ballots, {
+    anonymityK: 1,
+    satisfactionThreshold: threshold,
+  });
   return {
     below: r.remedial.reason === 'below',
     shortfall: r.measures[0]?.shortfall,

@@ -2,7 +2,7 @@ import { hashPassword } from '../auth/password';
 import { newId } from '../data/ids';
 import type { StoredAccount } from '../data/repos/accounts';
 import { getDemoMarker, putDemoMarker, putDemoStructure } from '../data/repos/demo';
-import { putTellers } from '../data/repos/sessions';
+import { putTellers } from '../data/repos/votes';
 import type { Deps } from '../deps';
 import { type Campaign, CampaignSettings } from '../domain/campaign';
 import type { Group, Member, Unit } from '../domain/org';
@@ -145,7 +145,7 @@ export async function seedDemo(deps: Deps, baseUrl: string): Promise<DemoInfo> {
       kind: 'review' as const,
     };
     // The supervision group has named the session's two tellers for the counting after the vote.
-    await putTellers(deps, demoAccounts.supervisor.username, session, {
+    await putTellers(deps, demoAccounts.supervisor.username, 'review', session, {
       teller1: demoAccounts.teller1.username,
       teller2: demoAccounts.teller2.username,
     });

@@ -16,13 +16,17 @@ import {
  * the unit is flagged for 补课 without any answer being looked at. Otherwise
  * the unit is flagged when nobody could judge (all 不了解) or when the
  * overall 满意率 is below the campaign's threshold; the measures that fell
- * short are named either way.
+ * short are named either way. A poll (open link) flags nothing: its
+ * figures are for reference (意见征询，仅供参考) and no verdict rests on them.
  */
 export function tallyEvaluation(
-  evaluation: Pick<Evaluation, 'items'>,
+  evaluation: Pick<Evaluation, 'items' | 'mode'>,
   ballots: Pick<EvaluationBallot, 'overall' | 'measures'>[],
   settings: Pick<CampaignSettings, 'anonymityK' | 'satisfactionThreshold'>,
+  unresolvedSlips: number[] = [],
 ): EvaluationResults {
+  // A poll by open link takes any number of answers from anyone: it informs, never decides.
+  const poll = evaluation.mode === 'link';
   const threshold = settings.satisfactionThreshold;
   const withheld = ballots.length < settings.anonymityK;
   const overall = zero();
@@ -47,9 +51,12 @@ export function tallyEvaluation(
     };
   });
   const meets = meetsSatisfaction(overall, threshold);
-  const reason = withheld ? 'tooFew' : meets === null ? 'noRate' : meets ? null : 'below';
+  const shortfall = withheld ? 'tooFew' : meets === null ? 'noRate' : meets ? null : 'below';
+  const reason = poll ? null : shortfall;
   return {
     ballots: ballots.length,
+    poll,
+    unresolvedSlips,
     withheld,
     threshold,
     overall: result(overall),

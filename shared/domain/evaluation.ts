@@ -1,20 +1,23 @@
 import * as z from 'zod';
+import { countingFields } from './counting';
 import { Satisfaction } from './review';
+import { cachedBy } from './schema-cache';
 import { storedWindow, type VotePhase, votePhase, windowInput } from './time-window';
-import { ByGroupCount, VoteBallot } from './vote';
+import { ByGroupCount, PaperSlip, VoteBallot, VoterGroup } from './vote';
 
 /**
  * The masses' satisfaction evaluation of a unit's rectification (群众满意度测评):
  * near the end of 整改提高 the unit asks, overall and for each measure,
  * 满意 / 基本满意 / 不满意 / 不了解. It is a vote of the vote module: cast with
- * single-use codes, or by anyone holding its public link (one stored ballot
+ * single-use codes (online, or on paper slips entered by two tellers), which
+ * decides the unit's 补课; or as a poll by anyone holding its public link (one stored ballot
  * per page, never a shared item in the request).
  */
 export const evaluationModes = ['codes', 'link'] as const;
 export type EvaluationMode = (typeof evaluationModes)[number];
 export const evaluationModeLabels: Record<EvaluationMode, string> = {
   codes: '凭选票码（每码一次）',
-  link: '凭公开链接（扫码即评）',
+  link: '公开链接意见征询（仅供参考，不作为是否补课的依据）',
 };
 
 /** A measure as it is put to the masses: fixed when the evaluation opens. */
@@ -50,6 +53,10 @@ export const remedialReasonLabels: Record<(typeof remedialReasons)[number], stri
 export const EvaluationResults = z
   .object({
     ballots: z.number(),
+    /** A poll by open link (意见征询，仅供参考): its figures decide no 补课 and clear none. */
+    poll: z.boolean().default(false),
+    /** Paper slips the tellers did not resolve, left out of the count. */
+    unresolvedSlips: z.array(z.number()).default([]),
     /** Fewer than k ballots: no answers are shown, only how many. */
     withheld: z.boolean(),
     threshold: z.number(),
@@ -76,15 +83,13 @@ export const Evaluation = z
     items: z.array(EvaluationItem),
     /** Voters due; the vote module's reconciliation compares ballots with them. */
     due: ByGroupCount,
-    /** Evaluations are answered online only: no paper slips go out. */
+    /** Paper slips handed out (an evaluation by codes may also be answered on paper at a meeting). */
     paperIssued: ByGroupCount,
     ...storedWindow,
     createdAt: z.string(),
     createdBy: z.string(),
-    countedAt: z.string().optional(),
-    countedBy: z.string().optional(),
+    ...countingFields,
     results: EvaluationResults.optional(),
-    resultsSha256: z.string().optional(),
   })
   .meta({ id: 'Evaluation' });
 export type Evaluation = z.infer<typeof Evaluation>;
@@ -129,6 +134,19 @@ export const EvaluationBallot = VoteBallot.extend({
   measures: z.record(z.string(), Satisfaction),
 });
 export type EvaluationBallot = z.infer<typeof EvaluationBallot>;
+
+/** One teller's entry of a paper evaluation slip: the answers, as on an online ballot. */
+export const EvaluationPaperEntry = PaperSlip.extend({
+  overall: Satisfaction,
+  measures: z.record(z.string(), Satisfaction),
+}).meta({ id: 'EvaluationPaperEntry' });
+export type EvaluationPaperEntry = z.infer<typeof EvaluationPaperEntry>;
+
+/** A paper evaluation slip as a teller types it: the voter group and the answers. */
+export const evaluationPaperInput = cachedBy(
+  (e: Evaluation) => e.id,
+  (e: Evaluation) => evaluationMarks(e).extend({ voterGroup: VoterGroup }),
+);
 
 /** What the masses see of a counted evaluation (disclosure page, receipt look-up): rates, never the counts below k. */
 export function publicEvaluation(e: Evaluation | undefined) {

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { fail } from '../errors';
-import { username } from './account';
+import { countingFields } from './counting';
 import { MemberCategory } from './org';
 import { cachedBy } from './schema-cache';
 import {
@@ -82,16 +82,7 @@ export const ReviewSession = z
     ...storedWindow,
     createdAt: z.string(),
     createdBy: z.string(),
-    /** The two tellers (计票人) the supervision group or the office appointed, by username. */
-    teller1: z.string().optional(),
-    teller2: z.string().optional(),
-    /** How many teller entries were written; a confirmation that read fewer fails. */
-    paperEntries: z.number().int().default(0),
-    /** When and by whom the count was confirmed (计票结束); from then on the results are sealed. */
-    countedAt: z.string().optional(),
-    countedBy: z.string().optional(),
-    /** SHA-256 of the sealed results' canonical JSON. */
-    resultsSha256: z.string().optional(),
+    ...countingFields,
   })
   .meta({ id: 'ReviewSession' });
 export type ReviewSession = z.infer<typeof ReviewSession>;
@@ -175,25 +166,6 @@ export const Determination = z.object({
   version: StoredVersion,
 });
 export type Determination = z.infer<typeof Determination>;
-
-const paperCount = z.number().int().min(0).max(10_000);
-/** How many paper ballots were handed out at the meeting, per voter group. */
-export const PaperIssuedInput = z.strictObject({ member: paperCount, mass: paperCount });
-
-/** The two tellers (计票人) appointed to a session's counting. */
-export const TellersInput = z.strictObject({ teller1: username, teller2: username });
-
-/** Confirming the counting (计票结束), naming the paper slips still unresolved. */
-export const ConfirmCountingInput = z.strictObject({
-  unresolvedSlips: z.array(z.number().int().min(1).max(99_999)).max(10_000).default([]),
-});
-
-/** Which slip a teller enters, and as which teller (the route's `slipNo` and `teller`). */
-export const CountingSlip = z.object({
-  slipNo: z.coerce.number().int().min(1).max(99_999),
-  teller: z.enum(['1', '2']),
-});
-export type CountingSlip = z.infer<typeof CountingSlip>;
 
 /** A paper ballot as a teller types it: the voter group and the marks of an online ballot, without a comment. */
 export const paperEntryInput = cachedBy(

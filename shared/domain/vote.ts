@@ -34,6 +34,8 @@ export type VoteKind = (typeof voteKinds)[number];
 export const voteWords = {
   review: {
     audit: 'review',
+    open: 'SESSION_OPEN',
+    counted: 'COUNT_CONFIRMED',
     closed: 'SESSION_CLOSED',
     wrongVote: 'WRONG_SESSION',
     thisVote: '本次评议',
@@ -41,6 +43,8 @@ export const voteWords = {
   },
   evaluation: {
     audit: 'evaluation',
+    open: 'EVALUATION_OPEN',
+    counted: 'EVALUATION_COUNTED',
     closed: 'EVALUATION_CLOSED',
     wrongVote: 'WRONG_EVALUATION',
     thisVote: '本次测评',
@@ -48,14 +52,29 @@ export const voteWords = {
   },
 } as const satisfies Record<
   VoteKind,
-  { audit: string; closed: ErrorCode; wrongVote: ErrorCode; thisVote: string; window: string }
+  {
+    audit: string;
+    open: ErrorCode;
+    counted: ErrorCode;
+    closed: ErrorCode;
+    wrongVote: ErrorCode;
+    thisVote: string;
+    window: string;
+  }
 >;
 
 /** What the vote module needs of the thing voted in: its id, window, voters due and paper slips out. */
 export interface Vote extends TimeWindow {
   id: string;
+  unitId: string;
+  groupId: string;
+  campaignId: string;
   due: ByGroup<number>;
   paperIssued: ByGroup<number>;
+  teller1?: string | undefined;
+  teller2?: string | undefined;
+  paperEntries: number;
+  countedAt?: string | undefined;
 }
 
 /**

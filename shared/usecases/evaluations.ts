@@ -1,33 +1,15 @@
-import { ballotsOf } from '../data/repos/ballot-box';
-import { closeUnusedCodes } from '../data/repos/ballot-codes';
-import {
-  closeEvaluation,
-  createEvaluation,
-  evaluationPending,
-  evaluationsOf,
-  getEvaluation,
-  sealEvaluation,
-} from '../data/repos/evaluations';
+import { createEvaluation, evaluationPending, evaluationsOf } from '../data/repos/evaluations';
 import { measuresOf } from '../data/repos/measures';
 import { problemsOf } from '../data/repos/reports';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
-import { hashOf } from '../domain/canonical-json';
-import {
-  type Evaluation,
-  EvaluationBallot,
-  type EvaluationInput,
-  evaluationPhase,
-} from '../domain/evaluation';
-import { tallyEvaluation } from '../domain/evaluation-tally';
+import type { Evaluation, EvaluationInput } from '../domain/evaluation';
 import { newWindow } from '../domain/time-window';
-import { fail, notFound } from '../errors';
-import { campaignFor, campaignOfUnit, evaluationFor, unitFor } from './access';
+import { fail } from '../errors';
+import { campaignOfUnit, evaluationFor, unitFor } from './access';
+import { confirmCounting } from './counting';
 import { newRoundToken } from './rounds';
 import { closeVoteEarly } from './vote-codes';
-
-/** A link evaluation is counted this long after it closed: longer than any request that passed its window check runs. */
-export const LINK_COUNT_GRACE_MS = 60_000;
 
 /**
  * The unit opens a satisfaction evaluation of its rectification (群众满意度测评).
@@ -74,6 +56,7 @@ export async function openEvaluation(
     })),
     due: { member: unit.membersDue, mass: unit.massRepresentativesDue },
     paperIssued: { member: 0, mass: 0 },
+    paperEntries: 0,
     opensAt,
     closesAt,
     createdAt: now.toISOString(),
@@ -86,39 +69,17 @@ export async function openEvaluation(
 /** Closes an evaluation before its end time, by whoever collects for its unit (see `closeVoteEarly`). */
 export async function closeEvaluationEarly(deps: Deps, who: Principal, id: string): Promise<Evaluation> {
   const e = await evaluationFor(deps, who, 'collect', id);
-  return closeVoteEarly(deps, 'evaluation', e, (at) => closeEvaluation(deps, who.username, e, at));
+  return closeVoteEarly(deps, who.username, 'evaluation', e);
 }
 
 /**
- * The supervision group (or the office) counts a closed evaluation.
- * 0. The caller may count the unit's votes; the campaign gives k and the threshold.
- * 1. Casting must be over; a link evaluation waits a minute after it closed,
- *    so a ballot whose request was already under way is in the count.
- * 2. Unused codes are closed (finishing an interrupted early close).
- * 3. The results are computed once, with the campaign's k and threshold,
- *    stored on the evaluation with a SHA-256, and recorded on the unit (补课 flag).
+ * The supervision group (or the office) counts a closed evaluation that had
+ * no paper slips: the vote module's confirmation with no unresolved slip
+ * (see `confirmCounting`). Evaluations with codes decide the unit's 补课; a
+ * poll by open link is counted a minute after it closed and decides nothing.
  */
-export async function countEvaluation(deps: Deps, who: Principal, id: string): Promise<Evaluation> {
-  const e = await evaluationFor(deps, who, 'superviseCount', id);
-  const { settings } = await campaignFor(deps, who, 'read', e.campaignId);
-  const now = deps.now();
-  const phase = evaluationPhase(e, now);
-  if (phase === 'counted') throw fail('EVALUATION_COUNTED');
-  if (phase !== 'closed') throw fail('EVALUATION_OPEN');
-  const closedAt = Date.parse(e.closedEarlyAt ?? e.closesAt);
-  if (e.mode === 'link' && now.getTime() < closedAt + LINK_COUNT_GRACE_MS) {
-    throw fail('COUNT_TOO_EARLY');
-  }
-  await closeUnusedCodes(deps, e.id);
-  const fresh = await getEvaluation(deps, e.id);
-  if (!fresh) throw notFound();
-  const ballots = await ballotsOf(deps, e.id, EvaluationBallot);
-  const results = tallyEvaluation(fresh, ballots, settings);
-  const sha256 = hashOf(results);
-  const at = now.toISOString();
-  await sealEvaluation(deps, fresh, { at, by: who.username, results, sha256 });
-  return { ...fresh, countedAt: at, countedBy: who.username, results, resultsSha256: sha256 };
-}
+export const countEvaluation = (deps: Deps, who: Principal, id: string): Promise<Evaluation> =>
+  confirmCounting(deps, who, 'evaluation', id, []);
 
 /** The unit's evaluations, newest first (anyone who may read the unit). */
 export async function listEvaluations(deps: Deps, who: Principal, unitId: string): Promise<Evaluation[]> {

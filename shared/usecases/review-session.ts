@@ -2,7 +2,7 @@ import { newId } from '../data/ids';
 import type { PageRequest } from '../data/query';
 import { getCampaign } from '../data/repos/campaigns';
 import { allMembers } from '../data/repos/members';
-import { createSession, listSessions, updateOpenSession } from '../data/repos/sessions';
+import { createSession, listSessions } from '../data/repos/sessions';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
 import type { Unit } from '../domain/org';
@@ -103,21 +103,6 @@ export async function openReviewSession(
 /** Closes a session before its end time (see `closeVoteEarly`). */
 export async function closeSession(deps: Deps, who: Principal, id: string): Promise<SessionView> {
   const session = await sessionFor(deps, who, 'collect', id);
-  const closed = await closeVoteEarly(deps, 'review', session, (at) =>
-    updateOpenSession(deps, who.username, session, { closedEarlyAt: at }, 'review.close'),
-  );
+  const closed = await closeVoteEarly(deps, who.username, 'review', session);
   return sessionView(deps, closed);
-}
-
-/** Records how many paper ballots were handed out at the meeting, per voter group. */
-export async function setPaperIssued(
-  deps: Deps,
-  who: Principal,
-  id: string,
-  issued: { member: number; mass: number },
-): Promise<SessionView> {
-  const session = await sessionFor(deps, who, 'collect', id);
-  if (sessionState(session, deps.now()) === 'closed') throw fail('SESSION_CLOSED');
-  await updateOpenSession(deps, who.username, session, { paperIssued: issued }, 'review.paperIssued');
-  return sessionView(deps, { ...session, paperIssued: issued });
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { closeUnusedCodes, codesOf, getCodeBatch, putCodes, revokeUnused } from '../data/repos/ballot-codes';
+import { updateOpenVote } from '../data/repos/votes';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
 import { batchCode, codeHash, normalizeCode } from '../domain/ballot-code';
@@ -169,21 +170,21 @@ export async function revokeVoteCodes<V extends Vote>(
 
 /**
  * Closes a vote before its end time.
- * 1. `record` writes the close on the vote itself (audited).
+ * 1. The close is written on the vote itself (audited).
  * 2. Its unused codes are closed, so no cast gets through afterwards; a cast
  *    already under way either lands first (and counts) or is refused.
  * Counting runs step 2 again, so an interrupted close is finished before any result.
  */
 export async function closeVoteEarly<V extends Vote>(
   deps: Deps,
+  actor: string,
   kind: VoteKind,
   vote: V,
-  record: (at: string) => Promise<void>,
 ): Promise<V> {
   const words = voteWords[kind];
   if (windowState(vote, deps.now()) === 'closed') throw fail(words.closed);
   const at = deps.now().toISOString();
-  await record(at);
+  await updateOpenVote(deps, actor, kind, vote, { closedEarlyAt: at }, `${words.audit}.close`);
   await closeUnusedCodes(deps, vote.id);
   return { ...vote, closedEarlyAt: at };
 }

@@ -71,6 +71,27 @@ export const rectifyCases: Case[] = [
     path: `/api/evaluations/${evaluationOf(s)}/codes/revoke`,
     body: { voterGroup: 'mass' },
   })),
+  collectsForOwnUnit('PUT', '/api/evaluations/:evaluationId/paper-issued', (_f, s) => ({
+    path: `/api/evaluations/${evaluationOf(s)}/paper-issued`,
+    body: { member: 0, mass: 3 },
+  })),
+  supervisesCount('PUT', '/api/evaluations/:evaluationId/tellers', (_f, s) => ({
+    path: `/api/evaluations/${evaluationOf(s)}/tellers`,
+    body: { teller1: 'sup1', teller2: 'spare' },
+  })),
+  // As for review slips: the policy lets the supervision group and the office through, the use case
+  // then wants the appointed teller after casting closed (409 first while the evaluation is open).
+  supervisesCount('PUT', '/api/evaluations/:evaluationId/paper-ballots/:slipNo/tellers/:teller', (_f, s) => ({
+    path: `/api/evaluations/${evaluationOf(s)}/paper-ballots/1/tellers/1`,
+    body: { voterGroup: 'mass', overall: 'satisfied', measures: { [measureOf(s)]: 'satisfied' } },
+  })),
+  readsOwnUnit('GET', '/api/evaluations/:evaluationId/reconciliation', (_f, s) => ({
+    path: `/api/evaluations/${evaluationOf(s)}/reconciliation`,
+  })),
+  supervisesCount('POST', '/api/evaluations/:evaluationId/count/confirm', (_f, s) => ({
+    path: `/api/evaluations/${evaluationOf(s)}/count/confirm`,
+    body: { unresolvedSlips: [] },
+  })),
   collectsForOwnUnit('POST', '/api/evaluations/:evaluationId/close', (_f, s) => ({
     path: `/api/evaluations/${evaluationOf(s)}/close`,
   })),

@@ -1,12 +1,11 @@
 import type { Deps } from '../../deps';
 import { Evaluation, type EvaluationResults } from '../../domain/evaluation';
-import { notClosed } from '../../domain/time-window';
 import { fail } from '../../errors';
-import { withCondition } from '../condition-expression';
 import { accessPatterns, keys } from '../keys';
 import { queryAll } from '../query';
 import { writeAudited } from '../transact';
 import { getItem } from './get-item';
+import { countedOnce } from './votes';
 
 /** The evaluation's own items in the main table; its codes and ballots are in the ballot box. */
 
@@ -54,34 +53,26 @@ export async function createEvaluation(deps: Deps, actor: string, e: Evaluation)
   );
 }
 
-/** Closes an open evaluation before its end time (audited). */
-export async function closeEvaluation(deps: Deps, actor: string, e: Evaluation, at: string) {
-  await writeAudited(
-    deps,
-    [
-      {
-        Update: {
-          TableName: deps.tableName,
-          Key: keys.evaluation(e.id),
-          UpdateExpression: 'SET closedEarlyAt = :at',
-          ...withCondition(notClosed(new Date(at)), { values: { ':at': at } }),
-        },
-      },
-    ],
-    { actor, action: 'evaluation.close', target: target(e), detail: { at } },
-    () => fail('EVALUATION_CLOSED'),
-  );
-}
-
 /**
- * Seals the results on the evaluation (once) and records them on the unit as
- * its latest evaluation, in one transaction with the audit record.
+ * Seals the results on the evaluation (once, and only if no teller entry was
+ * written since the count read them) and, for an evaluation with codes,
+ * records them on the unit as its latest evaluation (the verdict the stages
+ * follow), in one transaction with the audit record. A poll (意见征询, by open
+ * link) decides nothing: the unit keeps no verdict from it.
  */
 export async function sealEvaluation(
   deps: Deps,
   e: Evaluation,
   sealed: { at: string; by: string; results: EvaluationResults; sha256: string },
 ) {
+  const once = countedOnce(e.paperEntries);
+  const last = {
+    id: e.id,
+    countedAt: sealed.at,
+    rate: sealed.results.overall.rate,
+    remedial: sealed.results.remedial.flagged,
+  };
+  const verdict = e.mode === 'codes';
   await writeAudited(
     deps,
     [
@@ -90,12 +81,13 @@ export async function sealEvaluation(
           TableName: deps.tableName,
           Key: keys.evaluation(e.id),
           UpdateExpression: 'SET countedAt = :at, countedBy = :by, results = :r, resultsSha256 = :sha',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(countedAt)',
+          ConditionExpression: `attribute_exists(pk) AND ${once.ConditionExpression}`,
           ExpressionAttributeValues: {
             ':at': sealed.at,
             ':by': sealed.by,
             ':r': sealed.results,
             ':sha': sealed.sha256,
+            ...once.values,
           },
         },
       },
@@ -103,17 +95,11 @@ export async function sealEvaluation(
         Update: {
           TableName: deps.tableName,
           Key: keys.unit(e.unitId),
-          UpdateExpression: 'SET lastEvaluation = :last, updatedAt = :at REMOVE pendingEvaluation',
+          UpdateExpression: verdict
+            ? 'SET lastEvaluation = :last, updatedAt = :at REMOVE pendingEvaluation'
+            : 'SET updatedAt = :at REMOVE pendingEvaluation',
           ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: {
-            ':at': sealed.at,
-            ':last': {
-              id: e.id,
-              countedAt: sealed.at,
-              rate: sealed.results.overall.rate,
-              remedial: sealed.results.remedial.flagged,
-            },
-          },
+          ExpressionAttributeValues: { ':at': sealed.at, ...(verdict ? { ':last': last } : {}) },
         },
       },
     ],

@@ -1,15 +1,14 @@
 import * as z from 'zod';
 import type { Deps } from '../../deps';
 import type { ReviewSummary } from '../../domain/org';
-import { countChanged, countConfirmed, ReviewSession } from '../../domain/review';
-import { notClosed } from '../../domain/time-window';
+import { countChanged, ReviewSession } from '../../domain/review';
 import { fail } from '../../errors';
-import { withCondition } from '../condition-expression';
 import { accessPatterns, keys } from '../keys';
 import { type PageRequest, queryAll, queryPage } from '../query';
-import { type TransactItem, writeAudited } from '../transact';
+import { writeAudited } from '../transact';
 import { getItem } from './get-item';
 import { keptOnUnit } from './units';
+import { countedOnce } from './votes';
 
 export const getSession = (deps: Deps, id: string) => getItem(deps, keys.session(id), ReviewSession);
 
@@ -40,87 +39,7 @@ export async function createSession(deps: Deps, actor: string, session: ReviewSe
   );
 }
 
-/** Sets attributes of an open session (closing it early, paper ballots issued), audited. */
-export async function updateOpenSession(
-  deps: Deps,
-  actor: string,
-  session: ReviewSession,
-  set: Partial<Pick<ReviewSession, 'closedEarlyAt' | 'paperIssued'>>,
-  action: string,
-) {
-  const entries = Object.entries(set);
-  await writeAudited(
-    deps,
-    [
-      {
-        Update: {
-          TableName: deps.tableName,
-          Key: keys.session(session.id),
-          UpdateExpression: `SET ${entries.map((_, i) => `#a${i} = :v${i}`).join(', ')}`,
-          ...withCondition(notClosed(deps.now()), {
-            names: Object.fromEntries(entries.map(([k], i) => [`#a${i}`, k])),
-            values: Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
-          }),
-        },
-      },
-    ],
-    { actor, action, target: `unit:${session.unitId}/session:${session.id}`, detail: set },
-    () => fail('SESSION_CLOSED'),
-  );
-}
-
 const target = (s: ReviewSession) => `unit:${s.unitId}/session:${s.id}`;
-
-/** Names the two tellers of a session (audited); allowed until the count is confirmed. */
-export async function putTellers(
-  deps: Deps,
-  actor: string,
-  session: ReviewSession,
-  tellers: { teller1: string; teller2: string },
-) {
-  await writeAudited(
-    deps,
-    [
-      {
-        Update: {
-          TableName: deps.tableName,
-          Key: keys.session(session.id),
-          UpdateExpression: 'SET teller1 = :t1, teller2 = :t2',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(countedAt)',
-          ExpressionAttributeValues: { ':t1': tellers.teller1, ':t2': tellers.teller2 },
-        },
-      },
-    ],
-    { actor, action: 'review.tellers.appoint', target: target(session), detail: tellers },
-    countConfirmed,
-  );
-}
-
-/**
- * The session's part of a teller's entry, for the entry's transaction: the
- * account is that side's teller, casting is over, the count is not yet
- * confirmed; and the entry counter moves, so a confirmation that read the
- * entries before this one fails instead of sealing without it.
- */
-export function countingStep(
-  deps: Deps,
-  sessionId: string,
-  teller: 1 | 2,
-  username: string,
-  now: Date,
-): TransactItem {
-  return {
-    Update: {
-      TableName: deps.tableName,
-      Key: keys.session(sessionId),
-      UpdateExpression: 'SET paperEntries = if_not_exists(paperEntries, :zero) + :one',
-      ConditionExpression:
-        '#teller = :me AND attribute_not_exists(countedAt) AND (closesAt <= :now OR attribute_exists(closedEarlyAt))',
-      ExpressionAttributeNames: { '#teller': `teller${teller}` },
-      ExpressionAttributeValues: { ':me': username, ':now': now.toISOString(), ':zero': 0, ':one': 1 },
-    },
-  };
-}
 
 /** A session's sealed results: what was counted, by which settings, and its hash. */
 export const SealedResults = z.object({
@@ -155,15 +74,12 @@ export async function sealResults(
           TableName: deps.tableName,
           Key: keys.session(session.id),
           UpdateExpression: 'SET countedAt = :at, countedBy = :by, resultsSha256 = :sha',
-          ConditionExpression:
-            seenEntries === 0
-              ? 'attribute_not_exists(countedAt) AND (attribute_not_exists(paperEntries) OR paperEntries = :n)'
-              : 'attribute_not_exists(countedAt) AND paperEntries = :n',
+          ConditionExpression: countedOnce(seenEntries).ConditionExpression,
           ExpressionAttributeValues: {
             ':at': sealed.sealedAt,
             ':by': sealed.sealedBy,
             ':sha': sealed.sha256,
-            ':n': seenEntries,
+            ...countedOnce(seenEntries).values,
           },
         },
       },

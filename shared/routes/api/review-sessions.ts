@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { principalOf } from '../../auth/middleware';
 import type { Deps } from '../../deps';
-import { PaperIssuedInput, ReviewSessionInput, SessionView } from '../../domain/review';
+import { ReviewSessionInput, SessionView } from '../../domain/review';
 import type { AppEnv } from '../../http/env';
 import {
   errorResponses,
@@ -14,13 +14,7 @@ import {
   UnitParams,
 } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
-import {
-  closeSession,
-  openReviewSession,
-  reviewSessionsOf,
-  sessionOf,
-  setPaperIssued,
-} from '../../usecases/review-session';
+import { closeSession, openReviewSession, reviewSessionsOf, sessionOf } from '../../usecases/review-session';
 
 /** The common fields of a democratic review route's declaration. */
 export const reviewRoute = <M extends 'get' | 'post' | 'put'>(method: M, path: string, summary: string) => ({
@@ -55,17 +49,8 @@ const close = createRoute({
   request: { params: SessionParams },
   responses: { 200: ok(SessionView), ...errorResponses },
 });
-const paperIssued = createRoute({
-  ...reviewRoute(
-    'put',
-    '/api/review-sessions/{sessionId}/paper-issued',
-    'How many paper ballots were handed out, per voter group',
-  ),
-  request: { params: SessionParams, body: jsonBody(PaperIssuedInput) },
-  responses: { 200: ok(SessionView), ...errorResponses },
-});
 
-/** Democratic review sessions (民主评议): list, open, read, close, paper ballots handed out. */
+/** Democratic review sessions (民主评议): list, open, read, close (their counting: ./counting.ts). */
 export function reviewSessionRoutes(deps: Deps) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(list, async (c) => {
@@ -81,9 +66,5 @@ export function reviewSessionRoutes(deps: Deps) {
     )
     .openapi(close, async (c) =>
       c.json(await closeSession(deps, principalOf(c), c.req.valid('param').sessionId), 200),
-    )
-    .openapi(paperIssued, async (c) => {
-      const { sessionId } = c.req.valid('param');
-      return c.json(await setPaperIssued(deps, principalOf(c), sessionId, c.req.valid('json')), 200);
-    });
+    );
 }

@@ -14,6 +14,7 @@ import { GroupPage } from '../../views/console/group-page';
 import { AccountsPage, AuditPage, CampaignsPage, PasswordPage } from '../../views/console/office-pages';
 import { UnitPage } from '../../views/console/unit-page';
 import { page } from '../../views/page';
+import { consoleCountingRoutes } from './counting';
 import { consoleEvaluationRoutes } from './evaluations';
 import { consoleFormRoutes } from './forms';
 import { consoleLoginRoutes } from './login';
@@ -101,6 +102,7 @@ export function consoleRoutes(deps: Deps) {
   app.route('/', consoleFormRoutes(deps));
   app.route('/', consoleOpinionRoutes(deps));
   app.route('/', consoleReviewRoutes(deps));
+  app.route('/', consoleCountingRoutes(deps));
   app.route('/', consoleReportRoutes(deps));
   app.route('/', consoleRectificationRoutes(deps));
   app.route('/', consoleEvaluationRoutes(deps));

@@ -1,6 +1,9 @@
+import type { Child } from 'hono/jsx';
+import type { EvaluationItem } from '../../domain/evaluation';
 import {
   markLabels,
   marksFor,
+  type Satisfaction,
   type SessionView,
   satisfactionLabels,
   satisfactions,
@@ -9,11 +12,14 @@ import { type VoterGroup, voterGroupLabels, voterGroups } from '../../domain/vot
 import type { ReconciliationView } from '../../domain/vote-count';
 import { Csrf } from './layout';
 
+/** The vote a counting form acts on, and its console address (`/console/review-sessions/{id}`, `/console/evaluations/{id}`). */
+type Counted = { vote: { teller1?: string | undefined; teller2?: string | undefined }; base: string };
+
 /** The supervision group (or the office) names the two tellers, until the count is confirmed. */
-export function TellersForm(props: { session: SessionView; csrf: string }) {
-  const { session, csrf } = props;
+export function TellersForm(props: Counted & { csrf: string }) {
+  const { vote: session, csrf } = props;
   return (
-    <form method="post" action={`/console/review-sessions/${session.id}/tellers`} class="card">
+    <form method="post" action={`${props.base}/tellers`} class="card">
       <Csrf token={csrf} />
       <h2 style="margin-top:0">指定计票人</h2>
       <p class="muted">两名计票人须为本督导组或活动领导小组办公室的两个不同账号，不能是被评议单位的账号。</p>
@@ -33,15 +39,11 @@ export function TellersForm(props: { session: SessionView; csrf: string }) {
 }
 
 /** The supervision group confirms the count (计票结束), naming the slips still unresolved. */
-export function ConfirmCountForm(props: {
-  session: SessionView;
-  csrf: string;
-  reconciliation: ReconciliationView;
-}) {
-  const { session, csrf } = props;
+export function ConfirmCountForm(props: Counted & { csrf: string; reconciliation: ReconciliationView }) {
+  const { csrf } = props;
   const open = props.reconciliation.paperMismatches.map((m) => m.slipNo);
   return (
-    <form method="post" action={`/console/review-sessions/${session.id}/count/confirm`} class="card">
+    <form method="post" action={`${props.base}/count/confirm`} class="card">
       <Csrf token={csrf} />
       <input type="hidden" name="unresolvedSlips" value={open.join(',')} />
       <h2 style="margin-top:0">确认计票结束</h2>
@@ -60,24 +62,24 @@ export function ConfirmCountForm(props: {
   );
 }
 
-/** The paper-ballot entry form of one appointed teller; the other teller enters the same slips apart. */
-export function PaperEntryForm(props: {
-  session: SessionView;
-  csrf: string;
-  side: 1 | 2;
-  slipNo: number;
-  voterGroup: VoterGroup;
-  reconciliation: ReconciliationView;
-}) {
-  const { session, csrf } = props;
+/** The paper-slip entry form of one appointed teller; the other teller enters the same slips apart. */
+export function PaperEntryForm(
+  props: Counted & {
+    csrf: string;
+    side: 1 | 2;
+    slipNo: number;
+    voterGroup: VoterGroup;
+    reconciliation: ReconciliationView;
+    /** The slip's own rows: a review's grades and satisfaction, an evaluation's answers. */
+    children: Child;
+  },
+) {
+  const { csrf } = props;
   const r = props.reconciliation;
   const problemText = { onlyOneTeller: '只有一人录入', different: '两人录入不一致' } as const;
   const current = r.paperMismatches.find((m) => m.slipNo === props.slipNo);
-  const base = `/console/review-sessions/${session.id}`;
-  // Every mark any slip may carry: 不了解 appears where mass representatives may use it.
-  const slipMarks = marksFor(session, 'mass');
   return (
-    <form method="post" action={`${base}/paper`} class="card">
+    <form method="post" action={`${props.base}/paper`} class="card">
       <Csrf token={csrf} />
       <input type="hidden" name="teller" value={String(props.side)} />
       <style>{`.slip-grid{width:auto;margin:.5rem 0}.slip-grid th,.slip-grid td{padding:.15rem .6rem;text-align:center}
@@ -123,8 +125,59 @@ export function PaperEntryForm(props: {
           </select>
         </div>
       </div>
-      {/* One row per member, the grades as adjacent columns: Tab goes down the slip (one stop per
-          row), the arrow keys or Space choose within a row, Enter sends. */}
+      {props.children}
+      <button type="submit">录入</button>
+    </form>
+  );
+}
+
+/** One row of satisfaction answers (满意 … 不了解) for the field `name`. */
+function SatisfactionRows(props: { head: string; rows: { name: string; label: string }[] }) {
+  return (
+    <table class="slip-grid">
+      <thead>
+        <tr>
+          <th scope="col">{props.head}</th>
+          {satisfactions.map((x) => (
+            <th scope="col">{satisfactionLabels[x as Satisfaction]}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((row) => (
+          <tr>
+            <th scope="row">{row.label}</th>
+            {satisfactions.map((x) => (
+              <td>
+                <label class="cell">
+                  <input
+                    type="radio"
+                    name={row.name}
+                    value={x}
+                    required
+                    aria-label={`${row.label} ${satisfactionLabels[x]}`}
+                  />
+                </label>
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * A review slip's rows: one per member, the grades as adjacent columns (Tab
+ * goes down the slip, one stop per row; the arrow keys or Space choose within
+ * a row; Enter sends), then the leading team's satisfaction.
+ */
+export function ReviewSlipRows(props: { session: SessionView }) {
+  const { session } = props;
+  // Every mark any slip may carry: 不了解 appears where mass representatives may use it.
+  const slipMarks = marksFor(session, 'mass');
+  return (
+    <>
       {session.massUnknown && <p class="muted">“不了解”只有群众代表的选票上才有。</p>}
       <table class="slip-grid">
         <thead>
@@ -156,35 +209,23 @@ export function PaperEntryForm(props: {
           ))}
         </tbody>
       </table>
-      <table class="slip-grid">
-        <thead>
-          <tr>
-            <th scope="col">领导班子</th>
-            {satisfactions.map((x) => (
-              <th scope="col">{satisfactionLabels[x]}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row">满意度</th>
-            {satisfactions.map((x) => (
-              <td>
-                <label class="cell">
-                  <input
-                    type="radio"
-                    name="satisfaction"
-                    value={x}
-                    required
-                    aria-label={`领导班子 ${satisfactionLabels[x]}`}
-                  />
-                </label>
-              </td>
-            ))}
-          </tr>
-        </tbody>
-      </table>
-      <button type="submit">录入</button>
-    </form>
+      <SatisfactionRows head="领导班子" rows={[{ name: 'satisfaction', label: '满意度' }]} />
+    </>
+  );
+}
+
+/** An evaluation slip's rows: the overall answer, then one per measure. */
+export function EvaluationSlipRows(props: { items: EvaluationItem[] }) {
+  return (
+    <SatisfactionRows
+      head="整改情况"
+      rows={[
+        { name: 'overall', label: '总体评价' },
+        ...props.items.map((item, n) => ({
+          name: `m_${item.measureId}`,
+          label: `措施${n + 1}：${item.action}`,
+        })),
+      ]}
+    />
   );
 }

@@ -3,7 +3,7 @@ import type { SessionView } from '../../domain/review';
 import type { ResultsView } from '../../domain/review-views';
 import { type VoterGroup, voterGroupLabels, voterGroups } from '../../domain/vote';
 import type { ReconciliationView } from '../../domain/vote-count';
-import { ConfirmCountForm, PaperEntryForm, TellersForm } from './counting-forms';
+import { ConfirmCountForm, PaperEntryForm, ReviewSlipRows, TellersForm } from './counting-forms';
 import { chinaTime, percent } from './format';
 import { ConsoleLayout, Csrf } from './layout';
 import { stateLabels } from './review-section';
@@ -108,17 +108,20 @@ export function SessionPage(props: {
       {canRun && session.state !== 'closed' && <CodeForms session={session} csrf={csrf} />}
       {counting && side && (
         <PaperEntryForm
-          session={session}
+          vote={session}
+          base={base}
           csrf={csrf}
           side={side}
           slipNo={props.nextSlip ?? 1}
           voterGroup={props.slipGroup ?? 'member'}
           reconciliation={r}
-        />
+        >
+          <ReviewSlipRows session={session} />
+        </PaperEntryForm>
       )}
-      {canSupervise && !counted && <TellersForm session={session} csrf={csrf} />}
+      {canSupervise && !counted && <TellersForm vote={session} base={base} csrf={csrf} />}
       {canSupervise && counting && !side && (
-        <ConfirmCountForm session={session} csrf={csrf} reconciliation={r} />
+        <ConfirmCountForm vote={session} base={base} csrf={csrf} reconciliation={r} />
       )}
       {canRun && session.state !== 'closed' && (
         <form
