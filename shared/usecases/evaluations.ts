@@ -6,8 +6,8 @@ import type { Principal } from '../domain/account';
 import type { Evaluation, EvaluationInput } from '../domain/evaluation';
 import { newWindow } from '../domain/time-window';
 import { fail } from '../errors';
-import { campaignOfUnit, evaluationFor, unitFor } from './access';
-import { confirmCounting } from './counting';
+import { campaignFor, campaignOfUnit, evaluationFor, unitFor } from './access';
+import { confirmCounting, reconciliationOf } from './counting';
 import { newRoundToken } from './rounds';
 import { closeVoteEarly } from './vote-codes';
 
@@ -108,4 +108,17 @@ export async function evaluationsPage(deps: Deps, who: Principal, unitId: string
     measures: measures.length,
     threshold: campaign.settings.satisfactionThreshold,
   };
+}
+
+/**
+ * What the console's page of one evaluation shows: the evaluation, its live
+ * reconciliation (codes, paper slips, tellers' entries) and the campaign's threshold.
+ */
+export async function evaluationPage(deps: Deps, who: Principal, id: string) {
+  const evaluation = await evaluationFor(deps, who, 'read', id);
+  const [campaign, reconciliation] = await Promise.all([
+    campaignFor(deps, who, 'read', evaluation.campaignId),
+    reconciliationOf(deps, who, 'evaluation', id),
+  ]);
+  return { evaluation, reconciliation, threshold: campaign.settings.satisfactionThreshold };
 }

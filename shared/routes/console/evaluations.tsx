@@ -10,11 +10,13 @@ import {
   closeEvaluationEarly,
   countEvaluation,
   evaluationOf,
+  evaluationPage,
   evaluationsPage,
   openEvaluation,
 } from '../../usecases/evaluations';
 import { qrSvg } from '../../usecases/qr';
 import { mintVoteCodes, reprintVoteCodes, revokeVoteCodes } from '../../usecases/vote-codes';
+import { EvaluationCountPage } from '../../views/console/evaluation-count-page';
 import { EvaluationsPage } from '../../views/console/evaluations-page';
 import { page } from '../../views/page';
 import { evaluationView } from '../evaluation-view';
@@ -49,6 +51,22 @@ export function consoleEvaluationRoutes(deps: Deps) {
           evaluations={shown}
           threshold={threshold}
           measures={measures}
+        />,
+      ),
+    );
+  });
+
+  app.get('/console/evaluations/:id', async (c) => {
+    const viewer = requirePageContext(deps, c);
+    const shown = await evaluationPage(deps, viewer.who, c.req.param('id'));
+    return c.html(
+      page(
+        <EvaluationCountPage
+          {...viewer}
+          evaluation={evaluationView(deps, shown.evaluation)}
+          reconciliation={shown.reconciliation}
+          nextSlip={Number(c.req.query('slip')) || undefined}
+          slipGroup={c.req.query('group') === 'member' ? 'member' : 'mass'}
         />,
       ),
     );

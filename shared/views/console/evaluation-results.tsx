@@ -12,7 +12,12 @@ export function EvaluationResultsTable(props: { results: EvaluationResults }) {
     <div>
       <p>
         收回测评票 {r.ballots} 份。
-        {r.remedial.flagged ? (
+        {r.poll ? (
+          <strong>
+            意见征询（公开链接，每人可多次提交）：总体满意率 {rate(r.overall.rate)}
+            ，仅供参考，不作为是否补课的依据。
+          </strong>
+        ) : r.remedial.flagged ? (
           <strong class="error">
             需要补课：{r.remedial.reason ? remedialReasonLabels[r.remedial.reason] : ''}（规定满意率不低于
             {r.threshold}%）。
@@ -23,6 +28,9 @@ export function EvaluationResultsTable(props: { results: EvaluationResults }) {
           </strong>
         )}
       </p>
+      {r.unresolvedSlips.length > 0 && (
+        <p class="muted">两名计票人未录入一致、未计入的纸质票：第{r.unresolvedSlips.join('、')}号。</p>
+      )}
       {r.withheld ? (
         <p class="muted">参加测评的不足公布下限，不显示各项评价。</p>
       ) : (

@@ -39,8 +39,10 @@ export function EvaluationsPage(props: {
       />
       <p class="muted">
         整改提高阶段后期，请群众对每项整改措施和整改工作总体作出评价（满意 / 基本满意 / 不满意 /
-        不了解）。测评结束后由督导组计票；总体满意率低于{props.threshold}
-        %、群众都不了解，或参加人数不足公布下限的，需要补课并重新测评。
+        不了解）。凭选票码测评（可在会上发放纸质测评票，由两名计票人分别录入）结束后由督导组计票；总体满意率低于
+        {props.threshold}
+        %、群众都不了解，或参加人数不足公布下限的，需要补课并重新测评。公开链接只作意见征询，结果仅供参考，
+        不作为是否补课的依据。
       </p>
       {props.evaluations.map((e) => (
         <section class="card">
@@ -80,7 +82,15 @@ export function EvaluationsPage(props: {
               </button>
             </form>
           )}
-          {canCount && e.state === 'closed' && (
+          {e.mode === 'codes' && (
+            <p>
+              <a href={base(e.id)}>计票页</a>
+              <span class="muted">
+                （参评情况；会上发放纸质测评票的，在这里登记张数、指定计票人、录入和确认）
+              </span>
+            </p>
+          )}
+          {canCount && e.state === 'closed' && e.paperIssued.member + e.paperIssued.mass === 0 && (
             <form method="post" action={`${base(e.id)}/count`}>
               <Csrf token={csrf} />
               <button type="submit">督导组计票</button>

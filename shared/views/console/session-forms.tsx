@@ -1,5 +1,5 @@
 import type { SessionView } from '../../domain/review';
-import { voterGroupLabels, voterGroups } from '../../domain/vote';
+import { type VoterGroup, voterGroupLabels, voterGroups } from '../../domain/vote';
 import { MintForm, RevokeForm } from './code-forms';
 import { Csrf } from './layout';
 
@@ -11,17 +11,24 @@ export function CodeForms(props: { session: SessionView; csrf: string }) {
     <div class="grid">
       <MintForm base={base} csrf={csrf} />
       <RevokeForm base={base} csrf={csrf} />
-      <form method="post" action={`${base}/paper-issued`} class="card">
-        <Csrf token={csrf} />
-        <h2 style="margin-top:0">纸质票发出张数</h2>
-        {voterGroups.map((g) => (
-          <div>
-            <label for={`pi_${g}`}>{voterGroupLabels[g]}</label>
-            <input id={`pi_${g}`} name={g} type="number" min="0" value={String(session.paperIssued[g])} />
-          </div>
-        ))}
-        <button type="submit">保存</button>
-      </form>
+      <PaperIssuedForm base={base} csrf={csrf} issued={session.paperIssued} />
     </div>
+  );
+}
+
+/** How many paper slips were handed out, per voter group, while the vote is open. */
+export function PaperIssuedForm(props: { base: string; csrf: string; issued: Record<VoterGroup, number> }) {
+  return (
+    <form method="post" action={`${props.base}/paper-issued`} class="card">
+      <Csrf token={props.csrf} />
+      <h2 style="margin-top:0">纸质票发出张数</h2>
+      {voterGroups.map((g) => (
+        <div>
+          <label for={`pi_${g}`}>{voterGroupLabels[g]}</label>
+          <input id={`pi_${g}`} name={g} type="number" min="0" value={String(props.issued[g])} />
+        </div>
+      ))}
+      <button type="submit">保存</button>
+    </form>
   );
 }

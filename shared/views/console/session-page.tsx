@@ -1,11 +1,12 @@
 import type { Principal } from '../../domain/account';
 import type { SessionView } from '../../domain/review';
 import type { ResultsView } from '../../domain/review-views';
-import { type VoterGroup, voterGroupLabels, voterGroups } from '../../domain/vote';
+import type { VoterGroup } from '../../domain/vote';
 import type { ReconciliationView } from '../../domain/vote-count';
 import { ConfirmCountForm, PaperEntryForm, ReviewSlipRows, TellersForm } from './counting-forms';
-import { chinaTime, percent } from './format';
+import { chinaTime } from './format';
 import { ConsoleLayout, Csrf } from './layout';
+import { ReconciliationTable } from './reconciliation-table';
 import { stateLabels } from './review-section';
 import { CodeForms } from './session-forms';
 import { SessionResults } from './session-results';
@@ -51,46 +52,7 @@ export function SessionPage(props: {
         <a href={`/console/units/${session.unitId}`}>返回单位</a>
       </p>
       <h2>计票</h2>
-      {r.void && <p class="flash error">收回票数多于发出票数，本次评议无效。</p>}
-      {voterGroups
-        .filter((g) => r.groups[g].overIssued > 0)
-        .map((g) => (
-          <p class="flash error">
-            {voterGroupLabels[g]}发出选票（含纸质票）比应到人数多 {r.groups[g].overIssued}{' '}
-            张，请核实多出的选票是否已收回或作废。
-          </p>
-        ))}
-      <table>
-        <thead>
-          <tr>
-            <th />
-            <th>应到</th>
-            <th>选票码 发出/已用/未用/作废</th>
-            <th>纸质票发出</th>
-            <th>收回 网上/纸质/合计</th>
-            <th>参评率</th>
-          </tr>
-        </thead>
-        <tbody>
-          {voterGroups.map((g) => {
-            const x = r.groups[g];
-            return (
-              <tr>
-                <th>{voterGroupLabels[g]}</th>
-                <td>{x.due}</td>
-                <td>
-                  {x.codes.issued} / {x.codes.used} / {x.codes.unused} / {x.codes.revoked}
-                </td>
-                <td>{x.paperIssued}</td>
-                <td>
-                  {x.ballots.online} / {x.ballots.paper} / {x.ballots.total}
-                </td>
-                <td>{x.turnout === null ? '—' : percent(x.turnout)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ReconciliationTable reconciliation={r} />
       <p>党员到会{r.quorumMet ? '已' : '未'}达到规定比例。</p>
       {r.paperMismatches.length > 0 && (
         <p class="flash error">

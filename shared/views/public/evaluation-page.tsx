@@ -6,7 +6,7 @@ import { FormProblems, PublicLayout } from './layout';
 const css = `.q{background:#fff;border-radius:8px;padding:10px 12px;margin:12px 0}
 .q .p{color:#666;font-size:.9em}.q .a{font-weight:600;margin:4px 0;clear:both}
 .s{display:flex;flex-wrap:wrap;gap:0 14px;clear:both}.s label{display:flex;align-items:center;min-height:44px;gap:6px}
-.s input{width:22px;height:22px;margin:0}`;
+.s input{width:22px;height:22px;margin:0}.note{background:#fff8e6;border-left:4px solid #d9a400;padding:8px 10px}`;
 
 /** What the page shows back after a refused post: the answers as they were sent. */
 export interface EvaluationValues {
@@ -45,7 +45,12 @@ export function EvaluationPage(props: {
   const { evaluation, values } = props;
   return (
     <PublicLayout title={`${evaluation.unitName} 群众满意度测评`} css={css} script={formScriptPath}>
-      <h1>{evaluation.unitName} 整改情况群众满意度测评</h1>
+      <h1>
+        {evaluation.unitName} 整改情况{evaluation.mode === 'link' ? '意见征询' : '群众满意度测评'}
+      </h1>
+      {evaluation.mode === 'link' && (
+        <p class="note">本页为意见征询，结果仅供参考，不作为整改是否达标的依据；正式测评凭选票进行。</p>
+      )}
       <p>
         本单位针对群众提出的问题制定了下列整改措施。请您逐项评价整改落实情况，再作总体评价；不清楚的请选“不了解”。测评无记名，系统不记录您是谁。
       </p>
