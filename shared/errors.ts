@@ -73,6 +73,10 @@ const catalogue = {
   EXISTS: entry('conflict', (what: string) => `${what}已存在`),
   USERNAME_TAKEN: entry('conflict', '用户名已被使用'),
   UNIT_NAME_TAKEN: entry('conflict', '本活动中已有同名单位'),
+  SETTINGS_FROZEN: entry(
+    'conflict',
+    '活动已开始收集意见或投票，匿名下限、满意率标准等设置已经冻结，不能再改（以免改变对群众的承诺）',
+  ),
   CHANGED_MEANWHILE: entry('conflict', (what: string) => `${what}已被他人修改，请刷新后重试`),
   WRONG_STAGE: entry('conflict', (stage: string, then: string) => `单位进入“${stage}”阶段后才能${then}`),
   LAST_STAGE: entry('conflict', (stage: string) => `已处于最后阶段（${stage}）`),

@@ -75,6 +75,31 @@ export const CampaignPatch = z
 export type CampaignPatch = z.infer<typeof CampaignPatch>;
 
 export const Campaign = z
-  .object({ ...CampaignInput.shape, id: z.string(), createdAt: z.string(), updatedAt: z.string() })
+  .object({
+    ...CampaignInput.shape,
+    id: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    /**
+     * When the first round, review session or evaluation opened: from then on
+     * people are answering under these settings, and they no longer change.
+     */
+    settingsFrozenAt: z.string().optional(),
+  })
   .meta({ id: 'Campaign' });
 export type Campaign = z.infer<typeof Campaign>;
+
+/**
+ * What a form, ballot or evaluation page promises the people answering it,
+ * copied from the campaign when it opens: groups below k are never shown
+ * apart, and the 满意率 below which a unit must 补课.
+ */
+export const Promised = z.object({
+  anonymityK: z.number().int(),
+  satisfactionThreshold: z.number(),
+});
+export type Promised = z.infer<typeof Promised>;
+export const promisedBy = (c: Pick<Campaign, 'settings'>): Promised => ({
+  anonymityK: c.settings.anonymityK,
+  satisfactionThreshold: c.settings.satisfactionThreshold,
+});

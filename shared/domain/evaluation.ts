@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { Promised } from './campaign';
 import { countingFields } from './counting';
 import { Satisfaction } from './review';
 import { cachedBy } from './schema-cache';
@@ -88,6 +89,8 @@ export const Evaluation = z
     ...storedWindow,
     createdAt: z.string(),
     createdBy: z.string(),
+    /** What its pages promise (k, the 补课 threshold), as the campaign's settings were at opening. */
+    promised: Promised.optional(),
     ...countingFields,
     results: EvaluationResults.optional(),
   })

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { fail } from '../errors';
+import { Promised } from './campaign';
 import { countingFields } from './counting';
 import { MemberCategory } from './org';
 import { cachedBy } from './schema-cache';
@@ -82,6 +83,8 @@ export const ReviewSession = z
     ...storedWindow,
     createdAt: z.string(),
     createdBy: z.string(),
+    /** What its pages promise (k, the 补课 threshold), as the campaign's settings were at opening. */
+    promised: Promised.optional(),
     ...countingFields,
   })
   .meta({ id: 'ReviewSession' });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { Promised } from './campaign';
 import { UnitType } from './org';
 import { storedWindow, type WindowState, windowInput, windowState } from './time-window';
 
@@ -50,6 +51,8 @@ export const Round = z
     form: FormVersion,
     createdAt: z.string(),
     createdBy: z.string(),
+    /** What its pages promise (k, the 补课 threshold), as the campaign's settings were at opening. */
+    promised: Promised.optional(),
   })
   .meta({ id: 'Round' });
 export type Round = z.infer<typeof Round>;

@@ -4,6 +4,8 @@ import { listCampaigns, putCampaign } from '../data/repos/campaigns';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
 import { type Campaign, type CampaignInput, type CampaignPatch, CampaignSettings } from '../domain/campaign';
+import { canonicalJson } from '../domain/canonical-json';
+import { fail } from '../errors';
 import { allow, campaignFor, officeResource } from './access';
 
 /** The campaigns the caller can see: the office all (a page of them), anyone else their own. */
@@ -28,7 +30,9 @@ export const readCampaign = (deps: Deps, who: Principal, id: string) => campaign
 
 /**
  * The office changes a campaign's name, stage windows or settings; the
- * settings given are merged into the current ones and checked whole.
+ * settings given are merged into the current ones and checked whole. Once
+ * the first round, session or evaluation opened, the settings are frozen:
+ * a change of them is a 409 `SETTINGS_FROZEN` and nothing is written.
  */
 export async function changeCampaign(
   deps: Deps,
@@ -44,6 +48,11 @@ export async function changeCampaign(
     settings: CampaignSettings.parse({ ...current.settings, ...patch.settings }),
     updatedAt: deps.now().toISOString(),
   };
-  await putCampaign(deps, who.username, updated, false);
+  const settingsChange = canonicalJson(updated.settings) !== canonicalJson(current.settings);
+  if (settingsChange && current.settingsFrozenAt) throw fail('SETTINGS_FROZEN');
+  // Refused by the write: the first opening came between the read and the write.
+  await putCampaign(deps, who.username, updated, false, () =>
+    settingsChange ? fail('SETTINGS_FROZEN') : fail('CHANGED_MEANWHILE', '活动'),
+  );
   return updated;
 }

@@ -3,6 +3,7 @@ import { measuresOf } from '../data/repos/measures';
 import { problemsOf } from '../data/repos/reports';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
+import { promisedBy } from '../domain/campaign';
 import type { Evaluation, EvaluationInput } from '../domain/evaluation';
 import { newWindow } from '../domain/time-window';
 import { fail } from '../errors';
@@ -30,10 +31,11 @@ export async function openEvaluation(
   if (unit.stage !== 'rectification') {
     throw fail('WRONG_STAGE', '整改提高', '开展群众满意度测评');
   }
-  const [measures, problems, earlier] = await Promise.all([
+  const [measures, problems, earlier, campaign] = await Promise.all([
     measuresOf(deps, unit.id),
     problemsOf(deps, unit.id),
     evaluationsOf(deps, unit.id),
+    campaignOfUnit(deps, who, unit),
   ]);
   if (measures.length === 0) throw fail('NO_MEASURES');
   // Also refused inside the opening transaction (the unit's pendingEvaluation); this read
@@ -57,6 +59,7 @@ export async function openEvaluation(
     due: { member: unit.membersDue, mass: unit.massRepresentativesDue },
     paperIssued: { member: 0, mass: 0 },
     paperEntries: 0,
+    promised: promisedBy(campaign),
     opensAt,
     closesAt,
     createdAt: now.toISOString(),

@@ -5,6 +5,7 @@ import { allMembers } from '../data/repos/members';
 import { createSession, listSessions } from '../data/repos/sessions';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
+import { promisedBy } from '../domain/campaign';
 import type { Unit } from '../domain/org';
 import {
   type ReviewSession,
@@ -80,6 +81,7 @@ export async function openSession(
     paperEntries: 0,
     comments: input.comments,
     massUnknown: campaign?.settings.massUnknown ?? false,
+    ...(campaign ? { promised: promisedBy(campaign) } : {}),
     opensAt,
     closesAt,
     createdAt: now.toISOString(),

@@ -8,6 +8,7 @@ import {
 } from '../data/repos/rounds';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
+import { promisedBy } from '../domain/campaign';
 import {
   type CustomQuestion,
   type Round,
@@ -15,8 +16,9 @@ import {
   type RoundView,
   roundState,
 } from '../domain/round';
-import { fail, validationError } from '../errors';
-import { roundFor, unitFor } from './access';
+import { newWindow } from '../domain/time-window';
+import { fail } from '../errors';
+import { campaignOfUnit, roundFor, unitFor } from './access';
 
 /** A round's public token: 16 random bytes (128 bits), base64url. */
 export const newRoundToken = () => randomBytes(16).toString('base64url');
@@ -44,12 +46,9 @@ export async function openRound(
   input: RoundInput,
 ): Promise<RoundView> {
   const unit = await unitFor(deps, who, 'collect', unitId);
+  const campaign = await campaignOfUnit(deps, who, unit);
   const now = deps.now();
-  const opensAt = new Date(input.opensAt ?? now).toISOString();
-  const closesAt = new Date(input.closesAt).toISOString();
-  if (closesAt <= opensAt) throw validationError([{ path: 'closesAt', message: '结束时间须晚于开始时间' }]);
-  if (closesAt <= now.toISOString())
-    throw validationError([{ path: 'closesAt', message: '结束时间须晚于现在' }]);
+  const { opensAt, closesAt } = newWindow(now, input);
   const round: Round = {
     id: newRoundToken(),
     unitId: unit.id,
@@ -62,6 +61,7 @@ export async function openRound(
     form: { version: 1, questions: input.questions },
     createdAt: now.toISOString(),
     createdBy: who.username,
+    promised: promisedBy(campaign),
   };
   await createRound(deps, who.username, round);
   return viewOf(deps, round);

@@ -4,6 +4,7 @@ import { fail } from '../../errors';
 import { accessPatterns, keys } from '../keys';
 import { queryAll } from '../query';
 import { writeAudited } from '../transact';
+import { freezeSettings } from './campaigns';
 import { getItem } from './get-item';
 import { countedOnce } from './votes';
 
@@ -42,6 +43,7 @@ export async function createEvaluation(deps: Deps, actor: string, e: Evaluation)
           ExpressionAttributeValues: { ':id': e.id, ':now': e.createdAt },
         },
       },
+      freezeSettings(deps.tableName, e.campaignId, e.createdAt),
     ],
     {
       actor,

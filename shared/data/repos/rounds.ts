@@ -6,6 +6,7 @@ import { withCondition } from '../condition-expression';
 import { accessPatterns, keys } from '../keys';
 import { type PageRequest, queryPage } from '../query';
 import { type TransactItem, writeAudited } from '../transact';
+import { freezeSettings } from './campaigns';
 import { getItem } from './get-item';
 
 export const getRound = (deps: Deps, id: string) => getItem(deps, keys.round(id), Round);
@@ -41,6 +42,7 @@ export async function createRound(deps: Deps, actor: string, round: Round) {
         },
       },
       formItem(deps.tableName, round),
+      freezeSettings(deps.tableName, round.campaignId, round.createdAt),
     ],
     {
       actor,
@@ -86,6 +88,7 @@ export async function saveForm(deps: Deps, actor: string, round: Round, previous
         },
       },
       formItem(deps.tableName, round),
+      freezeSettings(deps.tableName, round.campaignId, round.createdAt),
     ],
     {
       actor,

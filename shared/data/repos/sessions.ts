@@ -6,6 +6,7 @@ import { fail } from '../../errors';
 import { accessPatterns, keys } from '../keys';
 import { type PageRequest, queryAll, queryPage } from '../query';
 import { writeAudited } from '../transact';
+import { freezeSettings } from './campaigns';
 import { getItem } from './get-item';
 import { keptOnUnit } from './units';
 import { countedOnce } from './votes';
@@ -28,6 +29,7 @@ export async function createSession(deps: Deps, actor: string, session: ReviewSe
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
+      freezeSettings(deps.tableName, session.campaignId, session.createdAt),
     ],
     {
       actor,

@@ -9,6 +9,7 @@ import {
 import { type VoterGroup, voterGroupLabels } from '../../domain/vote';
 import { formScriptPath, sentBack } from './form-script';
 import { FormProblems, PublicLayout } from './layout';
+import { PromiseNote } from './promise-note';
 
 // `.gr` (not `.g`, the layout's grey hint style): the four grades, each label on one line.
 const css = `table{width:100%;border-collapse:collapse;background:#fff;border-radius:8px}
@@ -124,6 +125,7 @@ export function BallotPage(props: {
         )}
         <button type="submit">投票</button>
         <p class="m">投票后不能修改。本页不记录IP地址、设备信息和投票时间。</p>
+        <PromiseNote promised={session.promised} threshold />
       </form>
     </PublicLayout>
   );

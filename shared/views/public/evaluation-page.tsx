@@ -2,6 +2,7 @@ import type { Evaluation } from '../../domain/evaluation';
 import { type Satisfaction, satisfactionLabels, satisfactions } from '../../domain/review';
 import { formScriptPath, sentBack } from './form-script';
 import { FormProblems, PublicLayout } from './layout';
+import { PromiseNote } from './promise-note';
 
 const css = `.q{background:#fff;border-radius:8px;padding:10px 12px;margin:12px 0}
 .q .p{color:#666;font-size:.9em}.q .a{font-weight:600;margin:4px 0;clear:both}
@@ -79,6 +80,7 @@ export function EvaluationPage(props: {
         </fieldset>
         <button type="submit">提交评价</button>
         <p class="m">提交后不能修改。本页不记录IP地址、设备信息和提交时间。</p>
+        <PromiseNote promised={evaluation.promised} threshold={evaluation.mode === 'codes'} />
       </form>
     </PublicLayout>
   );

@@ -9,6 +9,7 @@ import type { OpinionFormValues } from '../../domain/opinion-values';
 import type { Round } from '../../domain/round';
 import { formScriptPath, sentBack } from './form-script';
 import { FormProblems, PublicLayout } from './layout';
+import { PromiseNote } from './promise-note';
 
 const Check = (p: {
   name: string;
@@ -127,6 +128,7 @@ export function FormPage(props: {
         </textarea>
         <button type="submit">提交意见</button>
         <p class="m">本页不记录IP地址、设备信息和准确时间；文字中的手机号、身份证号、邮箱会被自动隐去。</p>
+        <PromiseNote promised={round.promised} />
       </form>
       <script src={formScriptPath} defer />
     </PublicLayout>
