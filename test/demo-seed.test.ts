@@ -3,6 +3,7 @@ import { demoAccounts, demoPassword, demoUnits } from '../shared/demo/campaign';
 import { seedDemo } from '../shared/demo/seed';
 import { verifyDisclosure } from '../shared/ops/verify';
 import { asRecord, call, tokenFor } from './support/api';
+import { scanAll } from './support/scan';
 import { createTestContext, type TestContext } from './support/test-env';
 
 describe('the demo campaign', () => {
@@ -101,5 +102,51 @@ describe('the demo campaign', () => {
     expect(evaluations.items[0]?.state).toBe('counted');
     expect(evaluations.items[0]?.results.remedial.reason).toBe('below');
     expect(evaluations.items[0]?.results.remedial.shortMeasures).toHaveLength(2);
+  });
+
+  it('publishes no member by name or by count, except those determined 优秀 where the approver opted in', async () => {
+    const items = await scanAll(t);
+    const reports = items.filter((i) => i.sk === 'REPORT' && i.state === 'approved');
+    expect(reports.length).toBeGreaterThanOrEqual(2);
+    const members = items.filter((i) => String(i.sk).startsWith('MEMBER#'));
+    let coversReview = false;
+    for (const report of reports) {
+      const published = asRecord(report.published);
+      const excellent = new Set((published.excellentNames as string[] | undefined) ?? []);
+      const page = await (await t.app.request(`/p/${report.token}`)).text();
+      const json = await (await t.app.request(`/api/public/disclosures/${report.token}`)).text();
+      for (const m of members.filter((x) => x.unitId === report.unitId)) {
+        const name = String(m.name);
+        if (excellent.has(name)) continue;
+        expect(page, name).not.toContain(name);
+        expect(json, name).not.toContain(name);
+      }
+      // No per-member figures of any kind: the sealed tally stays in the console.
+      for (const key of ['"members":[', '"byGroup"', '"memberId"', '"excellentRate"', '"qualifiedRate"']) {
+        expect(json).not.toContain(key);
+      }
+      const reviews = published.reviews as unknown[];
+      if (reviews.length > 0) coversReview = true;
+      if (excellent.size > 0) for (const name of excellent) expect(page).toContain(name);
+    }
+    expect(coversReview).toBe(true);
+  });
+
+  it('keeps a member’s feedback sheet in the console: the unit’s leader sees it, nobody signed out does', async () => {
+    const items = await scanAll(t);
+    const session = items.find((i) => String(i.pk).startsWith('SESSION#') && i.sk === 'META' && i.countedAt);
+    expect(session).toBeDefined();
+    const member = (session?.members as { id: string; name: string }[])[0];
+    const path = `/console/review-sessions/${session?.id}/members/${member?.id}/feedback`;
+    const leader = await tokenFor(t, demoAccounts.leader2.username, demoPassword);
+    const sheet = await call(t, leader, 'GET', path);
+    expect(sheet.status).toBe(200);
+    expect(sheet.text).toContain('个人评议情况反馈表');
+    expect(sheet.text).toContain(member?.name);
+    const anonymous = await t.app.request(path);
+    expect([302, 303, 401]).toContain(anonymous.status);
+    expect(await anonymous.text()).not.toContain(member?.name);
+    const other = await tokenFor(t, demoAccounts.leader.username, demoPassword);
+    expect((await call(t, other, 'GET', path)).status).toBe(404);
   });
 });

@@ -10,6 +10,7 @@ import { addMeasure, addProgress } from '../usecases/measures';
 import { saveProblem } from '../usecases/problems';
 import { approveReport, buildReport, submitReport } from '../usecases/report';
 import { submitOpinion } from '../usecases/submit-opinion';
+import { seedCountedReview } from './review';
 import type { DemoScript } from './scripts';
 
 /** The principals a demo run acts as: the unit's leader and its supervision group. */
@@ -67,9 +68,13 @@ export async function seedApprovedReport(
     });
     ids.set(p.key, saved.id);
   }
+  await seedCountedReview(deps, unit, who);
   await buildReport(deps, who.leader, unit.id);
   await submitReport(deps, who.leader, unit.id);
-  const approved = await approveReport(deps, who.supervisor, unit.id, 'public');
+  const approved = await approveReport(deps, who.supervisor, unit.id, {
+    scope: 'public',
+    publishExcellent: true,
+  });
   const day = (offset: number) => chinaDay(new Date(deps.now().getTime() + offset * 86_400_000));
   for (const m of script.measures) {
     const measure = await addMeasure(deps, who.leader, unit.id, {

@@ -4,7 +4,7 @@ import type { StoredAccount } from '../data/repos/accounts';
 import { getDemoMarker, putDemoMarker, putDemoStructure } from '../data/repos/demo';
 import { putTellers } from '../data/repos/votes';
 import type { Deps } from '../deps';
-import { type Campaign, CampaignSettings } from '../domain/campaign';
+import { type Campaign, CampaignSettings, promisedBy } from '../domain/campaign';
 import type { Group, Member, Unit } from '../domain/org';
 import type { Round } from '../domain/round';
 import { openSession } from '../usecases/review-session';
@@ -73,6 +73,7 @@ function campaignItems(now: Date) {
     form: { version: 1, questions: [] },
     createdAt: at,
     createdBy: demoAccounts.leader.username,
+    promised: promisedBy(campaign),
   }));
   return { campaign, groups, units, members, rounds };
 }

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { fail } from '../errors';
 import { absent, type Condition, eq, holds, or } from './condition';
 import { MemberCategory, memberCategoryLabels } from './org';
+import { PublishedReview } from './published-review';
 import { ReadVersion, StoredVersion } from './version';
 
 /**
@@ -67,8 +68,11 @@ export const reportStateLabels: Record<ReportState, string> = {
 export const DisclosureScope = z.enum(['unit', 'public']).meta({ id: 'DisclosureScope' });
 export type DisclosureScope = z.infer<typeof DisclosureScope>;
 
-/** Approving a report: who may see it. */
-export const ApproveInput = z.strictObject({ scope: DisclosureScope });
+/** Approving a report: who may see it, and whether the names of members determined 优秀 are published. */
+export const ApproveInput = z.strictObject({
+  scope: DisclosureScope,
+  publishExcellent: z.boolean().default(false),
+});
 /** Returning a report: the supervision group's comments. */
 export const ReturnInput = z.strictObject({ comment: z.string().trim().min(2).max(1000) });
 
@@ -91,15 +95,9 @@ export const Published = z
       problems: z.array(Cell),
     }),
     problems: z.array(z.object({ title: z.string(), area: ProblemArea, opinions: z.number().nullable() })),
-    reviews: z.array(
-      z.object({
-        sessionId: z.string(),
-        countedAt: z.string(),
-        tally: z.record(z.string(), z.unknown()),
-        determinations: z.array(z.object({ memberId: z.string(), grade: z.string(), reason: z.string() })),
-        receipts: z.array(z.string()),
-      }),
-    ),
+    reviews: z.array(PublishedReview),
+    /** Members determined 优秀, by name: only where the approver opted in (nothing else is published by name). */
+    excellentNames: z.array(z.string()).optional(),
   })
   .meta({ id: 'PublishedReport' });
 export type Published = z.infer<typeof Published>;

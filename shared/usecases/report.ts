@@ -8,8 +8,10 @@ import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
 import { hashOf } from '../domain/canonical-json';
 import type { Counts } from '../domain/opinion-aggregate';
+import { publishedReview } from '../domain/published-review';
 import { assertMove, byWeight, type DisclosureScope, type Published, type Report } from '../domain/report';
 import { Ballot } from '../domain/review';
+import { ResultsView } from '../domain/review-views';
 import { belowK } from '../domain/suppress';
 import { fail, notFound } from '../errors';
 import { campaignOfUnit, unitFor } from './access';
@@ -26,8 +28,8 @@ export function drift(live: Counts, exact: Counts): number {
   return d;
 }
 
-/** The counted review sessions of a unit, as published: sealed tally, determinations, receipts. */
-async function publishedReviews(deps: Deps, unitId: string): Promise<Published['reviews']> {
+/** The counted review sessions of a unit, as published: satisfaction, determined counts, receipts; no member by name. */
+async function publishedReviews(deps: Deps, unitId: string, k: number): Promise<Published['reviews']> {
   const counted = (await allSessions(deps, unitId)).filter((s) => s.countedAt);
   return Promise.all(
     counted.map(async (s) => {
@@ -36,15 +38,24 @@ async function publishedReviews(deps: Deps, unitId: string): Promise<Published['
         determinationsOf(deps, s.id),
         ballotsOf(deps, s.id, Ballot),
       ]);
-      return {
-        sessionId: s.id,
-        countedAt: s.countedAt ?? '',
-        tally: sealed?.tally ?? {},
-        determinations: determinations.map(({ memberId, grade, reason }) => ({ memberId, grade, reason })),
-        receipts: ballots.map((b) => b.receipt).sort(),
-      };
+      const tally = ResultsView.shape.tally.parse(sealed?.tally);
+      const receipts = ballots.map((b) => b.receipt).sort();
+      return publishedReview({ id: s.id, countedAt: s.countedAt ?? '' }, tally, determinations, receipts, k);
     }),
   );
+}
+
+/** The names of the unit's members the organisation determined 优秀, for an approver who opts in to publish them. */
+async function excellentNames(deps: Deps, unitId: string): Promise<string[]> {
+  const counted = (await allSessions(deps, unitId)).filter((s) => s.countedAt);
+  const names = await Promise.all(
+    counted.map(async (s) => {
+      const byId = new Map(s.members.map((m) => [m.id, m.name]));
+      const determined = await determinationsOf(deps, s.id);
+      return determined.filter((d) => d.grade === 'excellent').map((d) => byId.get(d.memberId) ?? '');
+    }),
+  );
+  return [...new Set(names.flat().filter(Boolean))];
 }
 
 /**
@@ -65,7 +76,7 @@ export async function buildReport(deps: Deps, who: Principal, unitId: string): P
     getOpinionCounts(deps, unit.id),
     recountOpinions(deps, unit.id),
     problemsOf(deps, unit.id),
-    publishedReviews(deps, unit.id),
+    publishedReviews(deps, unit.id, k),
   ]);
   const drifted = drift(live, exact);
   if (drifted > 0) deps.log.warn('live opinion counts drifted from the recount', { drift: drifted });
@@ -147,8 +158,9 @@ export async function approveReport(
   deps: Deps,
   who: Principal,
   unitId: string,
-  scope: DisclosureScope,
+  input: { scope: DisclosureScope; publishExcellent?: boolean | undefined },
 ): Promise<Report> {
+  const { scope } = input;
   await unitFor(deps, who, 'decideStage', unitId);
   const report = await current(deps, unitId);
   assertMove('approve', report);
@@ -156,18 +168,27 @@ export async function approveReport(
     throw fail('SAME_PERSON');
   }
   const token = randomBytes(16).toString('base64url');
+  // Names of members determined 优秀 join the publication only by the approver's choice (and its hash with them).
+  const published = input.publishExcellent
+    ? { ...report.published, excellentNames: await excellentNames(deps, unitId) }
+    : report.published;
   const set = {
     state: 'approved' as const,
     approvedBy: who.username,
     approvedAt: deps.now().toISOString(),
     scope,
     token,
+    ...(input.publishExcellent ? { published, sha256: publishedHash(published) } : {}),
   };
   await moveReport(deps, 'approve', report, set, {
     actor: who.username,
     action: 'report.approve',
     target: `unit:${unitId}/report`,
-    detail: { scope, sha256: report.sha256 },
+    detail: {
+      scope,
+      sha256: set.sha256 ?? report.sha256,
+      ...(input.publishExcellent ? { publishExcellent: true, submittedSha256: report.sha256 } : {}),
+    },
   });
   return { ...report, ...set };
 }

@@ -144,3 +144,26 @@ export async function determine(
   await putDetermination(deps, session.unitId, session.id, d, before);
   return d;
 }
+
+/**
+ * One member's private feedback sheet (个人评议情况反馈表), for the talk in
+ * which the organisation feeds the appraisal back: the member's grades by
+ * voter group (each below k withheld, as in the sealed tally) and the
+ * organisation's determination. Only in the console, for those who may read
+ * the unit; never published.
+ */
+export async function memberFeedback(deps: Deps, who: Principal, id: string, memberId: string) {
+  const { session, settings } = await readable(deps, who, id);
+  const results = await sealedResults(deps, session, settings);
+  const tally = results.tally.members.find((m) => m.id === memberId);
+  const member = session.members.find((m) => m.id === memberId);
+  if (!tally || !member) throw notFound('本次评议没有这名党员');
+  return {
+    session,
+    member,
+    tally,
+    k: settings.anonymityK,
+    massUnknown: results.tally.massUnknown,
+    determination: results.determinations.find((d) => d.memberId === memberId),
+  };
+}

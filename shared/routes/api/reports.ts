@@ -95,8 +95,10 @@ export function reportRoutes(deps: Deps) {
       c.json(await submitReport(deps, principalOf(c), c.req.valid('param').unitId), 200),
     )
     .openapi(approve, async (c) => {
-      const { scope } = c.req.valid('json');
-      return c.json(await approveReport(deps, principalOf(c), c.req.valid('param').unitId, scope), 200);
+      return c.json(
+        await approveReport(deps, principalOf(c), c.req.valid('param').unitId, c.req.valid('json')),
+        200,
+      );
     })
     .openapi(giveBack, async (c) => {
       const { comment } = c.req.valid('json');

@@ -61,8 +61,11 @@ export function consoleReportRoutes(deps: Deps) {
     const f = await readForm(c);
     const id = c.req.param('id');
     return backAfter(c, pagePath(id), '已认可，报告已公开', () => {
-      const { scope } = parseInput(ApproveInput, { scope: field(f, 'scope') });
-      return approveReport(deps, who(c), id, scope);
+      const input = parseInput(ApproveInput, {
+        scope: field(f, 'scope'),
+        publishExcellent: field(f, 'publishExcellent') === 'yes',
+      });
+      return approveReport(deps, who(c), id, input);
     });
   });
   app.post('/console/units/:id/report/return', async (c) => {

@@ -5,9 +5,10 @@ import { parseInput } from '../../domain/input';
 import { DeterminationInput, ReviewSessionInput } from '../../domain/review';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
-import { determine, sessionPage } from '../../usecases/review-results';
+import { determine, memberFeedback, sessionPage } from '../../usecases/review-results';
 import { closeSession, openReviewSession, reviewCodes } from '../../usecases/review-session';
 import { mintVoteCodes, reprintVoteCodes, revokeVoteCodes } from '../../usecases/vote-codes';
+import { FeedbackSheet } from '../../views/console/feedback-sheet';
 import { SessionPage } from '../../views/console/session-page';
 import { page } from '../../views/page';
 import { backAfter, field, requirePageContext } from './page-context';
@@ -42,6 +43,27 @@ export function consoleReviewRoutes(deps: Deps) {
           {...shown}
           nextSlip={Number(c.req.query('slip')) || undefined}
           slipGroup={c.req.query('group') === 'mass' ? 'mass' : 'member'}
+        />,
+      ),
+    );
+  });
+
+  // A member's private feedback sheet, printable for the talk (console only, never published).
+  app.get('/console/review-sessions/:id/members/:memberId/feedback', async (c) => {
+    const id = c.req.param('id');
+    const f = await memberFeedback(deps, who(c), id, c.req.param('memberId'));
+    c.header('cache-control', 'private, no-store');
+    return c.html(
+      page(
+        <FeedbackSheet
+          unitName={f.session.unitName}
+          countedAt={f.session.countedAt ?? ''}
+          member={f.member}
+          tally={f.tally}
+          k={f.k}
+          massUnknown={f.massUnknown}
+          determination={f.determination}
+          back={pagePath(id)}
         />,
       ),
     );

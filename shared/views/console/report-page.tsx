@@ -101,6 +101,10 @@ export function ReportPage(props: {
               <option value="public">持本单位二维码的所有人</option>
               <option value="unit">仅本单位（单独链接）</option>
             </select>
+            <label style="font-weight:normal">
+              <input type="checkbox" name="publishExcellent" value="yes" /> 同时公开评定为优秀的党员姓名
+            </label>
+            <p class="muted">其他党员的评议票数和评定等次不公开，由党组织向本人反馈。</p>
             <button type="submit">认可</button>
           </form>
           <form method="post" action={`${base}/return`} class="card">

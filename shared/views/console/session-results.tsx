@@ -139,7 +139,9 @@ export function SessionResults(
             return (
               <tr>
                 <td>
-                  {m.name}
+                  <a href={`/console/review-sessions/${props.session.id}/members/${m.id}/feedback`}>
+                    {m.name}
+                  </a>
                   {member ? <span class="muted">（{memberCategoryLabels[member.category]}）</span> : ''}
                   {m.flagIncompetent && <strong style="color:#a61b1b">　不合格票较多</strong>}
                 </td>

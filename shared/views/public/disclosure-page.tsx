@@ -1,10 +1,10 @@
 import { aboutOptions, focusAreas, problemLabels, respondentOptions } from '../../domain/opinion-form';
 import type { UnitType } from '../../domain/org';
 import { percent } from '../../domain/percent';
+import { determinedText } from '../../domain/published-review';
 import type { PublicRectification } from '../../domain/rectification';
 import { type Published, problemAreaLabels } from '../../domain/report';
-import { gradeLabels, markLabels, marksFor, satisfactionLabels, satisfactions } from '../../domain/review';
-import { ResultsView } from '../../domain/review-views';
+import { satisfactionLabels, satisfactions } from '../../domain/review';
 import { PublicLayout } from './layout';
 import { EvaluationSummary, MeasuresList, measuresCss } from './measures-list';
 
@@ -12,7 +12,6 @@ const css = `a{word-break:break-all}table{width:100%;border-collapse:collapse;ba
 .c{font-family:monospace;word-break:break-all;font-size:.8em}section{background:#fff;border-radius:8px;padding:8px 12px;margin:0 0 12px}
 @media print{body{background:#fff}section{break-inside:avoid}}`;
 
-const TallyShape = ResultsView.shape.tally;
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : percent(x));
 const cellText = (k: number, n: number | null) => (n === null ? `少于${k}` : String(n));
 
@@ -92,61 +91,33 @@ export function DisclosurePage(props: {
           </table>
         )}
       </section>
+      {p.excellentNames && p.excellentNames.length > 0 && (
+        <section>
+          <h2>评定为优秀的党员</h2>
+          <p>{p.excellentNames.join('、')}</p>
+        </section>
+      )}
       {p.reviews.map((r) => {
-        const t = TallyShape.safeParse(r.tally);
-        if (!t.success) return null;
-        const tally = t.data;
-        const names = new Map(tally.members.map((m) => [m.id, m.name]));
-        const l = tally.leadership;
+        const l = r.leadership;
         return (
           <section>
-            <h2>民主评议结果（收回选票{tally.ballots.total}张）</h2>
-            {tally.withheld ? (
+            <h2>民主评议结果（收回选票{r.ballots.total}张）</h2>
+            {r.withheld ? (
               <p>收回的选票太少，为保护投票人，不公布票数。</p>
             ) : (
-              <>
-                <p>
-                  领导班子：
-                  {satisfactions.map((s) => `${satisfactionLabels[s]} ${l.combined?.[s] ?? 0}`).join('，')}
-                  ；满意率 {pct(l.satisfactionRate)}
-                </p>
-                {tally.membersWithheld ? (
-                  <p>群众代表人数少于公布下限，为保护投票人，各党员的票数不公布。</p>
-                ) : (
-                  <table>
-                    <thead>
-                      <tr>
-                        <th>党员</th>
-                        {marksFor(tally, 'mass').map((g) => (
-                          <th>{markLabels[g]}</th>
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {tally.members.map((m) => (
-                        <tr>
-                          <td>{m.name}</td>
-                          {marksFor(tally, 'mass').map((g) => (
-                            <td>{m.combined?.[g] ?? '—'}</td>
-                          ))}
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                )}
-              </>
-            )}
-            {r.determinations.length > 0 && (
               <p>
-                组织评定：
-                {r.determinations
-                  .map(
-                    (d) =>
-                      `${names.get(d.memberId) ?? ''} ${gradeLabels[d.grade as keyof typeof gradeLabels] ?? d.grade}`,
-                  )
-                  .join('；')}
+                领导班子：
+                {satisfactions.map((s) => `${satisfactionLabels[s]} ${l.combined?.[s] ?? 0}`).join('，')}
+                ；满意率 {pct(l.satisfactionRate)}
               </p>
             )}
+            <p>
+              组织评定：
+              {r.determined
+                ? determinedText(r.determined)
+                : '各等次人数有的少于公布下限，为保护个人，不公布分布。'}
+              每名党员的评议情况由党组织向本人反馈，不在此公开。
+            </p>
             <p class="m">计入统计的网上选票回执（可核对自己的选票已计入）：</p>
             <p class="c">
               {r.receipts.map((x) => (
