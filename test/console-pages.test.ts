@@ -83,7 +83,7 @@ describe('console pages', () => {
     expect(after).toContain('测试新党员');
   });
 
-  it('lets the office allow 不了解 for mass representatives in the rules form, and take it back', async () => {
+  it('shows the rules frozen once people are answering, and refuses a change posted anyway', async () => {
     const b = browser(t);
     await b.signIn(demoAccounts.office.username, demoPassword);
     const home = await (await b.request('/console')).text();
@@ -97,13 +97,16 @@ describe('console pages', () => {
     };
     const checkbox = async () =>
       (await (await b.request(campaignPath)).text()).match(/<input[^>]*name="massUnknown"[^>]*>/)?.[0] ?? '';
-    // The demo allows it; an unticked box (no field sent) takes it back, a ticked one gives it again.
-    expect(await checkbox()).toContain('checked');
+    // The demo allows 不了解, and its rounds and session are open: the form says the rules are frozen.
     let html = await (await b.request(campaignPath)).text();
-    expect((await b.post(`${campaignPath}/settings`, { ...rules, _csrf: csrfIn(html) })).status).toBe(303);
-    expect(await checkbox()).not.toContain('checked');
-    html = await (await b.request(campaignPath)).text();
-    await b.post(`${campaignPath}/settings`, { ...rules, massUnknown: 'yes', _csrf: csrfIn(html) });
+    expect(html).toContain('以下规则已经冻结');
+    expect(html).toMatch(/<fieldset disabled/);
+    expect(await checkbox()).toContain('checked');
+    // An unticked box posted anyway (no field sent) is refused, with the reason on the page.
+    const res = await b.post(`${campaignPath}/settings`, { ...rules, _csrf: csrfIn(html) });
+    expect(res.status).toBe(303);
+    html = await (await b.request(res.headers.get('location') ?? '')).text();
+    expect(html).toContain('设置已经冻结');
     expect(await checkbox()).toContain('checked');
   });
 

@@ -3,7 +3,7 @@ import { type Campaign, stageLabels, stages } from '../../domain/campaign';
 import { type Group, type Unit, unitTypeLabels, unitTypes } from '../../domain/org';
 import type { UnitOverview } from '../../domain/overview';
 import type { OverdueMeasures } from '../../domain/rectification';
-import { percent, shareText } from './format';
+import { chinaTime, percent, shareText } from './format';
 import { ConsoleLayout, Csrf } from './layout';
 import { OverdueTable } from './overdue-table';
 import { ZoneOverview } from './zone-overview';
@@ -51,52 +51,60 @@ export function CampaignPage({ who, csrf, flash, campaign, groups, units, overvi
       {office ? (
         <form method="post" action={`/console/campaigns/${campaign.id}/settings`} class="card">
           <Csrf token={csrf} />
-          <div class="grid">
-            <div>
-              <label for="anonymityK">少于几人不单独公布（匿名保护）</label>
-              <input
-                id="anonymityK"
-                name="anonymityK"
-                type="number"
-                min="2"
-                max="50"
-                value={String(settings.anonymityK)}
-              />
+          {campaign.settingsFrozenAt && (
+            <p class="flash">
+              {chinaTime(campaign.settingsFrozenAt)}{' '}
+              起已开始收集意见或投票，以下规则已经冻结，不能再改：群众是在这些规则下填写和投票的。
+            </p>
+          )}
+          <fieldset disabled={Boolean(campaign.settingsFrozenAt)} style="border:0;padding:0;margin:0">
+            <div class="grid">
+              <div>
+                <label for="anonymityK">少于几人不单独公布（匿名保护）</label>
+                <input
+                  id="anonymityK"
+                  name="anonymityK"
+                  type="number"
+                  min="2"
+                  max="50"
+                  value={String(settings.anonymityK)}
+                />
+              </div>
+              <div>
+                <label for="satisfactionThreshold">满意率低于（%）需补课</label>
+                <input
+                  id="satisfactionThreshold"
+                  name="satisfactionThreshold"
+                  type="number"
+                  min="0"
+                  max="100"
+                  step="0.1"
+                  value={String(settings.satisfactionThreshold)}
+                />
+              </div>
+              <div>
+                <label for="excellentCap">“优秀”比例上限（如 1/3）</label>
+                <input id="excellentCap" name="excellentCap" value={shareText(settings.excellentCap)} />
+              </div>
+              <div>
+                <label for="incompetentShareThreshold">“不合格”票占比达到（如 1/3）需关注</label>
+                <input
+                  id="incompetentShareThreshold"
+                  name="incompetentShareThreshold"
+                  value={shareText(settings.incompetentShareThreshold)}
+                />
+              </div>
+              <div>
+                <label for="quorum">评议会到会比例（如 4/5）</label>
+                <input id="quorum" name="quorum" value={shareText(settings.quorum)} />
+              </div>
             </div>
-            <div>
-              <label for="satisfactionThreshold">满意率低于（%）需补课</label>
-              <input
-                id="satisfactionThreshold"
-                name="satisfactionThreshold"
-                type="number"
-                min="0"
-                max="100"
-                step="0.1"
-                value={String(settings.satisfactionThreshold)}
-              />
-            </div>
-            <div>
-              <label for="excellentCap">“优秀”比例上限（如 1/3）</label>
-              <input id="excellentCap" name="excellentCap" value={shareText(settings.excellentCap)} />
-            </div>
-            <div>
-              <label for="incompetentShareThreshold">“不合格”票占比达到（如 1/3）需关注</label>
-              <input
-                id="incompetentShareThreshold"
-                name="incompetentShareThreshold"
-                value={shareText(settings.incompetentShareThreshold)}
-              />
-            </div>
-            <div>
-              <label for="quorum">评议会到会比例（如 4/5）</label>
-              <input id="quorum" name="quorum" value={shareText(settings.quorum)} />
-            </div>
-          </div>
-          <label>
-            <input type="checkbox" name="massUnknown" value="yes" checked={settings.massUnknown} />{' '}
-            民主评议时群众代表可以对不熟悉的党员选“不了解”（之后新开的评议生效，不计入优秀率、合格率）
-          </label>
-          <button type="submit">保存设置</button>
+            <label>
+              <input type="checkbox" name="massUnknown" value="yes" checked={settings.massUnknown} />{' '}
+              民主评议时群众代表可以对不熟悉的党员选“不了解”（之后新开的评议生效，不计入优秀率、合格率）
+            </label>
+            <button type="submit">保存设置</button>
+          </fieldset>
         </form>
       ) : (
         <p>
