@@ -134,11 +134,14 @@ describe('the demo campaign', () => {
 
   it('keeps a member’s feedback sheet in the console: the unit’s leader sees it, nobody signed out does', async () => {
     const items = await scanAll(t);
-    const session = items.find((i) => String(i.pk).startsWith('SESSION#') && i.sk === 'META' && i.countedAt);
+    const leader = await tokenFor(t, demoAccounts.leader2.username, demoPassword);
+    const unitId = asRecord(asRecord((await call(t, leader, 'GET', '/api/auth/me')).json).scope).unitId;
+    const session = items.find(
+      (i) => String(i.pk).startsWith('SESSION#') && i.sk === 'META' && i.countedAt && i.unitId === unitId,
+    );
     expect(session).toBeDefined();
     const member = (session?.members as { id: string; name: string }[])[0];
     const path = `/console/review-sessions/${session?.id}/members/${member?.id}/feedback`;
-    const leader = await tokenFor(t, demoAccounts.leader2.username, demoPassword);
     const sheet = await call(t, leader, 'GET', path);
     expect(sheet.status).toBe(200);
     expect(sheet.text).toContain('个人评议情况反馈表');

@@ -67,8 +67,35 @@ export function withRespondentTags(opinions: ReferencedOpinion[], k: number): Op
 }
 
 /**
+ * Whether answering a narrowed list would single out fewer than k people,
+ * directly or by subtraction from another answer one filter wider:
+ * 1. it matches 1..k−1 opinions;
+ * 2. for any narrowing filter, the opinions it leaves out of the list the
+ *    other filters give (its complement there) are 1..k−1;
+ * 3. it filters on the respondent (one answer per person) while any cell of
+ *    the respondent breakdown, in the list the other filters give, is
+ *    suppressed: the summary hides those cells, so no list may count them.
+ */
+export function revealsSmallGroup(opinions: ReferencedOpinion[], filters: OpinionFilters, k: number): boolean {
+  const matched = opinions.filter((o) => matchesFilters(o, filters)).length;
+  if (belowK(matched, k)) return true;
+  for (const key of narrowingKeys) {
+    if (filters[key] === undefined) continue;
+    const wider = opinions.filter((o) => matchesFilters(o, { ...filters, [key]: undefined }));
+    if (belowK(wider.length - matched, k)) return true;
+    if (key === 'respondent') {
+      const counts: Record<string, number> = {};
+      for (const o of wider) counts[respondentKey(o)] = (counts[respondentKey(o)] ?? 0) + 1;
+      if (suppressAdditive(counts, k).cells.some((c) => c.count === null)) return true;
+    }
+  }
+  return false;
+}
+
+/**
  * The opinions a list or export shows, newest day first.
- * 1. A narrowing filter that matches 1..k−1 opinions is answered with the notice, not the rows.
+ * 1. A narrowed list that would single out a group below k (`revealsSmallGroup`)
+ *    is answered with the notice, not the rows.
  * 2. Respondent tags are withheld where their group in the list is below k.
  */
 export function listOpinions(
@@ -76,11 +103,12 @@ export function listOpinions(
   filters: OpinionFilters,
   k: number,
 ): { rows: OpinionListItem[]; withheld: boolean } {
+  if (isNarrowed(filters) && revealsSmallGroup(opinions, filters, k)) return { rows: [], withheld: true };
   const matched = opinions
     .filter((o) => matchesFilters(o, filters))
     .sort((a, b) => (a.day === b.day ? 0 : a.day < b.day ? 1 : -1));
-  if (isNarrowed(filters) && belowK(matched.length, k)) return { rows: [], withheld: true };
   return { rows: withRespondentTags(matched, k), withheld: false };
 }
 
-export const withheldMessage = (k: number) => `符合条件的意见少于${k}条，为保护提意见的人，不单独列出`;
+export const withheldMessage = (k: number) =>
+  `按这个条件列出会让少于${k}人的群体被认出，为保护提意见的人，不单独列出`;

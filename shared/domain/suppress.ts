@@ -28,7 +28,11 @@ export function suppressAdditive(
   const hidden = new Set(entries.filter(([, n]) => belowK(n, k)).map(([key]) => key));
   const hiddenSum = () => entries.filter(([key]) => hidden.has(key)).reduce((s, [, n]) => s + n, 0);
   while (hidden.size > 0 && hiddenSum() < k) {
-    const next = entries.filter(([key, n]) => !hidden.has(key) && n > 0).sort((a, b) => a[1] - b[1])[0];
+    // Ties broken by key, so every surface (summary, list tags, exports) hides the same cells
+    // whatever order its counts came in: two different choices would together reveal both.
+    const next = entries
+      .filter(([key, n]) => !hidden.has(key) && n > 0)
+      .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0];
     if (!next) break;
     hidden.add(next[0]);
   }
