@@ -1,6 +1,9 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { keys } from '../shared/data/keys';
 import { demoAccounts, demoPassword, demoUnits } from '../shared/demo/campaign';
 import { seedDemo } from '../shared/demo/seed';
+import { entryHash } from '../shared/domain/publication-log';
 import { verifyDisclosure } from '../shared/ops/verify';
 import { asRecord, call, tokenFor } from './support/api';
 import { scanAll } from './support/scan';
@@ -151,5 +154,51 @@ describe('the demo campaign', () => {
     expect(await anonymous.text()).not.toContain(member?.name);
     const other = await tokenFor(t, demoAccounts.leader.username, demoPassword);
     expect((await call(t, other, 'GET', path)).status).toBe(404);
+  });
+
+  it('chains its publications, and `npm run verify` names the entry that was altered, first or last', async () => {
+    const lines = (await seedDemo(t.deps, 'https://pingyi.example.cn')).lines;
+    const link = lines.find((l) => l.includes('/p/'))?.match(/https:\S+/)?.[0] ?? '';
+    const viaApp = (url: string) => t.app.request(new URL(url).pathname);
+    const json = asRecord(await (await viaApp(link.replace('/p/', '/api/public/disclosures/'))).json());
+    const log = asRecord(json.log);
+    const headHash = String(asRecord(log.head).hash);
+    const last = Number(asRecord(log.head).seq);
+    expect(last).toBeGreaterThanOrEqual(2);
+    // The page shows its entry and the head, to copy down.
+    const page = await (await viaApp(link)).text();
+    expect(page).toContain(`公示记录第 ${log.seq} 条`);
+    expect(page).toContain(headHash);
+    expect((await verifyDisclosure(link, viaApp, headHash)).ok).toBe(true);
+
+    const TableName = t.deps.tableName;
+    const key = (seq: number) => keys.publicationEntry(String(log.campaignId), seq);
+    const stored = async (seq: number) =>
+      asRecord((await t.deps.db.send(new GetCommand({ TableName, Key: key(seq) }))).Item);
+    const put = (item: Record<string, unknown>) => t.deps.db.send(new PutCommand({ TableName, Item: item }));
+    const lastLine = async (head?: string) => {
+      const v = await verifyDisclosure(link, viaApp, head);
+      expect(v.ok).toBe(false);
+      return v.lines.at(-1)?.zh ?? '';
+    };
+    for (const seq of [1, last]) {
+      const original = await stored(seq);
+      await put({ ...original, at: '2020-01-01T00:00:00.000Z' });
+      expect(await lastLine()).toContain(`第${seq}条`);
+      await put(original);
+    }
+    // Rewritten with care (the last entry's hash recomputed, the head moved along): the chain holds,
+    // but the head copied from the page earlier is no longer in it.
+    const original = await stored(last);
+    const { pk, sk, ...entry } = original;
+    const forged = { ...entry, at: '2020-01-01T00:00:00.000Z' } as Parameters<typeof entryHash>[0];
+    const forgedHash = entryHash(forged);
+    await put({ pk, sk, ...forged, hash: forgedHash });
+    const headKey = keys.publicationHead(String(log.campaignId));
+    await put({ ...headKey, seq: last, hash: forgedHash });
+    expect(await lastLine(headHash)).toContain('抄下的哈希');
+    await put(original);
+    await put({ ...headKey, seq: last, hash: headHash });
+    expect((await verifyDisclosure(link, viaApp, headHash)).ok).toBe(true);
   });
 });

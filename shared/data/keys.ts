@@ -13,6 +13,13 @@ export const keys = {
   demoSeed: () => ({ pk: 'SEED', sk: 'DEMO' }),
 
   campaign: (id: string) => ({ pk: `CAMPAIGN#${id}`, sk: 'META' }),
+  /** One entry of a campaign's append-only publication log, by its number (1, 2, …). */
+  publicationEntry: (campaignId: string, seq: number) => ({
+    pk: `CAMPAIGN#${campaignId}`,
+    sk: `PUBLOG#${String(seq).padStart(8, '0')}`,
+  }),
+  /** The head of a campaign's publication log: its latest entry's number and hash. */
+  publicationHead: (campaignId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: 'PUBLOG_HEAD' }),
   campaignListing: (createdAt: string, id: string) => ({ gsi1pk: 'CAMPAIGNS', gsi1sk: `${createdAt}#${id}` }),
 
   group: (id: string) => ({ pk: `GROUP#${id}`, sk: 'META' }),
@@ -146,6 +153,7 @@ export const accessPatterns = {
   groupsOfCampaign: (campaignId: string) => pattern({ index: 'gsi1', pk: `CAMPAIGN#${campaignId}#GROUPS` }),
   unitsOfCampaign: (campaignId: string) => pattern({ index: 'gsi1', pk: `CAMPAIGN#${campaignId}#UNITS` }),
   unitsOfGroup: (groupId: string) => pattern({ index: 'gsi2', pk: `GROUP#${groupId}#UNITS` }),
+  publicationLog: (campaignId: string) => pattern({ pk: `CAMPAIGN#${campaignId}`, skPrefix: 'PUBLOG#' }),
   membersOfUnit: (unitId: string) => pattern({ pk: `UNIT#${unitId}`, skPrefix: 'MEMBER#' }),
   accounts: () => pattern({ index: 'gsi1', pk: 'ACCOUNTS' }),
   auditTrail: () => pattern({ pk: 'AUDIT', newestFirst: true }),

@@ -76,7 +76,11 @@ export function withRespondentTags(opinions: ReferencedOpinion[], k: number): Op
  *    the respondent breakdown, in the list the other filters give, is
  *    suppressed: the summary hides those cells, so no list may count them.
  */
-export function revealsSmallGroup(opinions: ReferencedOpinion[], filters: OpinionFilters, k: number): boolean {
+export function revealsSmallGroup(
+  opinions: ReferencedOpinion[],
+  filters: OpinionFilters,
+  k: number,
+): boolean {
   const matched = opinions.filter((o) => matchesFilters(o, filters)).length;
   if (belowK(matched, k)) return true;
   for (const key of narrowingKeys) {

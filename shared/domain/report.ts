@@ -122,6 +122,9 @@ export const Report = z
     scope: DisclosureScope.optional(),
     /** The disclosure page's token (`/p/{token}`), once approved. */
     token: z.string().optional(),
+    /** Its entry in the campaign's publication log, once approved. */
+    logSeq: z.number().int().optional(),
+    logHash: z.string().optional(),
   })
   .meta({ id: 'Report' });
 export type Report = z.infer<typeof Report>;

@@ -1,41 +1,127 @@
 import { hashOf } from '../domain/canonical-json';
+import { checkChain, type PublicationEntry } from '../domain/publication-log';
 
-/** Where the JSON of a disclosure page lives: `/p/{token}` → `/api/public/disclosures/{token}`. */
-export function dataUrlOf(url: string): string {
+type Fetch = (url: string) => Response | Promise<Response>;
+
+/** The token of a disclosure link (`/p/{token}` or its JSON). */
+function tokenOf(url: string): { origin: string; token: string } {
   const u = new URL(url);
   const token = u.pathname.match(/^\/(?:p|api\/public\/disclosures)\/([A-Za-z0-9_-]{22})$/)?.[1];
-  if (!token) throw new Error(`not a disclosure link: ${url}`);
-  return new URL(`/api/public/disclosures/${token}`, u.origin).toString();
+  if (!token) throw new Error(`not a disclosure link 不是公示链接: ${url}`);
+  return { origin: u.origin, token };
+}
+
+/** Where the JSON of a disclosure page lives: `/p/{token}` → `/api/public/disclosures/{token}`. */
+export const dataUrlOf = (url: string) => {
+  const { origin, token } = tokenOf(url);
+  return new URL(`/api/public/disclosures/${token}`, origin).toString();
+};
+
+export interface Verdict {
+  ok: boolean;
+  /** What was checked, in order; the first failure ends the walk. */
+  lines: { ok: boolean; zh: string; en: string }[];
+  computed: string;
+  published: string;
+}
+
+async function read(fetchFn: Fetch, url: string) {
+  const res = await fetchFn(url);
+  if (!res.ok) throw new Error(`could not read 无法读取 ${url}: ${res.status}`);
+  return res;
 }
 
 /**
- * Recomputes the SHA-256 of a published report from its published data and
- * compares it with the hash it was published with.
+ * Checks a disclosure from outside, trusting nothing the server says about itself:
+ * 1. recomputes the SHA-256 of the published JSON and compares it with the hash served;
+ * 2. reads the page people see and checks it shows that hash;
+ * 3. walks the campaign's publication log from its first entry to its head:
+ *    numbering, each entry's own hash, each link to the entry before;
+ * 4. checks the disclosure's own entry holds the recomputed hash and its token;
+ * 5. with `head` (copied from a printed sheet or an earlier visit), checks that
+ *    entry is still in the chain, so rewriting the whole log shows too.
  */
-export async function verifyDisclosure(
-  url: string,
-  fetchFn: (url: string) => Response | Promise<Response> = fetch,
-): Promise<{ ok: boolean; published: string; computed: string }> {
-  const res = await fetchFn(dataUrlOf(url));
-  if (!res.ok) throw new Error(`could not read ${dataUrlOf(url)}: ${res.status}`);
-  const body = (await res.json()) as { published?: unknown; sha256?: unknown };
+export async function verifyDisclosure(url: string, fetchFn: Fetch = fetch, head?: string): Promise<Verdict> {
+  const { origin, token } = tokenOf(url);
+  const body = (await (await read(fetchFn, dataUrlOf(url))).json()) as {
+    published?: unknown;
+    sha256?: unknown;
+    log?: { campaignId: string; seq: number; hash: string; head: { seq: number; hash: string } };
+  };
   const computed = hashOf(body.published);
-  return { ok: computed === body.sha256, published: String(body.sha256), computed };
+  const lines: Verdict['lines'] = [];
+  const done = (ok: boolean) => ({ ok, lines, computed, published: String(body.sha256) });
+  const check = (ok: boolean, zh: string, en: string) => {
+    lines.push({ ok, zh, en });
+    return ok;
+  };
+  if (
+    !check(
+      computed === body.sha256,
+      `内容哈希 ${computed}`,
+      `content hash ${computed} matches the one served`,
+    )
+  )
+    return done(false);
+  const page = await (await read(fetchFn, new URL(`/p/${token}`, origin).toString())).text();
+  if (!check(page.includes(computed), '页面显示的哈希与内容一致', 'the page shows the same hash'))
+    return done(false);
+  if (!body.log) {
+    check(false, '没有公示记录可以核对', 'no publication log to walk');
+    return done(false);
+  }
+  const logUrl = new URL(`/api/public/publication-log/${body.log.campaignId}`, origin).toString();
+  const { entries } = (await (await read(fetchFn, logUrl)).json()) as { entries: PublicationEntry[] };
+  const broken = checkChain(entries);
+  if (broken) {
+    check(false, `公示记录${broken.zh}`, `publication log: ${broken.en}`);
+    return done(false);
+  }
+  const last = entries.at(-1);
+  if (
+    !check(
+      last?.hash === body.log.head.hash,
+      `公示记录共 ${entries.length} 条，首尾相接`,
+      `log of ${entries.length} entries links from first to head`,
+    )
+  )
+    return done(false);
+  const own = entries.find((e) => e.seq === body.log?.seq);
+  if (
+    !check(
+      own?.contentSha256 === computed && own.token === token,
+      `第${body.log.seq}条记的正是这份公示`,
+      `entry ${body.log.seq} records this disclosure`,
+    )
+  )
+    return done(false);
+  if (head) {
+    const seen = entries.find((e) => e.hash === head.toLowerCase());
+    if (
+      !check(
+        Boolean(seen),
+        `抄下的哈希是第${seen?.seq ?? '?'}条`,
+        `the copied head is entry ${seen?.seq ?? '?'} of the log`,
+      )
+    )
+      return done(false);
+  }
+  return done(true);
 }
 
-/** `npm run verify -- <disclosure link>`: exits 0 when the hash matches, 1 when it does not. */
+/** `npm run verify -- <disclosure link> [--head <hash>]`: exits 0 when everything checks, 1 when not. */
 async function main() {
-  const url = process.argv[2];
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--head');
+  const head = at >= 0 ? args[at + 1] : undefined;
+  const url = args.find((a, i) => !a.startsWith('--') && i !== at + 1);
   if (!url) {
-    console.error('usage: npm run verify -- <https://…/p/token>');
+    console.error('usage: npm run verify -- <https://…/p/token> [--head <hash>]');
     process.exit(2);
   }
-  const r = await verifyDisclosure(url);
-  console.log(
-    r.ok
-      ? `一致 (matches): SHA-256 ${r.computed}`
-      : `不一致 (does NOT match): published ${r.published}, recomputed ${r.computed}`,
-  );
+  const r = await verifyDisclosure(url, fetch, head);
+  for (const l of r.lines) console.log(`${l.ok ? '✓' : '✗'} ${l.zh} (${l.en})`);
+  console.log(r.ok ? '一致 (verified)' : '不一致 (does NOT verify)');
   process.exit(r.ok ? 0 : 1);
 }
 

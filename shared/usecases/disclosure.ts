@@ -1,3 +1,4 @@
+import { getPublicationHead, publicationEntries } from '../data/repos/publication-log';
 import { reportByToken } from '../data/repos/reports';
 import type { Deps } from '../deps';
 import { token22Pattern } from '../domain/public-forms';
@@ -14,6 +15,7 @@ export async function disclosure(deps: Deps, token: string) {
   if (report?.state !== 'approved' || !report.approvedAt || !report.scope) {
     throw notFound('没有找到这份公开内容');
   }
+  const head = await getPublicationHead(deps, report.campaignId);
   return {
     unitId: report.unitId,
     disclosed: {
@@ -21,8 +23,28 @@ export async function disclosure(deps: Deps, token: string) {
       sha256: report.sha256,
       approvedAt: report.approvedAt,
       scope: report.scope,
+      // Its entry in the campaign's publication log and the log's head, to walk with `npm run verify`.
+      ...(report.logSeq && report.logHash && head
+        ? {
+            log: {
+              campaignId: report.campaignId,
+              seq: report.logSeq,
+              hash: report.logHash,
+              head: { seq: head.seq, hash: head.hash },
+            },
+          }
+        : {}),
     },
   };
+}
+
+const campaignIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** A campaign's publication log, every entry first to last, for anyone to walk (no entry holds anything unpublished). */
+export async function publicationLog(deps: Deps, campaignId: string) {
+  const entries = campaignIdPattern.test(campaignId) ? await publicationEntries(deps, campaignId) : [];
+  if (entries.length === 0) throw notFound('没有找到这份公示记录');
+  return { campaignId, entries };
 }
 
 /** What the disclosure page shows: the report as disclosed and the unit's rectification as the masses see it. */

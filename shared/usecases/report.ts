@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { ballotsOf } from '../data/repos/ballot-box';
 import { determinationsOf } from '../data/repos/determinations';
 import { getOpinionCounts } from '../data/repos/opinion-aggregates';
+import { appendEntry, getPublicationHead } from '../data/repos/publication-log';
 import { getReport, moveReport, problemsOf, putDraft } from '../data/repos/reports';
 import { allSessions, getSealedResults } from '../data/repos/sessions';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
 import { hashOf } from '../domain/canonical-json';
 import type { Counts } from '../domain/opinion-aggregate';
+import { nextEntry } from '../domain/publication-log';
 import { publishedReview } from '../domain/published-review';
 import { assertMove, byWeight, type DisclosureScope, type Published, type Report } from '../domain/report';
 import { Ballot } from '../domain/review';
@@ -172,24 +174,45 @@ export async function approveReport(
   const published = input.publishExcellent
     ? { ...report.published, excellentNames: await excellentNames(deps, unitId) }
     : report.published;
+  const approvedAt = deps.now().toISOString();
+  const sha256 = input.publishExcellent ? publishedHash(published) : report.sha256;
+  // The disclosure joins the campaign's publication log, chained to the entry before it.
+  const entry = nextEntry(await getPublicationHead(deps, report.campaignId), {
+    campaignId: report.campaignId,
+    kind: 'disclosure',
+    unitId,
+    token,
+    contentSha256: sha256,
+    at: approvedAt,
+  });
   const set = {
     state: 'approved' as const,
     approvedBy: who.username,
-    approvedAt: deps.now().toISOString(),
+    approvedAt,
     scope,
     token,
-    ...(input.publishExcellent ? { published, sha256: publishedHash(published) } : {}),
+    logSeq: entry.seq,
+    logHash: entry.hash,
+    ...(input.publishExcellent ? { published, sha256 } : {}),
   };
-  await moveReport(deps, 'approve', report, set, {
-    actor: who.username,
-    action: 'report.approve',
-    target: `unit:${unitId}/report`,
-    detail: {
-      scope,
-      sha256: set.sha256 ?? report.sha256,
-      ...(input.publishExcellent ? { publishExcellent: true, submittedSha256: report.sha256 } : {}),
+  await moveReport(
+    deps,
+    'approve',
+    report,
+    set,
+    {
+      actor: who.username,
+      action: 'report.approve',
+      target: `unit:${unitId}/report`,
+      detail: {
+        scope,
+        sha256,
+        logSeq: entry.seq,
+        ...(input.publishExcellent ? { publishExcellent: true, submittedSha256: report.sha256 } : {}),
+      },
     },
-  });
+    appendEntry(deps.tableName, entry),
+  );
   return { ...report, ...set };
 }
 

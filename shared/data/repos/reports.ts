@@ -74,6 +74,7 @@ export async function moveReport(
   report: Report,
   set: Partial<Report>,
   audit: Omit<AuditEntry, 'id' | 'at'>,
+  alongside: TransactItem[] = [],
 ) {
   const listing = set.token ? keys.reportDisclosure(set.token) : {};
   const entries = Object.entries({ ...set, ...listing }).filter(([, v]) => v !== undefined);
@@ -92,6 +93,7 @@ export async function moveReport(
         },
       },
       keptStatus(deps, { ...report, ...set }),
+      ...alongside,
     ],
     audit,
     changedMeanwhile,

@@ -3,7 +3,7 @@ import type { Deps } from '../../deps';
 import { token22Pattern } from '../../domain/public-forms';
 import type { AppEnv } from '../../http/env';
 import { publicUrl } from '../../http/public-url';
-import { disclosure, disclosurePage } from '../../usecases/disclosure';
+import { disclosure, disclosurePage, publicationLog } from '../../usecases/disclosure';
 import { page } from '../../views/page';
 import { DisclosurePage } from '../../views/public/disclosure-page';
 import { checkParam } from './params';
@@ -15,6 +15,10 @@ export function disclosureRoutes(deps: Deps) {
   app.get('/api/public/disclosures/:token', async (c) => {
     const token = checkParam('token', c.req.param('token'), (v) => token22Pattern.test(v));
     return c.json((await disclosure(deps, token)).disclosed, 200);
+  });
+  app.get('/api/public/publication-log/:campaignId', async (c) => {
+    c.header('cache-control', 'public, max-age=60');
+    return c.json(await publicationLog(deps, c.req.param('campaignId')), 200);
   });
   app.get('/p/:token', async (c) => {
     const token = c.req.param('token');

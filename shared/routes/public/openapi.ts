@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { idPattern, roundTokenPattern, token22Pattern } from '../../domain/public-forms';
+import { PublicationEntry, PublicationHead } from '../../domain/publication-log';
 import { DisclosureScope, Published } from '../../domain/report';
 import { errorResponses, jsonBody, ok } from '../../http/openapi';
 
@@ -11,7 +12,20 @@ import { errorResponses, jsonBody, ok } from '../../http/openapi';
  * each one is a route the public app really serves.
  */
 export const Disclosure = z
-  .object({ published: Published, sha256: z.string(), approvedAt: z.string(), scope: DisclosureScope })
+  .object({
+    published: Published,
+    sha256: z.string(),
+    approvedAt: z.string(),
+    scope: DisclosureScope,
+    log: z
+      .object({
+        campaignId: z.string(),
+        seq: z.number().int(),
+        hash: z.string(),
+        head: PublicationHead,
+      })
+      .optional(),
+  })
   .openapi('Disclosure');
 
 const Receipt = z.object({ receipt: z.string() });
@@ -89,5 +103,17 @@ export const publicRouteDocs = [
     summary: 'An approved analysis report as published, with the SHA-256 of its canonical JSON',
     request: { params: z.object({ token: z.string().regex(token22Pattern) }) },
     responses: { 200: ok(Disclosure), ...errorResponses },
+  }),
+  createRoute({
+    method: 'get',
+    path: '/api/public/publication-log/{campaignId}',
+    tags: ['public'],
+    summary:
+      'A campaign’s publication log, first entry to last: each holds its content’s hash and the previous entry’s',
+    request: { params: z.object({ campaignId: z.string().max(64) }) },
+    responses: {
+      200: ok(z.object({ campaignId: z.string(), entries: z.array(PublicationEntry) })),
+      ...errorResponses,
+    },
   }),
 ];

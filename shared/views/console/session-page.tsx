@@ -112,7 +112,7 @@ export function SessionPage(props: {
           <p class="code">
             {props.receipts.map((x) => (
               <>
-                <span style="white-space:nowrap">{x}</span>{' '}
+                <code style="white-space:nowrap">{x}</code>{' '}
               </>
             ))}
           </p>

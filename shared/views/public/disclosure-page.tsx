@@ -22,6 +22,8 @@ export function DisclosurePage(props: {
   approvedAt: string;
   jsonUrl: string;
   pageUrl: string;
+  /** Its entry in the campaign's publication log, and the log's head when the page was served. */
+  log?: { seq: number; hash: string; head: { seq: number; hash: string } } | undefined;
   /** Live, not part of the hashed report: each problem with its measures, and the latest evaluation. */
   rectification: PublicRectification;
 }) {
@@ -148,9 +150,19 @@ export function DisclosurePage(props: {
         <h2>核对</h2>
         <p class="m">公开内容的 SHA-256：</p>
         <p class="c">{props.sha256}</p>
+        {props.log && (
+          <>
+            <p class="m">本活动公示记录第 {props.log.seq} 条，本条哈希：</p>
+            <p class="c">{props.log.hash}</p>
+            <p class="m">公示记录最新为第 {props.log.head.seq} 条，哈希：</p>
+            <p class="c">{props.log.head.hash}</p>
+          </>
+        )}
         <p class="m">
           数据：<a href={props.jsonUrl}>{props.jsonUrl}</a>。核对方法：
           <span class="c">npm run verify -- {props.pageUrl}</span>
+          。每一条公示都记下所公开内容的哈希和上一条的哈希，任何一条被改动，从那一条起就接不上；请抄下或拍下最新一条的哈希，以后核对时加上
+          <span class="c">--head 哈希</span>。
         </p>
       </section>
     </PublicLayout>
