@@ -73,5 +73,25 @@ describe('the analysis report in a real browser', () => {
     expect(text).toContain('分析评议情况公开');
     expect(text).toContain('车间加班安排不合理');
     expect(text).toContain('6');
+    // This approval is the third entry of the demo's publication log.
+    expect(text).toContain('本活动公示记录第 3 条');
+
+    // The supervisor prints the 公示 sheet: the link as a QR code, the hashes, how to check.
+    await supervisor.goto(`${server.url}${unitPath}/report/sheet`);
+    const sheet = await supervisor.textContent('body');
+    expect(sheet).toContain('分析评议情况公示');
+    expect(sheet).toContain('打印时公示记录最新为第 3 条');
+    expect(await supervisor.$('svg')).not.toBeNull();
+    const pdf = await supervisor.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+
+    // Anyone checks it on the phone: the page walks the log with WebCrypto.
+    await phone.goto(`${server.url}/v?l=${encodeURIComponent(link ?? '')}`);
+    await phone.click('button:text-is("核对")');
+    await phone.waitForSelector('#vr li:last-child:has-text("核对一致"), #vr li.bad', { timeout: 10_000 });
+    const steps = (await phone.textContent('#vr')) ?? '';
+    expect(steps).toContain('公示记录共 3 条，首尾相接');
+    expect(steps).toContain('核对一致');
+    await phone.screenshot({ path: `${process.env.SCREENSHOT_DIR ?? '/tmp'}/verify-phone.png` });
   }, 90_000);
 });

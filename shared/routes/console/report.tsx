@@ -7,7 +7,10 @@ import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
 import { publicUrl } from '../../http/public-url';
 import { saveProblem } from '../../usecases/problems';
+import { publicationSheet } from '../../usecases/publication-sheet';
+import { qrSvg } from '../../usecases/qr';
 import { approveReport, buildReport, reportPage, returnReport, submitReport } from '../../usecases/report';
+import { PublicationSheet } from '../../views/console/publication-sheet';
 import { ReportPage } from '../../views/console/report-page';
 import { page } from '../../views/page';
 import { backAfter, field, requirePageContext } from './page-context';
@@ -32,6 +35,27 @@ export function consoleReportRoutes(deps: Deps) {
           publicLink={
             report?.token ? publicUrl(deps.config.PUBLIC_BASE_URL, `/p/${report.token}`) : undefined
           }
+        />,
+      ),
+    );
+  });
+
+  // The printable 公示 sheet of an approved report: QR code, hashes, the log's head when printed.
+  app.get('/console/units/:id/report/sheet', async (c) => {
+    const { unit, report, head } = await publicationSheet(deps, who(c), c.req.param('id'));
+    const link = publicUrl(deps.config.PUBLIC_BASE_URL, `/p/${report.token}`);
+    c.header('cache-control', 'private, no-store');
+    return c.html(
+      page(
+        <PublicationSheet
+          unitName={unit.name}
+          approvedAt={report.approvedAt ?? ''}
+          link={link}
+          qrSvg={await qrSvg(link)}
+          sha256={report.sha256}
+          entry={report.logSeq && report.logHash ? { seq: report.logSeq, hash: report.logHash } : undefined}
+          head={head}
+          back={pagePath(unit.id)}
         />,
       ),
     );

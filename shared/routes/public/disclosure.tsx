@@ -6,6 +6,7 @@ import { publicUrl } from '../../http/public-url';
 import { disclosure, disclosurePage, publicationLog } from '../../usecases/disclosure';
 import { page } from '../../views/page';
 import { DisclosurePage } from '../../views/public/disclosure-page';
+import { VerifyPage } from '../../views/public/verify-page';
 import { checkParam } from './params';
 
 /** The disclosure of approved reports (适当范围公开): `/p/{token}` and its JSON. */
@@ -19,6 +20,16 @@ export function disclosureRoutes(deps: Deps) {
   app.get('/api/public/publication-log/:campaignId', async (c) => {
     c.header('cache-control', 'public, max-age=60');
     return c.json(await publicationLog(deps, c.req.param('campaignId')), 200);
+  });
+  // Checking a disclosure in the phone's browser (WebCrypto), or how to check by hand.
+  app.get('/v', (c) => {
+    const l = c.req.query('l');
+    const head = c.req.query('head');
+    return c.html(
+      page(
+        <VerifyPage link={typeof l === 'string' ? l.slice(0, 300) : ''} head={(head ?? '').slice(0, 64)} />,
+      ),
+    );
   });
   app.get('/p/:token', async (c) => {
     const token = c.req.param('token');

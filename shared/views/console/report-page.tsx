@@ -70,7 +70,7 @@ export function ReportPage(props: {
         <p class="flash">
           已经督导组认可（{report?.approvedBy}，{chinaTime(report?.approvedAt ?? '')}），公开范围：
           {report?.scope === 'public' ? '持本单位二维码的所有人' : '本单位'}。公开页面：
-          <a href={props.publicLink}>{props.publicLink}</a>
+          <a href={props.publicLink}>{props.publicLink}</a>（<a href={`${base}/sheet`}>打印公示单</a>）
           <br />
           下一步：<a href={`/console/units/${unit.id}/measures`}>针对问题制定整改措施</a>
         </p>

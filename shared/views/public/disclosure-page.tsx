@@ -162,7 +162,8 @@ export function DisclosurePage(props: {
           数据：<a href={props.jsonUrl}>{props.jsonUrl}</a>。核对方法：
           <span class="c">npm run verify -- {props.pageUrl}</span>
           。每一条公示都记下所公开内容的哈希和上一条的哈希，任何一条被改动，从那一条起就接不上；请抄下或拍下最新一条的哈希，以后核对时加上
-          <span class="c">--head 哈希</span>。
+          <span class="c">--head 哈希</span>。也可以在手机上
+          <a href={`/v?l=${encodeURIComponent(props.pageUrl)}`}>核对</a>。
         </p>
       </section>
     </PublicLayout>
