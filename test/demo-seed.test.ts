@@ -143,7 +143,7 @@ describe('the demo campaign', () => {
       (i) => String(i.pk).startsWith('SESSION#') && i.sk === 'META' && i.countedAt && i.unitId === unitId,
     );
     expect(session).toBeDefined();
-    const member = (session?.members as { id: string; name: string }[])[0];
+    const member = ((session?.members ?? []) as { id: string; name: string }[])[0];
     const path = `/console/review-sessions/${session?.id}/members/${member?.id}/feedback`;
     const sheet = await call(t, leader, 'GET', path);
     expect(sheet.status).toBe(200);
