@@ -27,19 +27,27 @@ export function PublicationSheet(props: {
       <div class="row">
         <div class="qr">{raw(props.qrSvg)}</div>
         <div>
-          <p class="h">{props.link}</p>
+          <p>
+            <code class="h">{props.link}</code>
+          </p>
           <p>公开内容的 SHA-256：</p>
-          <p class="h">{props.sha256}</p>
+          <p>
+            <code class="h">{props.sha256}</code>
+          </p>
           {props.entry && (
             <>
               <p>本活动公示记录第 {props.entry.seq} 条，本条哈希：</p>
-              <p class="h">{props.entry.hash}</p>
+              <p>
+                <code class="h">{props.entry.hash}</code>
+              </p>
             </>
           )}
           {props.head && (
             <>
               <p>打印时公示记录最新为第 {props.head.seq} 条，哈希：</p>
-              <p class="h">{props.head.hash}</p>
+              <p>
+                <code class="h">{props.head.hash}</code>
+              </p>
             </>
           )}
         </div>
@@ -50,9 +58,9 @@ export function PublicationSheet(props: {
         <li>公示页上的公示记录条数只会增加；本页所印“最新”的哈希应仍能在公示记录中找到。</li>
         <li>
           有电脑的，可运行{' '}
-          <span class="h">
+          <code class="h">
             npm run verify -- {props.link} --head {props.head?.hash ?? ''}
-          </span>
+          </code>
           ，逐条核对公示记录，并指出哪一条被改动。
         </li>
       </ol>
