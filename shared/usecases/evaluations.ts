@@ -65,7 +65,7 @@ export async function openEvaluation(
     createdAt: now.toISOString(),
     createdBy: actor,
   };
-  await createEvaluation(deps, actor, evaluation);
+  await createEvaluation(deps, actor, evaluation, campaign.settingsFrozenAt);
   return evaluation;
 }
 

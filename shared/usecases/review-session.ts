@@ -87,7 +87,7 @@ export async function openSession(
     createdAt: now.toISOString(),
     createdBy: actor,
   };
-  await createSession(deps, actor, session);
+  await createSession(deps, actor, session, campaign?.settingsFrozenAt);
   return session;
 }
 

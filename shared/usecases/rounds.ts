@@ -63,7 +63,7 @@ export async function openRound(
     createdBy: who.username,
     promised: promisedBy(campaign),
   };
-  await createRound(deps, who.username, round);
+  await createRound(deps, who.username, round, campaign.settingsFrozenAt);
   return viewOf(deps, round);
 }
 

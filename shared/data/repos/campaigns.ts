@@ -18,16 +18,27 @@ export const campaignRecord = (campaign: Campaign) => ({
 /**
  * For the transaction that opens a round, review session or evaluation: the
  * campaign's settings are frozen from the first one on (kept at the first).
+ * Nothing once they are frozen, so later openings never touch the campaign
+ * item (on AWS, transactions touching one item at once cancel each other).
  */
-export const freezeSettings = (tableName: string, campaignId: string, at: string): TransactItem => ({
-  Update: {
-    TableName: tableName,
-    Key: keys.campaign(campaignId),
-    UpdateExpression: 'SET settingsFrozenAt = if_not_exists(settingsFrozenAt, :at)',
-    ConditionExpression: 'attribute_exists(pk)',
-    ExpressionAttributeValues: { ':at': at },
-  },
-});
+export const freezeSettings = (
+  tableName: string,
+  campaign: { id: string; settingsFrozenAt?: string | undefined },
+  at: string,
+): TransactItem[] =>
+  campaign.settingsFrozenAt
+    ? []
+    : [
+        {
+          Update: {
+            TableName: tableName,
+            Key: keys.campaign(campaign.id),
+            UpdateExpression: 'SET settingsFrozenAt = if_not_exists(settingsFrozenAt, :at)',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':at': at },
+          },
+        },
+      ];
 
 /**
  * Stores a new campaign, or a changed one. A change is written only if the

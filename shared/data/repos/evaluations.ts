@@ -20,7 +20,7 @@ export const getEvaluation = (deps: Deps, id: string) => getItem(deps, keys.eval
 export const evaluationsOf = (deps: Deps, unitId: string) =>
   queryAll(deps, accessPatterns.evaluationsOfUnit(unitId), Evaluation);
 
-export async function createEvaluation(deps: Deps, actor: string, e: Evaluation) {
+export async function createEvaluation(deps: Deps, actor: string, e: Evaluation, frozenAt?: string) {
   await writeAudited(
     deps,
     [
@@ -43,7 +43,7 @@ export async function createEvaluation(deps: Deps, actor: string, e: Evaluation)
           ExpressionAttributeValues: { ':id': e.id, ':now': e.createdAt },
         },
       },
-      freezeSettings(deps.tableName, e.campaignId, e.createdAt),
+      ...freezeSettings(deps.tableName, { id: e.campaignId, settingsFrozenAt: frozenAt }, e.createdAt),
     ],
     {
       actor,

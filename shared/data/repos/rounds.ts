@@ -30,7 +30,7 @@ const formItem = (tableName: string, round: Round): TransactItem => ({
 });
 
 /** Stores a new round and its first form version. */
-export async function createRound(deps: Deps, actor: string, round: Round) {
+export async function createRound(deps: Deps, actor: string, round: Round, frozenAt?: string) {
   await writeAudited(
     deps,
     [
@@ -42,7 +42,11 @@ export async function createRound(deps: Deps, actor: string, round: Round) {
         },
       },
       formItem(deps.tableName, round),
-      freezeSettings(deps.tableName, round.campaignId, round.createdAt),
+      ...freezeSettings(
+        deps.tableName,
+        { id: round.campaignId, settingsFrozenAt: frozenAt },
+        round.createdAt,
+      ),
     ],
     {
       actor,
@@ -88,7 +92,6 @@ export async function saveForm(deps: Deps, actor: string, round: Round, previous
         },
       },
       formItem(deps.tableName, round),
-      freezeSettings(deps.tableName, round.campaignId, round.createdAt),
     ],
     {
       actor,

@@ -13,7 +13,7 @@ import { countedOnce } from './votes';
 
 export const getSession = (deps: Deps, id: string) => getItem(deps, keys.session(id), ReviewSession);
 
-export async function createSession(deps: Deps, actor: string, session: ReviewSession) {
+export async function createSession(deps: Deps, actor: string, session: ReviewSession, frozenAt?: string) {
   await writeAudited(
     deps,
     [
@@ -29,7 +29,11 @@ export async function createSession(deps: Deps, actor: string, session: ReviewSe
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
-      freezeSettings(deps.tableName, session.campaignId, session.createdAt),
+      ...freezeSettings(
+        deps.tableName,
+        { id: session.campaignId, settingsFrozenAt: frozenAt },
+        session.createdAt,
+      ),
     ],
     {
       actor,
