@@ -68,3 +68,13 @@ export function lastText(value: unknown): string | undefined {
   const last = Array.isArray(value) ? value[value.length - 1] : value;
   return typeof last === 'string' ? last : undefined;
 }
+
+/** The last text of every field named `{prefix}{key}`, by key: a page's row of marks (`g_{member}`, `m_{measure}`). */
+export function prefixedFields(form: Record<string, unknown>, prefix: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(form)) {
+    const text = lastText(v);
+    if (k.startsWith(prefix) && text !== undefined) out[k.slice(prefix.length)] = text;
+  }
+  return out;
+}

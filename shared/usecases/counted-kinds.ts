@@ -74,7 +74,7 @@ const review: CountedKind<ReviewSession, ResultsView> = {
     };
     const summary = reviewSummary(session, body.tally, count.at);
     await sealResults(deps, session, session.paperEntries, sealed, summary);
-    return sealedResults(deps, await sessionFor(deps, who, 'read', session.id), settings);
+    return sealedResults(deps, { ...session, countedAt: count.at, countedBy: who.username }, settings);
   },
 };
 

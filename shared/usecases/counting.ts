@@ -173,10 +173,17 @@ export async function confirmCounting<K extends VoteKind>(
   );
 }
 
-/** The live reconciliation of a vote: codes, ballots, turnout and quorum per voter group. */
+/** The live reconciliation of a vote already read: codes, ballots, turnout and quorum per voter group. */
+export const reconcileVote = async <K extends VoteKind>(
+  deps: Deps,
+  kind: K,
+  vote: VoteOf<K>,
+  quorum: number,
+) => (await countVote(deps, vote, countedKind(kind).schemas, quorum)).reconciliation;
+
+/** The live reconciliation of a vote the caller may read. */
 export async function reconciliationOf<K extends VoteKind>(deps: Deps, who: Principal, kind: K, id: string) {
-  const counted = countedKind(kind);
-  const vote = await counted.find(deps, who, 'read', id);
+  const vote = await countedKind(kind).find(deps, who, 'read', id);
   const { settings } = await campaignFor(deps, who, 'read', vote.campaignId);
-  return (await countVote(deps, vote, counted.schemas, settings.quorum)).reconciliation;
+  return reconcileVote(deps, kind, vote, settings.quorum);
 }

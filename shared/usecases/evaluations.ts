@@ -8,7 +8,7 @@ import type { Evaluation, EvaluationInput } from '../domain/evaluation';
 import { newWindow } from '../domain/time-window';
 import { fail } from '../errors';
 import { campaignFor, campaignOfUnit, evaluationFor, unitFor } from './access';
-import { confirmCounting, reconciliationOf } from './counting';
+import { confirmCounting, reconcileVote } from './counting';
 import { newRoundToken } from './rounds';
 import { closeVoteEarly } from './vote-codes';
 
@@ -119,9 +119,7 @@ export async function evaluationsPage(deps: Deps, who: Principal, unitId: string
  */
 export async function evaluationPage(deps: Deps, who: Principal, id: string) {
   const evaluation = await evaluationFor(deps, who, 'read', id);
-  const [campaign, reconciliation] = await Promise.all([
-    campaignFor(deps, who, 'read', evaluation.campaignId),
-    reconciliationOf(deps, who, 'evaluation', id),
-  ]);
-  return { evaluation, reconciliation, threshold: campaign.settings.satisfactionThreshold };
+  const { settings } = await campaignFor(deps, who, 'read', evaluation.campaignId);
+  const reconciliation = await reconcileVote(deps, 'evaluation', evaluation, settings.quorum);
+  return { evaluation, reconciliation, threshold: settings.satisfactionThreshold };
 }

@@ -3,6 +3,7 @@ import { principalOf } from '../../auth/middleware';
 import type { Deps } from '../../deps';
 import { ConfirmCountingInput, CountingSlip, PaperIssuedInput, TellersInput } from '../../domain/counting';
 import { parseInput } from '../../domain/input';
+import { lastText, prefixedFields } from '../../domain/public-forms';
 import type { VoteKind } from '../../domain/vote';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
@@ -13,19 +14,10 @@ import { onwardAfter } from './slips';
 const who = principalOf;
 
 /** The marks of a paper slip as its form posts them: `g_{member}` and satisfaction, or overall and `m_{measure}`. */
-type FormFields = Awaited<ReturnType<typeof readForm>>;
-
-const marksOf: Record<VoteKind, (f: FormFields) => Record<string, unknown>> = {
-  review: (f) => ({ grades: prefixed(f, 'g_'), satisfaction: field(f, 'satisfaction') }),
-  evaluation: (f) => ({ overall: field(f, 'overall'), measures: prefixed(f, 'm_') }),
+const marksOf: Record<VoteKind, (f: Record<string, unknown>) => Record<string, unknown>> = {
+  review: (f) => ({ grades: prefixedFields(f, 'g_'), satisfaction: lastText(f.satisfaction) ?? '' }),
+  evaluation: (f) => ({ overall: lastText(f.overall) ?? '', measures: prefixedFields(f, 'm_') }),
 };
-
-function prefixed(f: FormFields, prefix: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(f))
-    if (k.startsWith(prefix) && typeof v === 'string') out[k.slice(prefix.length)] = v;
-  return out;
-}
 
 /**
  * The console's counting forms (计票), the same for every kind of vote under

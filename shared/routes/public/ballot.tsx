@@ -5,6 +5,7 @@ import {
   BallotPageFields,
   fieldsOf,
   lastText,
+  prefixedFields,
   SessionId,
   stalePage,
   TypedCode,
@@ -100,11 +101,7 @@ export function ballotRoutes(deps: PublicDeps, brakes: Brakes) {
     // The page names its session; casting checks that the code really belongs to it.
     const session = await desk.session(sessionId);
     if (!session) throw invalidCode();
-    const grades: Record<string, string> = {};
-    for (const [k, v] of Object.entries(form)) {
-      const mark = lastText(v);
-      if (k.startsWith('g_') && mark !== undefined) grades[k.slice(2)] = mark;
-    }
+    const grades = prefixedFields(form, 'g_');
     const satisfaction = lastText(form.satisfaction);
     const comment = session.comments ? lastText(form.comment) : undefined;
     const values: BallotValues = { grades, satisfaction, comment: comment ?? '' };

@@ -4,6 +4,7 @@ import {
   EvaluationPageFields,
   fieldsOf,
   lastText,
+  prefixedFields,
   roundTokenPattern,
   stalePage,
   TypedCode,
@@ -73,11 +74,7 @@ export function evaluationRoutes(deps: PublicDeps, brakes: Brakes) {
     const hidden = EvaluationPageFields.safeParse(fieldsOf(form, ['requestToken', 'code', 'voterGroup']));
     if (!hidden.success) throw stalePage('页面已失效，请重新扫码或打开链接');
     const { requestToken, code, voterGroup } = hidden.data;
-    const measures: Record<string, string> = {};
-    for (const [k, v] of Object.entries(form)) {
-      const mark = lastText(v);
-      if (k.startsWith('m_') && mark !== undefined) measures[k.slice(2)] = mark;
-    }
+    const measures = prefixedFields(form, 'm_');
     const overall = lastText(form.overall);
     const values: EvaluationValues = { overall, measures };
     return sendFromPage(
