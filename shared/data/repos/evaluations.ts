@@ -11,7 +11,6 @@ import { countedOnce } from './votes';
 /** The evaluation's own items in the main table; its codes and ballots are in the ballot box. */
 
 const target = (e: Evaluation) => `unit:${e.unitId}/evaluation:${e.id}`;
-const counted = () => fail('EVALUATION_COUNTED');
 export const evaluationPending = () => fail('EVALUATION_PENDING');
 
 export const getEvaluation = (deps: Deps, id: string) => getItem(deps, keys.evaluation(id), Evaluation);
@@ -115,6 +114,7 @@ export async function sealEvaluation(
         sha256: sealed.sha256,
       },
     },
-    counted,
+    // Counted meanwhile, or a teller entry written since the count read them: the answer sessions give.
+    () => fail('COUNT_CHANGED'),
   );
 }
