@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { getPublicationHead } from '../shared/data/repos/publication-log';
 import { getUnit } from '../shared/data/repos/units';
+import { verifyDisclosure } from '../shared/ops/verify';
 import { asRecord, call } from './support/api';
 import { simulateTransactionConflicts } from './support/conflict-simulator';
 import { type OrgFixture, orgFixture } from './support/org-fixture';
@@ -18,6 +20,10 @@ describe('who decides a unit’s 补课: one answer per person', () => {
   let f: OrgFixture;
   let clock: Date | undefined;
   let measureId = '';
+  let disclosure = '';
+  const logHead = async () => (await getPublicationHead(t.deps, f.ids.a))?.seq;
+  const viaApp = (url: string) => t.app.request(new URL(url).pathname);
+  const link = () => `http://x/p/${disclosure}`;
   let tellers: Awaited<ReturnType<typeof tellerAccounts>>;
   const unit = (path: string) => `/api/units/${f.ids.u1}${path}`;
   const answers = (overall: string) => ({ overall, measures: { [measureId]: overall } });
@@ -53,7 +59,8 @@ describe('who decides a unit’s 补课: one answer per person', () => {
     });
     await call(t, f.tokens.leader, 'POST', unit('/report'));
     await call(t, f.tokens.leader, 'POST', unit('/report/submit'));
-    await call(t, f.tokens.supervisor, 'POST', unit('/report/approve'), { scope: 'public' });
+    const approved = await call(t, f.tokens.supervisor, 'POST', unit('/report/approve'), { scope: 'public' });
+    disclosure = String(asRecord(approved.json).token);
     await call(t, f.tokens.leader, 'POST', unit('/stage-request'), {});
     await call(t, f.tokens.supervisor, 'POST', unit('/stage-decision'), { approve: true });
     const problems = (await call(t, f.tokens.leader, 'GET', unit('/problems'))).json as {
@@ -70,6 +77,7 @@ describe('who decides a unit’s 补课: one answer per person', () => {
   }, 60_000);
 
   it('takes 50 answers from one client to a poll, counts them, and changes no verdict', async () => {
+    const headBefore = await logHead();
     const id = await open('link');
     const statuses = await Promise.all(
       Array.from({ length: 50 }, () =>
@@ -87,6 +95,9 @@ describe('who decides a unit’s 补课: one answer per person', () => {
     // 0% in a poll flags nothing: the unit has no verdict yet and cannot close on it either.
     expect(results.remedial).toMatchObject({ flagged: false, reason: null });
     expect((await getUnit(t.deps, f.ids.u1))?.lastEvaluation).toBeUndefined();
+    // Nor is it published: the disclosure's rectification section and the log did not move.
+    expect(await logHead()).toBe(headBefore);
+    expect((await verifyDisclosure(link(), viaApp)).ok).toBe(true);
     const refused = await call(t, f.tokens.leader, 'POST', unit('/stage-request'), {});
     expect(errorCode(refused.json)).toBe('EVALUATION_NOT_COUNTED');
     // The page and its results say what it is.
@@ -185,6 +196,14 @@ describe('who decides a unit’s 补课: one answer per person', () => {
     expect(asRecord(results.overall).counts).toMatchObject({ satisfied: 43, dissatisfied: 10 });
     expect(asRecord(results.remedial).flagged).toBe(false);
     expect((await getUnit(t.deps, f.ids.u1))?.lastEvaluation).toMatchObject({ id, remedial: false });
+    // Published with the disclosure, as a new entry of the campaign's publication log.
+    const shown = asRecord(await (await viaApp(`http://x/api/public/disclosures/${disclosure}`)).json());
+    const rectification = asRecord(shown.rectification);
+    expect(asRecord(asRecord(rectification.content).evaluation).overallRate).toBe(
+      asRecord(results.overall).rate,
+    );
+    expect(asRecord(rectification.log).seq).toBe(await logHead());
+    expect((await verifyDisclosure(link(), viaApp)).ok).toBe(true);
     // Sealed: no teller entry is taken any more.
     expect(errorCode((await enter(tellers.tel1, 4, 1, 'dissatisfied')).json)).toBe('EVALUATION_COUNTED');
     expect((await call(t, f.tokens.leader, 'POST', unit('/stage-request'), {})).status).toBe(200);

@@ -132,8 +132,13 @@ describe('rectification measures (整改措施)', () => {
       expect(html, path).toContain('办公室主任');
       expect(html, path).toContain('2027-01-11：制度已起草，征求意见中');
     }
-    const published = await (await t.app.request(`/api/public/disclosures/${disclosure}`)).json();
-    expect(JSON.stringify(published)).not.toContain('考勤制度');
+    // The approved report stays as it was approved; the rectification section beside it carries the
+    // measure, and each of the four writes was an entry of the publication log.
+    const published = asRecord(await (await t.app.request(`/api/public/disclosures/${disclosure}`)).json());
+    expect(JSON.stringify(published.published)).not.toContain('考勤制度');
+    const rectification = asRecord(published.rectification);
+    expect(JSON.stringify(rectification.content)).toContain('建立考勤制度，每月公示出勤情况');
+    expect(asRecord(rectification.log).seq).toBe(Number(asRecord(published.log).seq) + 4);
 
     const audit = (await scanAll(t)).filter((i) => String(i.target ?? '').endsWith(`measure:${id}`));
     expect(audit.map((a) => a.action).sort()).toEqual([

@@ -1,5 +1,10 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keys } from '../shared/data/keys';
+import { measuresOf } from '../shared/data/repos/measures';
+import { getPublicationHead } from '../shared/data/repos/publication-log';
+import { getReport, reportByToken } from '../shared/data/repos/reports';
 import { demoAccounts, demoPassword } from '../shared/demo/campaign';
 import { seedDemo } from '../shared/demo/seed';
 import { launchChromium } from './support/browser';
@@ -11,9 +16,10 @@ describe('the analysis report in a real browser', () => {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serveApp>>;
   let round = '';
+  let demo: Awaited<ReturnType<typeof seedDemo>>;
   beforeAll(async () => {
     t = await createTestContext({ LOG_LEVEL: 'warn' });
-    const demo = await seedDemo(t.deps, 'http://x');
+    demo = await seedDemo(t.deps, 'http://x');
     round = demo.lines.find((l) => l.includes('/f/'))?.match(/\/f\/([\w-]+)/)?.[1] ?? '';
     server = await serveApp(t);
     browser = await launchChromium();
@@ -61,6 +67,9 @@ describe('the analysis report in a real browser', () => {
     expect(await leader.textContent('body')).toContain('已报督导组');
 
     const supervisor = await signIn(demoAccounts.supervisor.username);
+    const campaignId = (await getReport(t.deps, new URL(leader.url()).pathname.split('/')[3] ?? ''))
+      ?.campaignId;
+    const seq = ((await getPublicationHead(t.deps, campaignId ?? ''))?.seq ?? 0) + 1;
     await supervisor.goto(`${server.url}${unitPath}/report`);
     await supervisor.selectOption('#scope', 'public');
     await Promise.all([supervisor.waitForURL(/ok=/), supervisor.click('button:text-is("认可")')]);
@@ -73,14 +82,14 @@ describe('the analysis report in a real browser', () => {
     expect(text).toContain('分析评议情况公开');
     expect(text).toContain('车间加班安排不合理');
     expect(text).toContain('6');
-    // This approval is the third entry of the demo's publication log.
-    expect(text).toContain('本活动公示记录第 3 条');
+    // This approval is the next entry of the demo's publication log.
+    expect(text).toContain(`本活动公示记录第 ${seq} 条`);
 
     // The supervisor prints the 公示 sheet: the link as a QR code, the hashes, how to check.
     await supervisor.goto(`${server.url}${unitPath}/report/sheet`);
     const sheet = await supervisor.textContent('body');
     expect(sheet).toContain('分析评议情况公示');
-    expect(sheet).toContain('打印时公示记录最新为第 3 条');
+    expect(sheet).toContain(`打印时公示记录最新为第 ${seq} 条`);
     expect(await supervisor.$('svg')).not.toBeNull();
     const pdf = await supervisor.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
@@ -90,8 +99,32 @@ describe('the analysis report in a real browser', () => {
     await phone.click('button:text-is("核对")');
     await phone.waitForSelector('#vr li:last-child:has-text("核对一致"), #vr li.bad', { timeout: 10_000 });
     const steps = (await phone.textContent('#vr')) ?? '';
-    expect(steps).toContain('公示记录共 3 条，首尾相接');
+    expect(steps).toContain(`公示记录共 ${seq} 条，首尾相接`);
+    expect(steps).toContain('尚无整改措施，公示记录中也没有');
     expect(steps).toContain('核对一致');
     await phone.screenshot({ path: `${process.env.SCREENSHOT_DIR ?? '/tmp'}/verify-phone.png` });
+
+    // The demo's other disclosure has measures under way; someone rewrites one in the table without
+    // its log entry, and the phone's check names the entry it no longer matches.
+    const other = String(demo.lines.find((l) => l.includes('/p/'))?.match(/\/p\/[\w-]{22}/)?.[0]);
+    const report = await reportByToken(t.deps, other.slice(3));
+    const [measure] = await measuresOf(t.deps, report?.unitId ?? '');
+    if (!measure || !report?.rectificationLog) throw new Error('the demo disclosure has logged measures');
+    await t.deps.db.send(
+      new PutCommand({
+        TableName: t.deps.tableName,
+        Item: {
+          ...keys.measure(measure.unitId, measure.id),
+          ...measure,
+          action: `${measure.action}（已完成）`,
+        },
+      }),
+    );
+    await phone.goto(`${server.url}/v?l=${encodeURIComponent(`${server.url}${other}`)}`);
+    await phone.click('button:text-is("核对")');
+    await phone.waitForSelector('#vr li.bad', { timeout: 10_000 });
+    expect(await phone.textContent('#vr li.bad')).toContain(
+      `整改落实情况与公示记录第${report.rectificationLog.seq}条不符`,
+    );
   }, 90_000);
 });

@@ -71,6 +71,8 @@ export function decodeCursor(
 export interface PageRequest {
   limit: number;
   cursor?: string | undefined;
+  /** Strongly consistent (base table only): sees every write acknowledged before it. */
+  consistent?: boolean;
 }
 
 /** Builds the Query for one page of an access pattern (pure, so it is tested without a database). */
@@ -90,6 +92,10 @@ export function queryParams(tableName: string, pattern: AccessPattern, opts: Pag
     ScanIndexForward: !pattern.newestFirst,
   };
   if (index) params.IndexName = index.name;
+  if (opts.consistent) {
+    if (index) throw new Error('a secondary index cannot be read consistently');
+    params.ConsistentRead = true;
+  }
   const attributes = [def.partitionKey, def.sortKey, ...(index ? [index.partitionKey, index.sortKey] : [])];
   const start = decodeCursor(opts.cursor, { attributes, partition: [pkName, pattern.pk] });
   if (start) params.ExclusiveStartKey = start;
@@ -115,11 +121,12 @@ export async function queryAll<S extends z.ZodType>(
   deps: ReadDeps,
   pattern: AccessPattern,
   schema: S,
+  opts: { consistent?: boolean } = {},
 ): Promise<z.infer<S>[]> {
   const all: z.infer<S>[] = [];
   let cursor: string | undefined;
   do {
-    const page = await queryPage(deps, pattern, schema, { limit: 500, cursor });
+    const page = await queryPage(deps, pattern, schema, { limit: 500, cursor, ...opts });
     all.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);

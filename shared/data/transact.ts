@@ -2,7 +2,6 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../deps';
 import type { AuditEntry } from '../domain/audit';
-import type { AppError } from '../errors';
 import { newId } from './ids';
 import { keys } from './keys';
 import { retryConflicts } from './retry-conflicts';
@@ -25,14 +24,15 @@ export function auditItem(at: string, entry: Omit<AuditEntry, 'id' | 'at'>): Rec
 
 /**
  * Runs `items` plus an audit record as one transaction. A failed condition
- * becomes the domain error `onConditionFailed` returns for that item's
- * index; any other failure is rethrown.
+ * becomes the error `onConditionFailed` returns for that item's index (a
+ * domain error, or `HeadMoved` for a publication log's head); any other
+ * failure is rethrown.
  */
 export async function writeAudited(
   deps: Deps,
   items: TransactItem[],
   audit: Omit<AuditEntry, 'id' | 'at'>,
-  onConditionFailed: (index: number) => AppError,
+  onConditionFailed: (index: number) => Error,
 ): Promise<void> {
   const all = [...items, auditPut(deps.tableName, deps.now().toISOString(), audit)];
   try {

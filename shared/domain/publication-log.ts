@@ -13,9 +13,10 @@ export const PublicationEntry = z
   .object({
     campaignId: z.string(),
     seq: z.number().int().min(1),
-    kind: z.enum(['disclosure']),
+    /** A disclosure, or a later state of its rectification section (measures, progress, evaluation). */
+    kind: z.enum(['disclosure', 'rectification']),
     unitId: z.string(),
-    /** The disclosure's token (`/p/{token}`). */
+    /** The disclosure's token (`/p/{token}`), for both kinds. */
     token: z.string(),
     /** SHA-256 of the published content's canonical JSON. */
     contentSha256: z.string(),

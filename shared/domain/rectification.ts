@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { fail } from '../errors';
 import type { PublicEvaluation } from './evaluation';
-import type { Problem } from './report';
+import { byWeight, type Problem } from './report';
 import { ReadVersion } from './version';
 
 /**
@@ -97,15 +97,56 @@ export const publicMeasure = (m: Measure) => ({
 export type PublicMeasure = ReturnType<typeof publicMeasure>;
 
 /**
+ * The rectification section of a disclosure as it is hashed and logged: every
+ * measure with its problem and progress, by id, and the latest counted
+ * evaluation (null before one). Each change of it after the report is
+ * approved is an entry in the campaign's publication log.
+ */
+export interface PublishedRectification {
+  measures: (PublicMeasure & { problemId: string })[];
+  evaluation: PublicEvaluation | null;
+}
+
+export const publishedRectification = (
+  measures: Measure[],
+  evaluation: PublicEvaluation | undefined,
+): PublishedRectification => ({
+  measures: [...measures]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((m) => ({ ...publicMeasure(m), problemId: m.problemId })),
+  evaluation: evaluation ?? null,
+});
+
+/** Nothing to log yet: no measure and no evaluation (as at the report's approval). */
+export const nothingRectified = (r: PublishedRectification) =>
+  r.measures.length === 0 && r.evaluation === null;
+
+/**
  * A unit's rectification as the masses see it (disclosure page, receipt
  * look-up): each problem, most gathered first, with its measures, and the
- * latest counted satisfaction evaluation.
+ * latest counted satisfaction evaluation; `content` is the part that is hashed.
  */
 export interface PublicRectification {
   problems: (Problem & { measures: PublicMeasure[] })[];
   anyMeasure: boolean;
   evaluation: PublicEvaluation | undefined;
+  content: PublishedRectification;
 }
+
+/** The rectification as pages show it: each problem, most gathered first, with its measures; and what is hashed. */
+export const rectificationView = (
+  problems: Problem[],
+  measures: Measure[],
+  evaluation: PublicEvaluation | undefined,
+): PublicRectification => ({
+  problems: byWeight(problems).map((p) => ({
+    ...p,
+    measures: measures.filter((m) => m.problemId === p.id).map(publicMeasure),
+  })),
+  anyMeasure: measures.length > 0,
+  evaluation,
+  content: publishedRectification(measures, evaluation),
+});
 
 /** Overdue measures across units, as the supervision group and the office list them. */
 export const OverdueMeasures = z

@@ -125,6 +125,8 @@ export const Report = z
     /** Its entry in the campaign's publication log, once approved. */
     logSeq: z.number().int().optional(),
     logHash: z.string().optional(),
+    /** The latest entry of its rectification section (measures, progress, evaluation), once there is one. */
+    rectificationLog: z.object({ seq: z.number().int(), hash: z.string(), sha256: z.string() }).optional(),
   })
   .meta({ id: 'Report' });
 export type Report = z.infer<typeof Report>;

@@ -38,7 +38,11 @@ async function read(fetchFn: Fetch, url: string) {
  * 3. walks the campaign's publication log from its first entry to its head:
  *    numbering, each entry's own hash, each link to the entry before;
  * 4. checks the disclosure's own entry holds the recomputed hash and its token;
- * 5. with `head` (copied from a printed sheet or an earlier visit), checks that
+ * 5. recomputes the hash of the rectification section (measures, progress,
+ *    latest evaluation) and checks it is the one the latest rectification
+ *    entry for this disclosure holds, and the one the page shows (with no such
+ *    entry yet, the section must be empty);
+ * 6. with `head` (copied from a printed sheet or an earlier visit), checks that
  *    entry is still in the chain, so rewriting the whole log shows too.
  */
 export async function verifyDisclosure(url: string, fetchFn: Fetch = fetch, head?: string): Promise<Verdict> {
@@ -47,6 +51,11 @@ export async function verifyDisclosure(url: string, fetchFn: Fetch = fetch, head
     published?: unknown;
     sha256?: unknown;
     log?: { campaignId: string; seq: number; hash: string; head: { seq: number; hash: string } };
+    rectification?: {
+      content?: { measures?: unknown[]; evaluation?: unknown };
+      sha256?: unknown;
+      log?: { seq: number };
+    };
   };
   const computed = hashOf(body.published);
   const lines: Verdict['lines'] = [];
@@ -95,6 +104,7 @@ export async function verifyDisclosure(url: string, fetchFn: Fetch = fetch, head
     )
   )
     return done(false);
+  if (!rectificationHolds(body.rectification, entries, token, page, check)) return done(false);
   if (head) {
     const seen = entries.find((e) => e.hash === head.toLowerCase());
     if (
@@ -107,6 +117,43 @@ export async function verifyDisclosure(url: string, fetchFn: Fetch = fetch, head
       return done(false);
   }
   return done(true);
+}
+
+/** Step 5: the live rectification section against its latest entry in the log. */
+function rectificationHolds(
+  r:
+    | { content?: { measures?: unknown[]; evaluation?: unknown }; sha256?: unknown; log?: { seq: number } }
+    | undefined,
+  entries: PublicationEntry[],
+  token: string,
+  page: string,
+  check: (ok: boolean, zh: string, en: string) => boolean,
+): boolean {
+  if (!r?.content) return check(false, '没有整改落实情况可以核对', 'no rectification section to check');
+  const computed = hashOf(r.content);
+  if (!check(computed === r.sha256, `整改落实情况哈希 ${computed}`, `rectification hash ${computed} matches`))
+    return false;
+  const latest = entries.filter((e) => e.kind === 'rectification' && e.token === token).at(-1);
+  if (!latest) {
+    const empty = (r.content.measures?.length ?? 0) === 0 && (r.content.evaluation ?? null) === null;
+    return check(
+      empty,
+      empty ? '尚无整改措施，公示记录中也没有' : '整改落实情况没有记入公示记录',
+      empty ? 'no measures yet, and none logged' : 'the rectification shown was never logged',
+    );
+  }
+  return (
+    check(
+      latest.contentSha256 === computed && r.log?.seq === latest.seq,
+      `整改落实情况与公示记录第${latest.seq}条${latest.contentSha256 === computed ? '一致' : '不符（内容被改动）'}`,
+      `rectification ${latest.contentSha256 === computed ? 'matches' : 'does NOT match'} entry ${latest.seq}`,
+    ) &&
+    check(
+      page.includes(computed),
+      '页面显示的整改落实情况哈希一致',
+      'the page shows the same rectification hash',
+    )
+  );
 }
 
 /** `npm run verify -- <disclosure link> [--head <hash>]`: exits 0 when everything checks, 1 when not. */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { getEvaluation, sealEvaluation } from '../data/repos/evaluations';
+import { atLogHead } from '../data/repos/publication-log';
 import { getSession, sealResults } from '../data/repos/sessions';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
@@ -10,6 +11,7 @@ import {
   EvaluationBallot,
   EvaluationPaperEntry,
   evaluationPaperInput,
+  publicEvaluation,
 } from '../domain/evaluation';
 import { tallyEvaluation } from '../domain/evaluation-tally';
 import { reviewSummary } from '../domain/overview';
@@ -21,6 +23,7 @@ import type { PaperSlip, Vote, VoteBallot, VoteKind, VoterGroup } from '../domai
 import type { ReconciliationView } from '../domain/vote-count';
 import { fail } from '../errors';
 import { evaluationFor, sessionFor } from './access';
+import { rectificationEntry } from './rectification-log';
 import { sealedResults } from './review-results';
 
 /** What the count of a vote found: the reconciliation, the ballots that count, the slips left out. */
@@ -90,7 +93,19 @@ const evaluation: CountedKind<Evaluation, Evaluation> = {
   async seal(deps, who, e, count, settings) {
     const results = tallyEvaluation(e, count.ballots as EvaluationBallot[], settings, count.unresolvedSlips);
     const sha256 = hashOf(results);
-    await sealEvaluation(deps, e, { at: count.at, by: who.username, results, sha256 });
+    const sealed = { at: count.at, by: who.username, results, sha256 };
+    const shown = publicEvaluation({ ...e, countedAt: count.at, results });
+    // By codes it becomes the unit's verdict, shown with the disclosure: its state joins the publication log.
+    await atLogHead(deps, e.campaignId, async (head) =>
+      sealEvaluation(
+        deps,
+        e,
+        sealed,
+        e.mode === 'codes' && shown
+          ? await rectificationEntry(deps, head, e.unitId, { evaluation: shown })
+          : undefined,
+      ),
+    );
     return { ...e, countedAt: count.at, countedBy: who.username, results, resultsSha256: sha256 };
   },
 };

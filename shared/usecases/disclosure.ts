@@ -1,9 +1,11 @@
 import { getPublicationHead, publicationEntries } from '../data/repos/publication-log';
-import { reportByToken } from '../data/repos/reports';
+import { problemsOf, reportByToken } from '../data/repos/reports';
 import type { Deps } from '../deps';
+import { hashOf } from '../domain/canonical-json';
 import { token22Pattern } from '../domain/public-forms';
+import { publishedRectification, rectificationView } from '../domain/rectification';
 import { notFound } from '../errors';
-import { publicRectification } from './public-rectification';
+import { rectificationNow } from './public-rectification';
 
 /**
  * An approved report as disclosed (适当范围公开), for anyone holding its token:
@@ -15,9 +17,14 @@ export async function disclosure(deps: Deps, token: string) {
   if (report?.state !== 'approved' || !report.approvedAt || !report.scope) {
     throw notFound('没有找到这份公开内容');
   }
-  const head = await getPublicationHead(deps, report.campaignId);
+  const [head, now] = await Promise.all([
+    getPublicationHead(deps, report.campaignId),
+    rectificationNow(deps, report.unitId),
+  ]);
+  const content = publishedRectification(now.measures, now.evaluation);
   return {
     unitId: report.unitId,
+    now,
     disclosed: {
       published: report.published,
       sha256: report.sha256,
@@ -34,6 +41,15 @@ export async function disclosure(deps: Deps, token: string) {
             },
           }
         : {}),
+      // Live: measures, progress and the latest evaluation. Each change since approval is an entry of
+      // the same log; `log` names the latest (none while nothing is rectified yet).
+      rectification: {
+        content,
+        sha256: hashOf(content),
+        ...(report.rectificationLog
+          ? { log: { seq: report.rectificationLog.seq, hash: report.rectificationLog.hash } }
+          : {}),
+      },
     },
   };
 }
@@ -49,6 +65,7 @@ export async function publicationLog(deps: Deps, campaignId: string) {
 
 /** What the disclosure page shows: the report as disclosed and the unit's rectification as the masses see it. */
 export async function disclosurePage(deps: Deps, token: string) {
-  const { unitId, disclosed } = await disclosure(deps, token);
-  return { disclosed, rectification: await publicRectification(deps, unitId) };
+  const { unitId, now, disclosed } = await disclosure(deps, token);
+  const problems = await problemsOf(deps, unitId);
+  return { disclosed, rectification: rectificationView(problems, now.measures, now.evaluation) };
 }

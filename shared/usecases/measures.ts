@@ -1,9 +1,12 @@
 import { newId } from '../data/ids';
 import { getMeasure, measuresOf, putMeasure } from '../data/repos/measures';
+import { atLogHead } from '../data/repos/publication-log';
 import { getProblem, getReport, problemsOf } from '../data/repos/reports';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
+import type { AuditEntry } from '../domain/audit';
 import { chinaDay } from '../domain/china-day';
+import type { Unit } from '../domain/org';
 import {
   type Measure,
   type MeasureChange,
@@ -15,8 +18,31 @@ import { byWeight } from '../domain/report';
 import { refuseStale } from '../domain/version';
 import { fail, notFound, validationError } from '../errors';
 import { unitFor } from './access';
+import { rectificationEntry } from './rectification-log';
 
 const target = (m: Measure) => `unit:${m.unitId}/measure:${m.id}`;
+
+/**
+ * Writes a measure with its audit record and, since the disclosure shows it,
+ * the publication log's entry for the rectification section it changes.
+ */
+const logged = (
+  deps: Deps,
+  measure: Measure,
+  unit: Unit,
+  before: Measure | undefined,
+  audit: Omit<AuditEntry, 'id' | 'at'>,
+) =>
+  atLogHead(deps, unit.campaignId, async (head) =>
+    putMeasure(
+      deps,
+      measure,
+      unit,
+      before,
+      audit,
+      await rectificationEntry(deps, head, unit.id, { measure }),
+    ),
+  );
 
 /** The unit's measures with their progress (anyone who may read the unit). */
 export async function listMeasures(deps: Deps, who: Principal, unitId: string): Promise<Measure[]> {
@@ -65,7 +91,7 @@ export async function addMeasure(
     updatedAt: deps.now().toISOString(),
     version: 1,
   };
-  await putMeasure(deps, measure, unit, undefined, {
+  await logged(deps, measure, unit, undefined, {
     actor: who.username,
     action: 'measure.create',
     target: target(measure),
@@ -107,7 +133,7 @@ export async function changeMeasure(
     updatedAt: deps.now().toISOString(),
     version: before.version + 1,
   };
-  await putMeasure(deps, measure, unit, before, {
+  await logged(deps, measure, unit, before, {
     actor: who.username,
     action: 'measure.update',
     target: target(measure),
@@ -136,7 +162,7 @@ export async function addProgress(
     updatedAt: now.toISOString(),
     version: before.version + 1,
   };
-  await putMeasure(deps, measure, unit, before, {
+  await logged(deps, measure, unit, before, {
     actor: who.username,
     action: 'measure.progress',
     target: target(measure),

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ballotsOf } from '../data/repos/ballot-box';
 import { determinationsOf } from '../data/repos/determinations';
 import { getOpinionCounts } from '../data/repos/opinion-aggregates';
-import { appendEntry, getPublicationHead } from '../data/repos/publication-log';
+import { atLogHead } from '../data/repos/publication-log';
 import { getReport, moveReport, problemsOf, putDraft } from '../data/repos/reports';
 import { allSessions, getSealedResults } from '../data/repos/sessions';
 import type { Deps } from '../deps';
@@ -177,43 +177,45 @@ export async function approveReport(
   const approvedAt = deps.now().toISOString();
   const sha256 = input.publishExcellent ? publishedHash(published) : report.sha256;
   // The disclosure joins the campaign's publication log, chained to the entry before it.
-  const entry = nextEntry(await getPublicationHead(deps, report.campaignId), {
-    campaignId: report.campaignId,
-    kind: 'disclosure',
-    unitId,
-    token,
-    contentSha256: sha256,
-    at: approvedAt,
-  });
-  const set = {
-    state: 'approved' as const,
-    approvedBy: who.username,
-    approvedAt,
-    scope,
-    token,
-    logSeq: entry.seq,
-    logHash: entry.hash,
-    ...(input.publishExcellent ? { published, sha256 } : {}),
-  };
-  await moveReport(
-    deps,
-    'approve',
-    report,
-    set,
-    {
-      actor: who.username,
-      action: 'report.approve',
-      target: `unit:${unitId}/report`,
-      detail: {
-        scope,
-        sha256,
-        logSeq: entry.seq,
-        ...(input.publishExcellent ? { publishExcellent: true, submittedSha256: report.sha256 } : {}),
+  return atLogHead(deps, report.campaignId, async (head) => {
+    const entry = nextEntry(head, {
+      campaignId: report.campaignId,
+      kind: 'disclosure',
+      unitId,
+      token,
+      contentSha256: sha256,
+      at: approvedAt,
+    });
+    const set = {
+      state: 'approved' as const,
+      approvedBy: who.username,
+      approvedAt,
+      scope,
+      token,
+      logSeq: entry.seq,
+      logHash: entry.hash,
+      ...(input.publishExcellent ? { published, sha256 } : {}),
+    };
+    await moveReport(
+      deps,
+      'approve',
+      report,
+      set,
+      {
+        actor: who.username,
+        action: 'report.approve',
+        target: `unit:${unitId}/report`,
+        detail: {
+          scope,
+          sha256,
+          logSeq: entry.seq,
+          ...(input.publishExcellent ? { publishExcellent: true, submittedSha256: report.sha256 } : {}),
+        },
       },
-    },
-    appendEntry(deps.tableName, entry),
-  );
-  return { ...report, ...set };
+      entry,
+    );
+    return { ...report, ...set };
+  });
 }
 
 /** The supervision group sends a submitted report back with its comments; it is a draft again. */

@@ -1,11 +1,13 @@
 import type { Deps } from '../../deps';
 import { Evaluation, type EvaluationResults } from '../../domain/evaluation';
+import type { PublicationEntry } from '../../domain/publication-log';
 import { fail } from '../../errors';
 import { accessPatterns, keys } from '../keys';
 import { queryAll } from '../query';
 import { writeAudited } from '../transact';
 import { freezeSettings } from './campaigns';
 import { getItem } from './get-item';
+import { appendEntry, ownOrHead } from './publication-log';
 import { countedOnce } from './votes';
 
 /** The evaluation's own items in the main table; its codes and ballots are in the ballot box. */
@@ -65,6 +67,7 @@ export async function sealEvaluation(
   deps: Deps,
   e: Evaluation,
   sealed: { at: string; by: string; results: EvaluationResults; sha256: string },
+  entry?: PublicationEntry,
 ) {
   const once = countedOnce(e.paperEntries);
   const last = {
@@ -103,6 +106,8 @@ export async function sealEvaluation(
           ExpressionAttributeValues: { ':at': sealed.at, ...(verdict ? { ':last': last } : {}) },
         },
       },
+      // The disclosure's rectification section now shows this evaluation: a new entry of the log.
+      ...(entry ? appendEntry(deps.tableName, entry) : []),
     ],
     {
       actor: sealed.by,
@@ -115,6 +120,6 @@ export async function sealEvaluation(
       },
     },
     // Counted meanwhile, or a teller entry written since the count read them: the answer sessions give.
-    () => fail('COUNT_CHANGED'),
+    ownOrHead(2, () => fail('COUNT_CHANGED')),
   );
 }

@@ -1,6 +1,7 @@
 import type { Deps } from '../../deps';
 import type { AuditEntry } from '../../domain/audit';
 import type { Unit } from '../../domain/org';
+import type { PublicationEntry } from '../../domain/publication-log';
 import { Measure } from '../../domain/rectification';
 import { fail } from '../../errors';
 import { accessPatterns, keys } from '../keys';
@@ -8,9 +9,10 @@ import { queryAll } from '../query';
 import { writeAudited } from '../transact';
 import { stillAt } from '../version-condition';
 import { getItem } from './get-item';
+import { appendEntry, ownOrHead } from './publication-log';
 
-export const measuresOf = (deps: Deps, unitId: string) =>
-  queryAll(deps, accessPatterns.measuresOfUnit(unitId), Measure);
+export const measuresOf = (deps: Deps, unitId: string, opts: { consistent?: boolean } = {}) =>
+  queryAll(deps, accessPatterns.measuresOfUnit(unitId), Measure, opts);
 
 export const getMeasure = (deps: Deps, unitId: string, id: string) =>
   getItem(deps, keys.measure(unitId, id), Measure);
@@ -29,7 +31,8 @@ export const openMeasuresOfCampaign = (deps: Deps, campaignId: string) =>
  * below), so two people adding progress at once cannot overwrite each other
  * (409, nothing written).
  * While it is not done it is listed under its unit's campaign and
- * supervision group by deadline.
+ * supervision group by deadline. The disclosure's rectification section it
+ * changes (`entry`) joins the publication log in the same transaction.
  */
 export async function putMeasure(
   deps: Deps,
@@ -37,6 +40,7 @@ export async function putMeasure(
   unit: Pick<Unit, 'campaignId' | 'groupId'>,
   previous: Measure | undefined,
   audit: Omit<AuditEntry, 'id' | 'at'>,
+  entry?: PublicationEntry,
 ) {
   const listing =
     measure.state === 'done'
@@ -54,8 +58,9 @@ export async function putMeasure(
           ...(previous ? stillAt(previous.version) : { ConditionExpression: 'attribute_not_exists(pk)' }),
         },
       },
+      ...(entry ? appendEntry(deps.tableName, entry) : []),
     ],
     audit,
-    () => fail('MEASURE_CHANGED'),
+    ownOrHead(1, () => fail('MEASURE_CHANGED')),
   );
 }

@@ -1,6 +1,7 @@
 import type { Deps } from '../../deps';
 import type { AuditEntry } from '../../domain/audit';
 import { reportStatusOf } from '../../domain/overview';
+import type { PublicationEntry } from '../../domain/publication-log';
 import { movableBy, Problem, Report, type ReportMove, reportOpen } from '../../domain/report';
 import { versionOf } from '../../domain/version';
 import { fail } from '../../errors';
@@ -10,6 +11,7 @@ import { queryAll, queryPage } from '../query';
 import { type TransactItem, writeAudited } from '../transact';
 import { stillAt } from '../version-condition';
 import { getItem } from './get-item';
+import { appendEntry, ownOrHead } from './publication-log';
 import { keptOnUnit } from './units';
 
 const changedMeanwhile = () => fail('REPORT_CHANGED');
@@ -74,7 +76,7 @@ export async function moveReport(
   report: Report,
   set: Partial<Report>,
   audit: Omit<AuditEntry, 'id' | 'at'>,
-  alongside: TransactItem[] = [],
+  entry?: PublicationEntry,
 ) {
   const listing = set.token ? keys.reportDisclosure(set.token) : {};
   const entries = Object.entries({ ...set, ...listing }).filter(([, v]) => v !== undefined);
@@ -93,10 +95,11 @@ export async function moveReport(
         },
       },
       keptStatus(deps, { ...report, ...set }),
-      ...alongside,
+      // An approval publishes: its entry joins the campaign's publication log in the same transaction.
+      ...(entry ? appendEntry(deps.tableName, entry) : []),
     ],
     audit,
-    changedMeanwhile,
+    ownOrHead(2, changedMeanwhile),
   );
 }
 

@@ -34,12 +34,14 @@ export function disclosureRoutes(deps: Deps) {
   app.get('/p/:token', async (c) => {
     const token = c.req.param('token');
     const { disclosed, rectification } = await disclosurePage(deps, token);
+    const { rectification: rectificationLog, ...report } = disclosed;
     c.header('cache-control', 'public, max-age=300');
     return c.html(
       page(
         <DisclosurePage
-          {...disclosed}
+          {...report}
           rectification={rectification}
+          rectificationLog={rectificationLog}
           jsonUrl={publicUrl(deps.config.PUBLIC_BASE_URL, `/api/public/disclosures/${token}`)}
           pageUrl={publicUrl(deps.config.PUBLIC_BASE_URL, `/p/${token}`)}
         />,

@@ -25,6 +25,14 @@ export const Disclosure = z
         head: PublicationHead,
       })
       .optional(),
+    rectification: z.object({
+      content: z.object({
+        measures: z.array(z.record(z.string(), z.unknown())),
+        evaluation: z.record(z.string(), z.unknown()).nullable(),
+      }),
+      sha256: z.string(),
+      log: z.object({ seq: z.number().int(), hash: z.string() }).optional(),
+    }),
   })
   .openapi('Disclosure');
 

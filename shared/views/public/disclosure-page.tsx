@@ -26,6 +26,8 @@ export function DisclosurePage(props: {
   log?: { seq: number; hash: string; head: { seq: number; hash: string } } | undefined;
   /** Live, not part of the hashed report: each problem with its measures, and the latest evaluation. */
   rectification: PublicRectification;
+  /** The rectification section's hash and its latest entry in the log (none before the first measure). */
+  rectificationLog?: { sha256: string; log?: { seq: number; hash: string } | undefined };
 }) {
   const p = props.published;
   const k = p.k;
@@ -134,7 +136,7 @@ export function DisclosurePage(props: {
       {props.rectification.anyMeasure && (
         <section>
           <h2>整改落实情况</h2>
-          <p class="m">随整改进展更新，不在下方校验码的范围内。</p>
+          <p class="m">随整改进展更新，每次更新都记入本活动的公示记录（见下方“核对”）。</p>
           {props.rectification.evaluation && (
             <EvaluationSummary evaluation={props.rectification.evaluation} />
           )}
@@ -154,6 +156,12 @@ export function DisclosurePage(props: {
           <>
             <p class="m">本活动公示记录第 {props.log.seq} 条，本条哈希：</p>
             <p class="c">{props.log.hash}</p>
+            {props.rectificationLog?.log && (
+              <>
+                <p class="m">整改落实情况的 SHA-256（公示记录第 {props.rectificationLog.log.seq} 条）：</p>
+                <p class="c">{props.rectificationLog.sha256}</p>
+              </>
+            )}
             <p class="m">公示记录最新为第 {props.log.head.seq} 条，哈希：</p>
             <p class="c">{props.log.head.hash}</p>
           </>
