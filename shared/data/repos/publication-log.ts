@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps';
 import { PublicationEntry, PublicationHead } from '../../domain/publication-log';
-import { type AppError, unavailable } from '../../errors';
+import { AppError, unavailable } from '../../errors';
 import { accessPatterns, keys } from '../keys';
 import { queryAll } from '../query';
 import type { TransactItem } from '../transact';
@@ -23,9 +23,10 @@ export class HeadMoved extends Error {
 /**
  * Runs `publish` with the campaign log's head as it is now. When another
  * publication took the next number meanwhile (`publish` throws `HeadMoved`,
- * nothing of it written), reads the head again after a short jittered
- * pause and lets `publish` rebuild its entry on it; after ten rounds, 503 to
- * retry later. Every round some writer wins, so a handful of console writes
+ * nothing of it written), or other publications held the head through all
+ * of one transaction's conflict retries, reads the head again after a short
+ * jittered pause and lets `publish` rebuild its entry on it; after ten
+ * rounds, 503 to retry later. Every round some writer wins, so a handful of console writes
  * at once in one campaign all land.
  */
 export async function atLogHead<T>(
@@ -38,9 +39,12 @@ export async function atLogHead<T>(
     try {
       return await publish(await getPublicationHead(deps, campaignId));
     } catch (err) {
-      if (!(err instanceof HeadMoved)) throw err;
+      // The head moved, or other publications held it through every retry of one transaction
+      // (all of a campaign's publications meet on that one item): start again from the head.
+      const busy = err instanceof AppError && err.code === 'UNAVAILABLE';
+      if (!(err instanceof HeadMoved) && !busy) throw err;
       if (attempt >= attempts) throw unavailable('同时公示的太多了，请稍后重试');
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 15 * attempt));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 40 * attempt));
     }
   }
 }
