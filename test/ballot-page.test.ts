@@ -56,13 +56,22 @@ describe('the ballot page', () => {
     for (const r of radios.slice(1)) await r.check();
     // The page counts as the voter goes (with JavaScript; without it the total is shown).
     expect(await phone.textContent('#progress')).toBe(`已评定 ${radios.length - 1} / ${radios.length} 人`);
-    await phone.check('input[name=satisfaction][value=basicallySatisfied]');
+    // The team question left empty too: both named in plain Chinese, each linked to its place and marked
+    // there, and the page no wider than the phone.
     await Promise.all([phone.waitForURL(/\/cast$/), phone.click('button[type=submit]')]);
-    expect(await phone.textContent('.err')).toContain('请评定');
+    const problems = (await phone.textContent('.err')) ?? '';
+    expect(problems).toContain('请评定');
+    expect(problems).toContain('请选择对单位领导班子的评价');
+    expect(problems).not.toMatch(/期望|satisfied|[a-z]{6,}/);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(await phone.locator('.err a[href="#q-sat"]').count()).toBe(1);
+    expect(await phone.locator('fieldset#q-sat.miss').count()).toBe(1);
     // The member left out is marked where they are on the page, not only named at the top.
     expect(await phone.locator('tr.miss').count()).toBe(1);
     expect(await phone.textContent('tr.miss')).toContain('请评定');
-    expect(await phone.isChecked('input[name=satisfaction][value=basicallySatisfied]')).toBe(true);
+    const missing = await phone.getAttribute('tr.miss', 'id');
+    expect(await phone.locator(`.err a[href="#${missing}"]`).count()).toBe(1);
+    await phone.check('input[name=satisfaction][value=basicallySatisfied]');
     await phone.locator('input[type=radio][value=excellent]').first().check();
     await Promise.all([phone.waitForURL(/\/b\/done\?r=/), phone.click('button[type=submit]')]);
     const receipt = (await phone.textContent('.r'))?.trim();

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { Promised } from './campaign';
 import { countingFields } from './counting';
-import { Satisfaction } from './review';
+import { Satisfaction, satisfactions } from './review';
 import { cachedBy } from './schema-cache';
 import { storedWindow, type VotePhase, votePhase, windowInput } from './time-window';
 import { ByGroupCount, PaperSlip, VoteBallot, VoterGroup } from './vote';
@@ -22,7 +22,14 @@ export const evaluationModeLabels: Record<EvaluationMode, string> = {
 };
 
 /** A measure as it is put to the masses: fixed when the evaluation opens. */
-export const EvaluationItem = z.object({ measureId: z.string(), problem: z.string(), action: z.string() });
+export const EvaluationItem = z.object({
+  measureId: z.string(),
+  problem: z.string(),
+  action: z.string(),
+  /** The post responsible, so two measures worded alike are told apart (absent on evaluations opened before it was kept). */
+  post: z.string().optional(),
+  deadline: z.string().optional(),
+});
 export type EvaluationItem = z.infer<typeof EvaluationItem>;
 
 export const EvaluationInput = z
@@ -117,16 +124,18 @@ export const evaluationPhaseLabels: Record<EvaluationPhase, string> = {
 export function evaluationMarks(e: Pick<Evaluation, 'items'>) {
   const ids = e.items.map((i) => i.measureId);
   return z.strictObject({
-    overall: Satisfaction,
-    measures: z.record(z.string(), Satisfaction).superRefine((m, ctx) => {
-      for (const id of Object.keys(m)) {
-        if (!ids.includes(id)) ctx.addIssue({ code: 'custom', path: [id], message: '不在本次测评之列' });
-      }
-      e.items.forEach((item, n) => {
-        if (!(item.measureId in m))
-          ctx.addIssue({ code: 'custom', path: [item.measureId], message: `请评价第${n + 1}项整改措施` });
-      });
-    }),
+    overall: z.enum(satisfactions, { error: '请对本单位整改工作作出总体评价' }),
+    measures: z
+      .record(z.string(), z.enum(satisfactions, { error: '请从给出的评价中选择一项' }))
+      .superRefine((m, ctx) => {
+        for (const id of Object.keys(m)) {
+          if (!ids.includes(id)) ctx.addIssue({ code: 'custom', path: [id], message: '不在本次测评之列' });
+        }
+        e.items.forEach((item, n) => {
+          if (!(item.measureId in m))
+            ctx.addIssue({ code: 'custom', path: [item.measureId], message: `请评价第${n + 1}项整改措施` });
+        });
+      }),
   });
 }
 export type EvaluationMarks = z.infer<ReturnType<typeof evaluationMarks>>;

@@ -127,15 +127,17 @@ export const checkMarksOfGroup =
 export function ballotMarks(session: ReviewSession) {
   const ids = session.members.map((m) => m.id);
   return z.strictObject({
-    grades: z.record(z.string(), session.massUnknown ? Mark : Grade).superRefine((g, ctx) => {
-      for (const id of Object.keys(g)) {
-        if (!ids.includes(id)) ctx.addIssue({ code: 'custom', path: [id], message: '不在本次评议名单中' });
-      }
-      for (const m of session.members) {
-        if (!(m.id in g)) ctx.addIssue({ code: 'custom', path: [m.id], message: `请评定 ${m.name}` });
-      }
-    }),
-    satisfaction: Satisfaction,
+    grades: z
+      .record(z.string(), z.enum(session.massUnknown ? marks : grades, { error: '请从给出的等次中选择一项' }))
+      .superRefine((g, ctx) => {
+        for (const id of Object.keys(g)) {
+          if (!ids.includes(id)) ctx.addIssue({ code: 'custom', path: [id], message: '不在本次评议名单中' });
+        }
+        for (const m of session.members) {
+          if (!(m.id in g)) ctx.addIssue({ code: 'custom', path: [m.id], message: `请评定 ${m.name}` });
+        }
+      }),
+    satisfaction: z.enum(satisfactions, { error: '请选择对单位领导班子的评价' }),
     comment: session.comments
       ? z.string().trim().max(500, '意见不超过500字').default('')
       : z.literal('').default(''),

@@ -44,7 +44,9 @@ export function renderError(c: Context, error: AppError) {
   if (wantsJson(c)) {
     return c.json({ error: { code: error.code, message: error.message, details: error.details } }, status);
   }
-  return c.html(page(ErrorPage({ status, code: error.code, message: error.message })), status);
+  // The code helps the office's support on console pages; the masses get the words alone.
+  const code = c.req.path.startsWith('/console') ? error.code : undefined;
+  return c.html(page(ErrorPage({ status, code, message: error.message })), status);
 }
 
 /**

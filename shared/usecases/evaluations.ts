@@ -55,6 +55,8 @@ export async function openEvaluation(
       measureId: m.id,
       problem: titles.get(m.problemId) ?? '',
       action: m.action,
+      post: m.post,
+      deadline: m.deadline,
     })),
     due: { member: unit.membersDue, mass: unit.massRepresentativesDue },
     paperIssued: { member: 0, mass: 0 },

@@ -14,14 +14,14 @@ const titles: Record<number, string> = {
 };
 
 /** The Chinese page shown for an error when a browser asked for HTML. */
-export function ErrorPage(props: { status: number; code: string; message: string }) {
+export function ErrorPage(props: { status: number; code?: string | undefined; message: string }) {
   const title = titles[props.status] ?? '出错了';
   return (
     <Layout title={title}>
       <h1>{title}</h1>
       <div class="card">
         <p>{props.message}</p>
-        <p class="muted">错误代码：{props.code}</p>
+        {props.code && <p class="muted">错误代码：{props.code}</p>}
       </div>
     </Layout>
   );

@@ -23,13 +23,14 @@ import { sendFromPage } from './submission';
 const newSubmissionId = () => randomBytes(16).toString('base64url');
 
 /** Why a round's page cannot be used, keeping what the person typed and the unit's disclosure link. */
-const roundNotice = (typed?: string, disclosurePath?: string) => (err: AppError) =>
+const roundNotice = (typed?: string, disclosurePath?: string, roundId?: string) => (err: AppError) =>
   page(
     <RoundNoticePage
       title={err.kind === 'notFound' ? '页面不存在' : '征求意见未开放'}
       message={err.message}
       typed={typed}
       disclosurePath={disclosurePath}
+      roundId={err.kind === 'notFound' ? undefined : roundId}
     />,
   );
 
@@ -61,7 +62,7 @@ export function opinionFormRoutes(deps: PublicDeps, brakes: Brakes) {
   app.get('/f/:token', async (c) => {
     showErrorsAs(c, roundNotice());
     const { round, disclosurePath, closed } = await desk.formPage(c.req.param('token'));
-    showErrorsAs(c, roundNotice(undefined, disclosurePath));
+    showErrorsAs(c, roundNotice(undefined, disclosurePath, round.id));
     if (closed) throw closed;
     // Built for one submission: no shared cache may hand it to someone else ("private", "no-cache"),
     // but the back button shows the same page again (not "no-store"), so a resend keeps its id.
@@ -110,9 +111,7 @@ export function opinionFormRoutes(deps: PublicDeps, brakes: Brakes) {
     const receipt = normalizeReceipt(c.req.query('r') ?? '');
     if (!receipt) return c.redirect(`/f/${round.id}`, 303);
     c.header('cache-control', 'private, no-store');
-    return c.html(
-      page(<ThanksPage unitName={round.unitName} receipt={receipt} lookupPath={`/f/${round.id}/receipt`} />),
-    );
+    return c.html(page(<ThanksPage unitName={round.unitName} receipt={receipt} roundId={round.id} />));
   });
 
   // A refreshed or forwarded post address (some browsers reopen it with GET): back to the form.

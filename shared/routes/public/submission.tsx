@@ -31,6 +31,14 @@ const correctable = (err: unknown): err is AppError =>
   (err.code === 'VALIDATION_FAILED' || err.code === 'SUBMISSION_CONFLICT' || err.kind === 'tooMany');
 
 /**
+ * A person reads the question, never a raw value: a schema's own wording for
+ * a value outside the choices offered (zod's "期望以下之一 …") becomes a
+ * plain request. The schemas name each question; this is the safety net.
+ */
+const plainly = (p: { path: string; message: string }) =>
+  p.message.includes('期望') ? { ...p, message: '请从给出的选项中选择一项' } : p;
+
+/**
  * Sends a page's post. Stored: Post/Redirect/Get to the thanks page, whose
  * address can be refreshed, reopened or forwarded. Correctable: the page
  * again with what was sent and what to fix (`notice` for a refusal that
@@ -48,6 +56,6 @@ export async function sendFromPage(
   } catch (err) {
     if (!correctable(err)) throw err;
     const notice = err.code === 'VALIDATION_FAILED' ? undefined : err.message;
-    return c.html(page(again({ errors: err.details, notice })), statusOf[err.kind]);
+    return c.html(page(again({ errors: err.details.map(plainly), notice })), statusOf[err.kind]);
   }
 }

@@ -44,7 +44,14 @@ export function BallotPage(props: {
         请您按照党员标准，对下列每位党员作出评价，并对单位领导班子作出满意度评价。本票无记名，系统不记录您是谁；每张选票只能投一次。
       </p>
       <p class="m">投票人类别：{voterGroupLabels[props.voterGroup]}</p>
-      <FormProblems heading="请补全或修改以下内容：" errors={props.errors} notice={props.notice} />
+      <FormProblems
+        heading="请补全或修改以下内容："
+        errors={props.errors}
+        notice={props.notice}
+        anchorOf={(path) =>
+          path === 'satisfaction' ? 'q-sat' : path.startsWith('grades.') ? `m-${path.slice(7)}` : undefined
+        }
+      />
       <form
         method="post"
         action={`/b/${props.code}/cast`}
@@ -104,7 +111,7 @@ export function BallotPage(props: {
             </>
           );
         })}
-        <fieldset>
+        <fieldset id="q-sat" class={props.errors.some((e) => e.path === 'satisfaction') ? 'miss' : undefined}>
           <legend>二、对单位领导班子的评价</legend>
           {satisfactions.map((s) => (
             <label class="opt">

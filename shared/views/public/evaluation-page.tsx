@@ -44,6 +44,7 @@ export function EvaluationPage(props: {
   notice?: string | undefined;
 }) {
   const { evaluation, values } = props;
+  const missed = (path: string) => props.errors.some((e) => e.path === path);
   return (
     <PublicLayout title={`${evaluation.unitName} 群众满意度测评`} css={css} script={formScriptPath}>
       <h1>
@@ -55,7 +56,14 @@ export function EvaluationPage(props: {
       <p>
         本单位针对群众提出的问题制定了下列整改措施。请您逐项评价整改落实情况，再作总体评价；不清楚的请选“不了解”。测评无记名，系统不记录您是谁。
       </p>
-      <FormProblems heading="请补全以下内容：" errors={props.errors} notice={props.notice} />
+      <FormProblems
+        heading="请补全以下内容："
+        errors={props.errors}
+        notice={props.notice}
+        anchorOf={(path) =>
+          path === 'overall' ? 'q-overall' : path.startsWith('measures.') ? `q-${path.slice(9)}` : undefined
+        }
+      />
       <form
         method="post"
         action={`/e/${evaluation.id}`}
@@ -66,15 +74,21 @@ export function EvaluationPage(props: {
         {props.code && props.voterGroup && <input type="hidden" name="voterGroup" value={props.voterGroup} />}
         <h2>一、对各项整改措施的评价</h2>
         {evaluation.items.map((item, n) => (
-          <fieldset class="q">
+          <fieldset id={`q-${item.measureId}`} class={missed(`measures.${item.measureId}`) ? 'q miss' : 'q'}>
             <legend class="p">
               {n + 1}. 问题：{item.problem}
             </legend>
             <p class="a">整改措施：{item.action}</p>
+            {item.post && (
+              <p class="m">
+                责任岗位：{item.post}
+                {item.deadline ? `，完成时限：${item.deadline}` : ''}
+              </p>
+            )}
             <Choices name={`m_${item.measureId}`} value={values.measures[item.measureId]} />
           </fieldset>
         ))}
-        <fieldset class="q">
+        <fieldset id="q-overall" class={missed('overall') ? 'q miss' : 'q'}>
           <legend>二、对本单位整改工作的总体评价</legend>
           <Choices name="overall" value={values.overall} />
         </fieldset>

@@ -10,6 +10,7 @@ import type { Round } from '../../domain/round';
 import { formScriptPath, sentBack } from './form-script';
 import { FormProblems, PublicLayout } from './layout';
 import { PromiseNote } from './promise-note';
+import { ReceiptLookup, receiptLookupCss } from './receipt-lookup';
 
 const Check = (p: {
   name: string;
@@ -40,7 +41,7 @@ export function FormPage(props: {
   const focus = Object.entries(focusAreas[round.unitType]);
   const has = (list: string[], v: string) => list.includes(v);
   return (
-    <PublicLayout title={`${round.unitName} 征求意见`}>
+    <PublicLayout title={`${round.unitName} 征求意见`} css={receiptLookupCss}>
       <h1>{round.unitName}</h1>
       <p>
         先进性教育活动正在广泛征求意见。请您对本单位领导班子、党员队伍和各项工作提出意见和建议，帮助我们找准最突出、最紧迫、群众反映最强烈的问题。
@@ -130,6 +131,7 @@ export function FormPage(props: {
         <p class="m">本页不记录IP地址、设备信息和准确时间；文字中的手机号、身份证号、邮箱会被自动隐去。</p>
         <PromiseNote promised={round.promised} />
       </form>
+      <ReceiptLookup roundId={round.id} />
       <script src={formScriptPath} defer />
     </PublicLayout>
   );

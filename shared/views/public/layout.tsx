@@ -9,7 +9,8 @@ fieldset{border:0;background:#fff;border-radius:8px;margin:0 0 12px;padding:10px
 .g{margin:6px 0 0;color:#666;font-size:.9em;clear:both}.t{display:block;font-weight:600;margin:12px 0 4px}
 textarea,input:not([type]){width:100%;font:inherit;padding:10px;border:1px solid #bbb;border-radius:6px}
 button{width:100%;min-height:52px;margin:16px 0 8px;font:inherit;font-weight:600;color:#fff;background:#a61b1b;border:0;border-radius:8px}
-button:disabled{background:#999}.m{color:#666;font-size:.85em}.err{background:#fdecea;color:#8a1c1c;padding:8px 12px;border-radius:8px}
+button:disabled{background:#999}.m{color:#666;font-size:.85em}.err{background:#fdecea;color:#8a1c1c;padding:8px 12px;border-radius:8px;overflow-wrap:anywhere}
+.err a{color:#8a1c1c}fieldset.miss{outline:2px solid #d33;background:#fdecea}
 .r{font-size:1.6em;font-weight:700;letter-spacing:.08em;font-family:monospace}`;
 
 /** The shell of the masses' pages: Chinese, phone-first, their own small inline CSS, no outside assets. */
@@ -29,8 +30,10 @@ export function PublicLayout(props: { title: string; css?: string; script?: stri
 /** What was wrong with a sent form, above the form: the notice (e.g. slow down) and each problem. */
 export function FormProblems(props: {
   heading: string;
-  errors: { message: string }[];
+  errors: { path: string; message: string }[];
   notice?: string | undefined;
+  /** Where on the page the question of an error's path is, to jump to it. */
+  anchorOf?: (path: string) => string | undefined;
 }) {
   return (
     <>
@@ -39,9 +42,10 @@ export function FormProblems(props: {
         <div class="err">
           <p>{props.heading}</p>
           <ul>
-            {props.errors.map((e) => (
-              <li>{e.message}</li>
-            ))}
+            {props.errors.map((e) => {
+              const anchor = props.anchorOf?.(e.path);
+              return <li>{anchor ? <a href={`#${anchor}`}>{e.message}</a> : e.message}</li>;
+            })}
           </ul>
         </div>
       )}

@@ -2,9 +2,10 @@ import type { PublicEvaluation } from '../../domain/evaluation';
 import type { PublicMeasure } from '../../domain/rectification';
 import { PublicLayout } from './layout';
 import { EvaluationSummary, MeasuresList, measuresCss } from './measures-list';
+import { ReceiptLookup, receiptLookupCss } from './receipt-lookup';
 
-/** After sending: thanks and the receipt code. */
-export function ThanksPage(props: { unitName: string; receipt: string; lookupPath?: string }) {
+/** After sending: thanks and the receipt code, large, and how to look it up later. */
+export function ThanksPage(props: { unitName: string; receipt: string; roundId?: string }) {
   return (
     <PublicLayout title="感谢您的意见">
       <h1>感谢您的意见！</h1>
@@ -14,11 +15,15 @@ export function ThanksPage(props: { unitName: string; receipt: string; lookupPat
       <p>回执编号：</p>
       <p class="r">{props.receipt}</p>
       <p class="m">回执编号只用于确认意见已收到，不能用来查出您是谁。</p>
-      {props.lookupPath && (
-        <p class="m">
-          以后可凭回执编号在 <a href={props.lookupPath}>{props.lookupPath}</a>{' '}
-          （再次扫描本单位二维码，页面下方“查询回执”）查看意见归入了哪个问题。
-        </p>
+      {props.roundId && (
+        <>
+          <p>
+            <a href={`/f/${props.roundId}/receipt?r=${props.receipt}`}>查看这条意见的处理情况</a>
+          </p>
+          <p class="m">
+            请记下或截图保存回执编号。以后再次扫描本单位的二维码，在页面最下方“查询回执”中输入编号，就能看到意见归入了哪个问题、整改得怎么样。
+          </p>
+        </>
       )}
     </PublicLayout>
   );
@@ -31,9 +36,11 @@ export function RoundNoticePage(props: {
   typed?: string | undefined;
   /** The unit's public disclosure, once its report is approved for everyone holding the QR link. */
   disclosurePath?: string | undefined;
+  /** The round, when the link is one (closed or not open yet): its receipts can still be looked up. */
+  roundId?: string | undefined;
 }) {
   return (
-    <PublicLayout title={props.title}>
+    <PublicLayout title={props.title} css={receiptLookupCss}>
       <h1>{props.title}</h1>
       <p>{props.message}</p>
       {props.disclosurePath && (
@@ -47,6 +54,7 @@ export function RoundNoticePage(props: {
           <p style="white-space:pre-wrap;background:#fff;padding:10px;border-radius:8px">{props.typed}</p>
         </div>
       )}
+      {props.roundId && <ReceiptLookup roundId={props.roundId} />}
     </PublicLayout>
   );
 }
