@@ -4,6 +4,7 @@ import { daysLate, isOverdue, type Measure } from '../shared/domain/rectificatio
 import { asRecord, call, testPassword } from './support/api';
 import { consoleClient } from './support/console-client';
 import { type OrgFixture, orgFixture } from './support/org-fixture';
+import { toAppraisal } from './support/review-fixture';
 import { scanAll } from './support/scan';
 import { createTestContext, type TestContext } from './support/test-env';
 
@@ -39,6 +40,7 @@ describe('rectification measures (整改措施)', () => {
   beforeAll(async () => {
     t = await createTestContext({ LOG_LEVEL: 'warn' }, () => clock ?? new Date());
     f = await orgFixture(t);
+    await toAppraisal(t, f, f.ids.u1);
     // One person's opinion, merged into the problem the measures answer.
     const sent = await t.app.request(`/api/public/rounds/${f.ids.r1}/opinions`, {
       method: 'POST',

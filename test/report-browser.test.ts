@@ -60,10 +60,23 @@ describe('the analysis report in a real browser', () => {
     for (const box of await leader.$$('input[name=ref]')) await box.check();
     await leader.fill('#ptitle', '车间加班安排不合理');
     await leader.selectOption('#parea', 'unitWork');
-    await Promise.all([leader.waitForURL(/\/report\?/), leader.click('text=归并为问题')]);
-    expect(await leader.textContent('body')).toContain('车间加班安排不合理');
+    // Merging stays on the opinions page, which then says where each opinion went.
+    await Promise.all([leader.waitForURL(/\/opinions\?.*ok=/), leader.click('text=归并为问题')]);
+    expect(await leader.textContent('body')).toContain('已归并（6条意见）');
+    expect(await leader.locator('td', { hasText: '车间加班安排不合理' }).count()).toBeGreaterThan(0);
+    await leader.goto(`${server.url}${unitPath}/report`);
     await Promise.all([leader.waitForURL(/ok=/), leader.click('button:text-is("生成报告")')]);
-    await Promise.all([leader.waitForURL(/ok=/), leader.click('button:text-is("报督导组")')]);
+    // Before it goes to the supervision group: the page the public will get, then the confirmation.
+    await Promise.all([leader.waitForURL(/\/preview\?/), leader.click('button:text-is("预览并报督导组")')]);
+    const preview = (await leader.textContent('body')) ?? '';
+    expect(preview).toContain('预览');
+    expect(preview).toContain('分析评议情况公开');
+    expect(preview).toContain('车间加班安排不合理');
+    await leader.screenshot({
+      path: `${process.env.SCREENSHOT_DIR ?? '/tmp'}/report-preview.png`,
+      fullPage: true,
+    });
+    await Promise.all([leader.waitForURL(/ok=/), leader.click('button:text-is("确认报督导组")')]);
     expect(await leader.textContent('body')).toContain('已报督导组');
 
     const supervisor = await signIn(demoAccounts.supervisor.username);
@@ -72,7 +85,12 @@ describe('the analysis report in a real browser', () => {
     const seq = ((await getPublicationHead(t.deps, campaignId ?? ''))?.seq ?? 0) + 1;
     await supervisor.goto(`${server.url}${unitPath}/report`);
     await supervisor.selectOption('#scope', 'public');
-    await Promise.all([supervisor.waitForURL(/ok=/), supervisor.click('button:text-is("认可")')]);
+    await Promise.all([
+      supervisor.waitForURL(/\/preview\?/),
+      supervisor.click('button:text-is("预览并认可")'),
+    ]);
+    expect(await supervisor.textContent('body')).toContain('持本单位二维码的所有人');
+    await Promise.all([supervisor.waitForURL(/ok=/), supervisor.click('button:text-is("确认认可")')]);
     const link = await supervisor.getAttribute('a[href*="/p/"]', 'href');
     expect(link).toMatch(/\/p\/[A-Za-z0-9_-]{22}$/);
 

@@ -3,6 +3,7 @@ import { getMeasure } from '../shared/data/repos/measures';
 import { asRecord, call, testPassword } from './support/api';
 import { consoleClient } from './support/console-client';
 import { type OrgFixture, orgFixture } from './support/org-fixture';
+import { toAppraisal } from './support/review-fixture';
 import { scanAll } from './support/scan';
 import { createTestContext, type TestContext } from './support/test-env';
 
@@ -33,6 +34,7 @@ describe('a stale edit of a measure', () => {
   beforeAll(async () => {
     t = await createTestContext({ LOG_LEVEL: 'warn' });
     f = await orgFixture(t);
+    await toAppraisal(t, f, f.ids.u1);
     const problem = await as(f.tokens.leader, 'POST', '/problems', {
       title: '纪律松弛，上班迟到早退',
       area: 'unitWork',

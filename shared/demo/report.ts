@@ -8,7 +8,8 @@ import type { Unit } from '../domain/org';
 import type { Round } from '../domain/round';
 import { addMeasure, addProgress } from '../usecases/measures';
 import { saveProblem } from '../usecases/problems';
-import { approveReport, buildReport, submitReport } from '../usecases/report';
+import { buildReport, submitReport } from '../usecases/report';
+import { approveReport } from '../usecases/report-approval';
 import { submitOpinion } from '../usecases/submit-opinion';
 import { seedCountedReview } from './review';
 import type { DemoScript } from './scripts';
@@ -47,6 +48,8 @@ export async function seedApprovedReport(
   round: Round,
   who: DemoActors,
   script: DemoScript,
+  /** Waits until the live counts hold the opinions just sent (`npm start`'s stream poller). */
+  settle?: () => Promise<void>,
 ): Promise<string> {
   for (const [respondent, problems, opinion] of script.sayings) {
     const input = opinionInput(round).parse({
@@ -69,6 +72,7 @@ export async function seedApprovedReport(
     ids.set(p.key, saved.id);
   }
   await seedCountedReview(deps, unit, who);
+  await settle?.();
   await buildReport(deps, who.leader, unit.id);
   await submitReport(deps, who.leader, unit.id);
   const approved = await approveReport(deps, who.supervisor, unit.id, {

@@ -3,6 +3,7 @@ import { fail } from '../errors';
 import { absent, type Condition, eq, holds, or } from './condition';
 import { MemberCategory, memberCategoryLabels } from './org';
 import { PublishedReview } from './published-review';
+import { belowK } from './suppress';
 import { ReadVersion, StoredVersion } from './version';
 
 /**
@@ -55,6 +56,17 @@ export type ProblemChange = z.infer<typeof ProblemChange>;
 /** Problems most gathered first: what the masses feel most strongly is solved first. */
 export const byWeight = (ps: Problem[]) =>
   [...ps].sort((a, b) => b.opinionRefs.length - a.opinionRefs.length || a.title.localeCompare(b.title, 'zh'));
+
+/** The problem list as a report publishes it: most gathered first, each count below k withheld. */
+export const publishedProblems = (ps: Problem[], k: number) =>
+  byWeight(ps).map((p) => {
+    const n = p.opinionRefs.length;
+    return { title: p.title, area: p.area, opinions: belowK(n, k) ? null : n };
+  });
+
+/** Whether the problem list was changed after the report was built (it must be rebuilt before it goes out). */
+export const builtFromOtherProblems = (report: Pick<Report, 'published'>, ps: Problem[]) =>
+  JSON.stringify(publishedProblems(ps, report.published.k)) !== JSON.stringify(report.published.problems);
 
 export const reportStates = ['draft', 'submitted', 'approved'] as const;
 export type ReportState = (typeof reportStates)[number];

@@ -1,20 +1,23 @@
-import { randomBytes } from 'node:crypto';
 import { ballotsOf } from '../data/repos/ballot-box';
 import { determinationsOf } from '../data/repos/determinations';
 import { getOpinionCounts } from '../data/repos/opinion-aggregates';
-import { atLogHead } from '../data/repos/publication-log';
 import { getReport, moveReport, problemsOf, putDraft } from '../data/repos/reports';
 import { allSessions, getSealedResults } from '../data/repos/sessions';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
 import { hashOf } from '../domain/canonical-json';
 import type { Counts } from '../domain/opinion-aggregate';
-import { nextEntry } from '../domain/publication-log';
 import { publishedReview } from '../domain/published-review';
-import { assertMove, byWeight, type DisclosureScope, type Published, type Report } from '../domain/report';
+import {
+  assertMove,
+  builtFromOtherProblems,
+  byWeight,
+  type Published,
+  publishedProblems,
+  type Report,
+} from '../domain/report';
 import { Ballot } from '../domain/review';
 import { ResultsView } from '../domain/review-views';
-import { belowK } from '../domain/suppress';
 import { fail, notFound } from '../errors';
 import { campaignOfUnit, unitFor } from './access';
 import { recountOpinions, summaryOf } from './summarize-opinions';
@@ -47,22 +50,10 @@ async function publishedReviews(deps: Deps, unitId: string, k: number): Promise<
   );
 }
 
-/** The names of the unit's members the organisation determined 优秀, for an approver who opts in to publish them. */
-async function excellentNames(deps: Deps, unitId: string): Promise<string[]> {
-  const counted = (await allSessions(deps, unitId)).filter((s) => s.countedAt);
-  const names = await Promise.all(
-    counted.map(async (s) => {
-      const byId = new Map(s.members.map((m) => [m.id, m.name]));
-      const determined = await determinationsOf(deps, s.id);
-      return determined.filter((d) => d.grade === 'excellent').map((d) => byId.get(d.memberId) ?? '');
-    }),
-  );
-  return [...new Set(names.flat().filter(Boolean))];
-}
-
 /**
  * Builds (or rebuilds) the unit's draft report, freezing its figures.
- * 0. The caller may collect for the unit; k is the campaign's.
+ * 0. The caller may collect for the unit; k is the campaign's; the unit is
+ *    in 分析评议 or later (409 `WRONG_STAGE` in 学习动员).
  * 1. Opinions are recounted exactly from the stored items (paged Query) and
  *    compared with the live counts; a drift is logged with its size.
  * 2. Every count is suppressed below k; problems come most gathered first.
@@ -72,6 +63,8 @@ async function excellentNames(deps: Deps, unitId: string): Promise<string[]> {
  */
 export async function buildReport(deps: Deps, who: Principal, unitId: string): Promise<Report> {
   const unit = await unitFor(deps, who, 'collect', unitId);
+  // The analysis report belongs to 分析评议: not while the unit is still in 学习动员.
+  if (unit.stage === 'study') throw fail('WRONG_STAGE', '分析评议', '生成分析评议报告');
   const k = (await campaignOfUnit(deps, who, unit)).settings.anonymityK;
   assertMove('build', await getReport(deps, unit.id));
   const [live, exact, problems, reviews] = await Promise.all([
@@ -88,10 +81,7 @@ export async function buildReport(deps: Deps, who: Principal, unitId: string): P
     k,
     frozenAt: now,
     opinions: (({ k: _k, days: _d, ...s }) => s)(summaryOf(exact, unit.type, k)),
-    problems: byWeight(problems).map((p) => {
-      const n = p.opinionRefs.length;
-      return { title: p.title, area: p.area, opinions: belowK(n, k) ? null : n };
-    }),
+    problems: publishedProblems(problems, k),
     reviews,
   };
   const report: Report = {
@@ -113,7 +103,7 @@ export async function buildReport(deps: Deps, who: Principal, unitId: string): P
   return report;
 }
 
-async function current(deps: Deps, unitId: string) {
+export async function currentReport(deps: Deps, unitId: string) {
   const report = await getReport(deps, unitId);
   if (!report) throw notFound('还没有生成分析评议报告');
   return report;
@@ -122,7 +112,7 @@ async function current(deps: Deps, unitId: string) {
 /** The unit's report, for those who may read the unit. */
 export async function reportOf(deps: Deps, who: Principal, unitId: string): Promise<Report> {
   const unit = await unitFor(deps, who, 'read', unitId);
-  return current(deps, unit.id);
+  return currentReport(deps, unit.id);
 }
 
 /** What the console's report page shows: the unit, its problem list and its report if built. */
@@ -132,11 +122,13 @@ export async function reportPage(deps: Deps, who: Principal, unitId: string) {
   return { unit, problems: byWeight(problems), report };
 }
 
-/** The unit sends its draft to the supervision group. */
+/** The unit sends its draft to the supervision group, as built from the problem list as it stands. */
 export async function submitReport(deps: Deps, who: Principal, unitId: string): Promise<Report> {
   await unitFor(deps, who, 'collect', unitId);
-  const report = await current(deps, unitId);
+  const [report, problems] = await Promise.all([currentReport(deps, unitId), problemsOf(deps, unitId)]);
   assertMove('submit', report);
+  // What goes to the supervision group is what the leader previewed: never a list changed since.
+  if (builtFromOtherProblems(report, problems)) throw fail('REPORT_STALE');
   const set = {
     state: 'submitted' as const,
     submittedBy: who.username,
@@ -151,73 +143,6 @@ export async function submitReport(deps: Deps, who: Principal, unitId: string): 
   return { ...report, ...set };
 }
 
-/**
- * The supervision group approves a submitted report and chooses who may see
- * it; never the person who submitted it. It gets its disclosure token and is
- * immutable from then on.
- */
-export async function approveReport(
-  deps: Deps,
-  who: Principal,
-  unitId: string,
-  input: { scope: DisclosureScope; publishExcellent?: boolean | undefined },
-): Promise<Report> {
-  const { scope } = input;
-  await unitFor(deps, who, 'decideStage', unitId);
-  const report = await current(deps, unitId);
-  assertMove('approve', report);
-  if (report.submittedBy === who.username) {
-    throw fail('SAME_PERSON');
-  }
-  const token = randomBytes(16).toString('base64url');
-  // Names of members determined 优秀 join the publication only by the approver's choice (and its hash with them).
-  const published = input.publishExcellent
-    ? { ...report.published, excellentNames: await excellentNames(deps, unitId) }
-    : report.published;
-  const approvedAt = deps.now().toISOString();
-  const sha256 = input.publishExcellent ? publishedHash(published) : report.sha256;
-  // The disclosure joins the campaign's publication log, chained to the entry before it.
-  return atLogHead(deps, report.campaignId, async (head) => {
-    const entry = nextEntry(head, {
-      campaignId: report.campaignId,
-      kind: 'disclosure',
-      unitId,
-      token,
-      contentSha256: sha256,
-      at: approvedAt,
-    });
-    const set = {
-      state: 'approved' as const,
-      approvedBy: who.username,
-      approvedAt,
-      scope,
-      token,
-      logSeq: entry.seq,
-      logHash: entry.hash,
-      ...(input.publishExcellent ? { published, sha256 } : {}),
-    };
-    await moveReport(
-      deps,
-      'approve',
-      report,
-      set,
-      {
-        actor: who.username,
-        action: 'report.approve',
-        target: `unit:${unitId}/report`,
-        detail: {
-          scope,
-          sha256,
-          logSeq: entry.seq,
-          ...(input.publishExcellent ? { publishExcellent: true, submittedSha256: report.sha256 } : {}),
-        },
-      },
-      entry,
-    );
-    return { ...report, ...set };
-  });
-}
-
 /** The supervision group sends a submitted report back with its comments; it is a draft again. */
 export async function returnReport(
   deps: Deps,
@@ -226,7 +151,7 @@ export async function returnReport(
   comment: string,
 ): Promise<Report> {
   await unitFor(deps, who, 'decideStage', unitId);
-  const report = await current(deps, unitId);
+  const report = await currentReport(deps, unitId);
   assertMove('return', report);
   const set = {
     state: 'draft' as const,

@@ -110,32 +110,32 @@ export const getProblem = (deps: Deps, unitId: string, id: string) =>
   getItem(deps, keys.problem(unitId, id), Problem);
 
 /**
- * Stores a problem while the unit's report is open, with its audit record: a
- * new one (`previous` undefined) must not exist; a changed one must still be
- * at the version it was read at (409 `PROBLEM_CHANGED`, nothing written).
+ * Changes a unit's problem list while its report is open, in one transaction
+ * with its audit record: each put problem, new (`previous` undefined, must not
+ * exist) or changed (still at the version read), and each removed problem
+ * (still at the version read). Any of them changed meanwhile: 409
+ * `PROBLEM_CHANGED`; the report submitted meanwhile: 409 `REPORT_LOCKED`;
+ * nothing written either way.
  */
-export async function putProblem(
+export async function writeProblems(
   deps: Deps,
-  problem: Problem,
-  previous: Problem | undefined,
+  unitId: string,
+  change: { put: { problem: Problem; previous?: Problem | undefined }[]; remove?: Problem[] },
   audit: Omit<AuditEntry, 'id' | 'at'>,
 ) {
-  const condition = previous
-    ? stillAt(versionOf(previous))
-    : { ConditionExpression: 'attribute_not_exists(pk)' };
-  await writeAudited(
-    deps,
-    [
-      {
-        Put: {
-          TableName: deps.tableName,
-          Item: { ...keys.problem(problem.unitId, problem.id), ...problem },
-          ...condition,
-        },
+  const items: TransactItem[] = [
+    ...change.put.map(({ problem, previous }) => ({
+      Put: {
+        TableName: deps.tableName,
+        Item: { ...keys.problem(problem.unitId, problem.id), ...problem },
+        ...(previous ? stillAt(versionOf(previous)) : { ConditionExpression: 'attribute_not_exists(pk)' }),
       },
-      reportStillOpen(deps, problem.unitId),
-    ],
-    audit,
-    (i) => (i === 1 ? fail('REPORT_LOCKED', '问题清单') : fail('PROBLEM_CHANGED')),
+    })),
+    ...(change.remove ?? []).map((p) => ({
+      Delete: { TableName: deps.tableName, Key: keys.problem(p.unitId, p.id), ...stillAt(versionOf(p)) },
+    })),
+  ];
+  await writeAudited(deps, [...items, reportStillOpen(deps, unitId)], audit, (i) =>
+    i === items.length ? fail('REPORT_LOCKED', '问题清单') : fail('PROBLEM_CHANGED'),
   );
 }

@@ -5,10 +5,11 @@ import { ApproveInput, Problem, ProblemChange, ProblemInput, Report, ReturnInput
 import type { AppEnv } from '../../http/env';
 import { errorResponses, jsonBody, ok, security, UnitParams } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
-import { listProblems, saveProblem } from '../../usecases/problems';
-import { approveReport, buildReport, reportOf, returnReport, submitReport } from '../../usecases/report';
+import { deleteProblem, listProblems, saveProblem } from '../../usecases/problems';
+import { buildReport, reportOf, returnReport, submitReport } from '../../usecases/report';
+import { approveReport } from '../../usecases/report-approval';
 
-const route = <M extends 'get' | 'post' | 'put'>(method: M, path: string, summary: string) => ({
+const route = <M extends 'get' | 'post' | 'put' | 'delete'>(method: M, path: string, summary: string) => ({
   method,
   path,
   tags: ['analysis report'],
@@ -35,6 +36,18 @@ const updateProblem = createRoute({
   ),
   request: { params: ProblemParams, body: jsonBody(ProblemChange) },
   responses: { 200: ok(Problem), ...errorResponses },
+});
+const deleteOne = createRoute({
+  ...route(
+    'delete',
+    '/api/units/{unitId}/problems/{problemId}',
+    'Delete a problem from the draft list (its opinions are unmerged); ?version= the one read, an older one: 409 PROBLEM_CHANGED',
+  ),
+  request: {
+    params: ProblemParams,
+    query: z.object({ version: z.coerce.number().int().nonnegative().optional() }),
+  },
+  responses: { 204: { description: 'Deleted' }, ...errorResponses },
 });
 const getOne = createRoute({
   ...route('get', '/api/units/{unitId}/report', 'The unit’s analysis report and its state'),
@@ -84,6 +97,11 @@ export function reportRoutes(deps: Deps) {
     .openapi(updateProblem, async (c) => {
       const { unitId, problemId } = c.req.valid('param');
       return c.json(await saveProblem(deps, principalOf(c), unitId, c.req.valid('json'), problemId), 200);
+    })
+    .openapi(deleteOne, async (c) => {
+      const { unitId, problemId } = c.req.valid('param');
+      await deleteProblem(deps, principalOf(c), unitId, problemId, c.req.valid('query').version);
+      return c.body(null, 204);
     })
     .openapi(getOne, async (c) =>
       c.json(await reportOf(deps, principalOf(c), c.req.valid('param').unitId), 200),

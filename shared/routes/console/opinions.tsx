@@ -34,10 +34,16 @@ export function consoleOpinionRoutes(deps: Deps) {
       ...Object.fromEntries(filters),
       ...(cursor ? { cursor } : {}),
     });
-    const { unit, summary, list } = await opinionsPage(deps, viewer.who, c.req.param('id'), chosen, {
-      limit,
-      cursor: at,
-    });
+    const { unit, summary, list, problems } = await opinionsPage(
+      deps,
+      viewer.who,
+      c.req.param('id'),
+      chosen,
+      {
+        limit,
+        cursor: at,
+      },
+    );
     return c.html(
       page(
         <OpinionsPage
@@ -46,8 +52,10 @@ export function consoleOpinionRoutes(deps: Deps) {
           unit={unit}
           summary={summary}
           list={list}
+          problems={problems}
+          flash={viewer.flash}
           canMerge={viewer.who.scope.role === 'leader' || viewer.who.scope.role === 'office'}
-          query={filters.toString()}
+          query={new URLSearchParams([...filters, ...(cursor ? [['cursor', cursor]] : [])]).toString()}
         />,
       ),
     );

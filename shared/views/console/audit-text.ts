@@ -41,6 +41,7 @@ export const actionLabels: Record<string, string> = {
   'review.determine': '组织评定',
   'problem.create': '归并问题',
   'problem.update': '修改问题',
+  'problem.delete': '删除问题',
   'report.build': '生成分析评议报告',
   'report.submit': '报送督导组',
   'report.return': '退回报告',

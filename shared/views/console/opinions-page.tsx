@@ -9,7 +9,7 @@ import {
 import type { OpinionListPage } from '../../domain/opinion-list';
 import type { OpinionSummary } from '../../domain/opinion-summary';
 import type { Unit } from '../../domain/org';
-import { problemAreaLabels } from '../../domain/report';
+import { type Problem, problemAreaLabels } from '../../domain/report';
 import { BreakdownBars as Bars } from './breakdown-bars';
 import { DayColumns, HBars } from './charts';
 import { ConsoleLayout, Csrf } from './layout';
@@ -23,17 +23,22 @@ export function OpinionsPage(props: {
   unit: Unit;
   summary: OpinionSummary;
   list: OpinionListPage;
+  /** The problem list: which problem each opinion is merged into, and where to merge more. */
+  problems: Problem[];
+  flash?: { ok?: string | undefined; error?: string | undefined };
   /** The unit's leader (or the office) may merge opinions into problems. */
   canMerge: boolean;
+  /** The page's filters and position, to come back to after a merge. */
   query: string;
 }) {
   const { unit, summary } = props;
+  const mergedInto = new Map(props.problems.flatMap((p) => p.opinionRefs.map((r) => [r, p.title] as const)));
   const focusLabels = focusAreas[unit.type];
   const label = (labels: Record<string, string>, keys: string[]) =>
     keys.map((k) => labels[k] ?? k).join('、');
   const api = `/api/units/${unit.id}/opinions/export`;
   return (
-    <ConsoleLayout title={`${unit.name} 群众意见`} who={props.who} csrf={props.csrf}>
+    <ConsoleLayout title={`${unit.name} 群众意见`} who={props.who} csrf={props.csrf} flash={props.flash}>
       <p>
         共收到 {summary.total === null ? `不足${summary.k}份` : `${summary.total} 份`}意见。　导出：
         <a href={`${api}?format=xlsx`}>Excel（XLSX，含汇总）</a>　
@@ -76,6 +81,7 @@ export function OpinionsPage(props: {
         />
         <Bars
           title="提意见的人"
+          additive
           cells={summary.respondent}
           labels={respondentLabels}
           k={summary.k}
@@ -126,6 +132,7 @@ export function OpinionsPage(props: {
       </form>
       <form method="post" action={`/console/units/${unit.id}/problems`}>
         <Csrf token={props.csrf} />
+        <input type="hidden" name="q" value={props.query} />
         <table>
           <thead>
             <tr>
@@ -135,6 +142,7 @@ export function OpinionsPage(props: {
               <th>涉及 / 着力点 / 问题</th>
               <th>意见</th>
               <th>建议</th>
+              <th>已归入</th>
             </tr>
           </thead>
           <tbody>
@@ -166,6 +174,7 @@ export function OpinionsPage(props: {
                 </td>
                 <td style="white-space:pre-wrap">{o.opinion}</td>
                 <td style="white-space:pre-wrap">{o.suggestion}</td>
+                <td>{mergedInto.get(o.ref) ?? <span class="muted">未归并</span>}</td>
               </tr>
             ))}
           </tbody>
@@ -173,10 +182,22 @@ export function OpinionsPage(props: {
         {props.canMerge && props.list.items.length > 0 && (
           <div class="card">
             <h2 style="margin-top:0">把勾选的意见归并为一个问题（梳理归并）</h2>
+            <p class="muted">
+              已归入别的问题的意见，归并到这里就从原来的问题中移出；拆分一个问题，就勾选它的部分意见归并为新问题。
+            </p>
+            <label for="pinto">归入</label>
+            <select id="pinto" name="into">
+              <option value="new">新问题（填写下面的问题和方面）</option>
+              {props.problems.map((p) => (
+                <option value={p.id}>
+                  已有问题：{p.title}（{p.opinionRefs.length}条）
+                </option>
+              ))}
+            </select>
             <div class="grid">
               <div>
                 <label for="ptitle">问题</label>
-                <input id="ptitle" name="title" required minlength={2} maxlength={100} />
+                <input id="ptitle" name="title" minlength={2} maxlength={100} />
               </div>
               <div>
                 <label for="parea">方面</label>

@@ -1,6 +1,7 @@
 import type { Principal } from '../../domain/account';
 import type { Unit } from '../../domain/org';
 import { type Problem, problemAreaLabels, type Report, reportStateLabels } from '../../domain/report';
+import { versionOf } from '../../domain/version';
 import { chinaTime } from './format';
 import { ConsoleLayout, Csrf } from './layout';
 
@@ -20,6 +21,7 @@ export function ReportPage(props: {
   const canDecide = role === 'supervisor' || role === 'office';
   const base = `/console/units/${unit.id}/report`;
   const state = report?.state;
+  const editable = canDraft && (state === undefined || state === 'draft');
   return (
     <ConsoleLayout title={`${unit.name} 分析评议报告`} who={props.who} csrf={csrf} flash={props.flash}>
       <p>
@@ -29,6 +31,67 @@ export function ReportPage(props: {
       <h2>问题清单（按反映人数排列）</h2>
       {props.problems.length === 0 ? (
         <p class="muted">还没有问题。在“群众意见”页勾选意见，归并为问题。</p>
+      ) : editable ? (
+        <>
+          <p class="muted">
+            报督导组之前可以改名、改方面、删除；要移动或拆分意见，到“群众意见”页勾选意见，归入另一个问题或新问题。
+          </p>
+          <table>
+            <thead>
+              <tr>
+                <th>问题</th>
+                <th>方面</th>
+                <th>归并的意见</th>
+                <th>删除</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.problems.map((p) => {
+                const form = `pf-${p.id}`;
+                return (
+                  <tr>
+                    <td>
+                      <form method="post" action={`/console/units/${unit.id}/problems/${p.id}`} id={form}>
+                        <Csrf token={csrf} />
+                        <input type="hidden" name="version" value={String(versionOf(p))} />
+                        <input
+                          name="title"
+                          value={p.title}
+                          required
+                          minlength={2}
+                          maxlength={100}
+                          aria-label="问题"
+                        />
+                      </form>
+                    </td>
+                    <td>
+                      <select name="area" form={form} aria-label="方面">
+                        {Object.entries(problemAreaLabels).map(([k, v]) => (
+                          <option value={k} selected={k === p.area}>
+                            {v}
+                          </option>
+                        ))}
+                      </select>
+                      <button type="submit" form={form} class="secondary">
+                        保存
+                      </button>
+                    </td>
+                    <td>{p.opinionRefs.length}</td>
+                    <td>
+                      <form method="post" action={`/console/units/${unit.id}/problems/${p.id}/delete`}>
+                        <Csrf token={csrf} />
+                        <input type="hidden" name="version" value={String(versionOf(p))} />
+                        <button type="submit" class="secondary" aria-label={`删除问题：${p.title}`}>
+                          删除
+                        </button>
+                      </form>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
       ) : (
         <table>
           <thead>
@@ -83,18 +146,18 @@ export function ReportPage(props: {
             <button type="submit">{report ? '重新生成报告' : '生成报告'}</button>
           </form>
           {report && (
-            <form method="post" action={`${base}/submit`} class="card">
-              <Csrf token={csrf} />
-              <p>报督导组把关认可。报送后问题清单和组织评定不能再改，除非督导组退回。</p>
-              <button type="submit">报督导组</button>
+            <form method="get" action={`${base}/preview`} class="card">
+              <input type="hidden" name="for" value="submit" />
+              <p>报督导组把关认可。先看群众将看到的页面，核对后在页面最下方确认报送。</p>
+              <button type="submit">预览并报督导组</button>
             </form>
           )}
         </div>
       )}
       {canDecide && state === 'submitted' && (
         <div class="grid">
-          <form method="post" action={`${base}/approve`} class="card">
-            <Csrf token={csrf} />
+          <form method="get" action={`${base}/preview`} class="card">
+            <input type="hidden" name="for" value="approve" />
             <h2 style="margin-top:0">认可并公开</h2>
             <label for="scope">公开范围</label>
             <select id="scope" name="scope">
@@ -104,8 +167,10 @@ export function ReportPage(props: {
             <label style="font-weight:normal">
               <input type="checkbox" name="publishExcellent" value="yes" /> 同时公开评定为优秀的党员姓名
             </label>
-            <p class="muted">其他党员的评议票数和评定等次不公开，由党组织向本人反馈。</p>
-            <button type="submit">认可</button>
+            <p class="muted">
+              其他党员的评议票数和评定等次不公开，由党组织向本人反馈。先看公开后的页面，核对后确认。
+            </p>
+            <button type="submit">预览并认可</button>
           </form>
           <form method="post" action={`${base}/return`} class="card">
             <Csrf token={csrf} />

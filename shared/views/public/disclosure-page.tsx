@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { aboutOptions, focusAreas, problemLabels, respondentOptions } from '../../domain/opinion-form';
 import type { UnitType } from '../../domain/org';
 import { percent } from '../../domain/percent';
@@ -13,7 +14,7 @@ const css = `a{word-break:break-all}table{width:100%;border-collapse:collapse;ba
 @media print{body{background:#fff}section{break-inside:avoid}}`;
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : percent(x));
-const cellText = (k: number, n: number | null) => (n === null ? `少于${k}` : String(n));
+const cellText = (n: number | null) => (n === null ? '不单独公布' : String(n));
 
 /** The approved analysis report as the masses (or the unit) see it, with its hash to check. */
 export function DisclosurePage(props: {
@@ -28,6 +29,8 @@ export function DisclosurePage(props: {
   rectification: PublicRectification;
   /** The rectification section's hash and its latest entry in the log (none before the first measure). */
   rectificationLog?: { sha256: string; log?: { seq: number; hash: string } | undefined };
+  /** Shown to the leader or the supervisor before they commit: a banner above, the confirmation below, no 核对 yet. */
+  preview?: { banner: Child; confirm: Child };
 }) {
   const p = props.published;
   const k = p.k;
@@ -45,14 +48,16 @@ export function DisclosurePage(props: {
       .map((c) => (
         <tr>
           <td>{labels[c.key] ?? c.key}</td>
-          <td>{cellText(k, c.count)}</td>
+          <td>{cellText(c.count)}</td>
         </tr>
       ));
   return (
     <PublicLayout title={`${p.unit.name} 分析评议情况公开`} css={css + measuresCss}>
+      {props.preview?.banner}
       <h1>{p.unit.name} 分析评议情况公开</h1>
       <p class="m">
-        经督导组认可（{props.approvedAt.slice(0, 10)}）。少于{k}人的数字不单独公布，以保护提意见和投票的人。
+        经督导组认可（{props.approvedAt.slice(0, 10)}）。少于{k}人的数字，以及可能由它推算出少于{k}
+        人的数字，都不单独公布，以保护提意见和投票的人。
       </p>
       <section>
         <h2>征求到的群众意见：{p.opinions.total === null ? `少于${k}条` : `${p.opinions.total}条`}</h2>
@@ -88,7 +93,7 @@ export function DisclosurePage(props: {
                 <tr>
                   <td>{x.title}</td>
                   <td>{problemAreaLabels[x.area]}</td>
-                  <td>{cellText(k, x.opinions)}</td>
+                  <td>{cellText(x.opinions)}</td>
                 </tr>
               ))}
             </tbody>
@@ -148,32 +153,36 @@ export function DisclosurePage(props: {
           ))}
         </section>
       )}
-      <section>
-        <h2>核对</h2>
-        <p class="m">公开内容的 SHA-256：</p>
-        <p class="c">{props.sha256}</p>
-        {props.log && (
-          <>
-            <p class="m">本活动公示记录第 {props.log.seq} 条，本条哈希：</p>
-            <p class="c">{props.log.hash}</p>
-            {props.rectificationLog?.log && (
-              <>
-                <p class="m">整改落实情况的 SHA-256（公示记录第 {props.rectificationLog.log.seq} 条）：</p>
-                <p class="c">{props.rectificationLog.sha256}</p>
-              </>
-            )}
-            <p class="m">公示记录最新为第 {props.log.head.seq} 条，哈希：</p>
-            <p class="c">{props.log.head.hash}</p>
-          </>
-        )}
-        <p class="m">
-          数据：<a href={props.jsonUrl}>{props.jsonUrl}</a>。核对方法：
-          <span class="c">npm run verify -- {props.pageUrl}</span>
-          。每一条公示都记下所公开内容的哈希和上一条的哈希，任何一条被改动，从那一条起就接不上；请抄下或拍下最新一条的哈希，以后核对时加上
-          <span class="c">--head 哈希</span>。也可以在手机上
-          <a href={`/v?l=${encodeURIComponent(props.pageUrl)}`}>核对</a>。
-        </p>
-      </section>
+      {props.preview ? (
+        props.preview.confirm
+      ) : (
+        <section>
+          <h2>核对</h2>
+          <p class="m">公开内容的 SHA-256：</p>
+          <p class="c">{props.sha256}</p>
+          {props.log && (
+            <>
+              <p class="m">本活动公示记录第 {props.log.seq} 条，本条哈希：</p>
+              <p class="c">{props.log.hash}</p>
+              {props.rectificationLog?.log && (
+                <>
+                  <p class="m">整改落实情况的 SHA-256（公示记录第 {props.rectificationLog.log.seq} 条）：</p>
+                  <p class="c">{props.rectificationLog.sha256}</p>
+                </>
+              )}
+              <p class="m">公示记录最新为第 {props.log.head.seq} 条，哈希：</p>
+              <p class="c">{props.log.head.hash}</p>
+            </>
+          )}
+          <p class="m">
+            数据：<a href={props.jsonUrl}>{props.jsonUrl}</a>。核对方法：
+            <span class="c">npm run verify -- {props.pageUrl}</span>
+            。每一条公示都记下所公开内容的哈希和上一条的哈希，任何一条被改动，从那一条起就接不上；请抄下或拍下最新一条的哈希，以后核对时加上
+            <span class="c">--head 哈希</span>。也可以在手机上
+            <a href={`/v?l=${encodeURIComponent(props.pageUrl)}`}>核对</a>。
+          </p>
+        </section>
+      )}
     </PublicLayout>
   );
 }
