@@ -48,11 +48,12 @@ describe('the console in a real browser', () => {
     expect(rows.length).toBe(demoUnits.filter((u) => u.group === 0).length);
     expect(rows[0]).toContain('待审批');
     expect(rows.join('')).toContain('整改测评未达标，需补课');
-    await supervisor.click(`text=${demoUnits[1]?.name}`);
+    // The request waits in the supervisor's 待办, a link to the unit's page where it is decided.
+    await supervisor.click(`text=审批转段申请：${demoUnits[1]?.name}`);
     await supervisor.fill('#comment', '同意');
     await supervisor.click('text=同意转段');
     await supervisor.waitForSelector('.flash.ok');
-    expect(await supervisor.textContent('h2')).toContain('活动结束');
+    expect(await supervisor.textContent('h2#stage')).toContain('活动结束');
   }, 60_000);
 
   it('asks before ending an opinion round early, and does nothing when the leader says no', async () => {

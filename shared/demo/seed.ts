@@ -82,7 +82,11 @@ function campaignItems(now: Date) {
  * Seeds the demo campaign once per table: a marker item records that it was
  * done, so a restart keeps (and does not duplicate) what is there.
  */
-export async function seedDemo(deps: Deps, baseUrl: string): Promise<DemoInfo> {
+export async function seedDemo(
+  deps: Deps,
+  baseUrl: string,
+  opts: { settle?: () => Promise<void> } = {},
+): Promise<DemoInfo> {
   const marker = await getDemoMarker(deps);
   const seededNow = !marker;
   let demoRoundId = marker?.demoRoundId;
@@ -168,7 +172,7 @@ export async function seedDemo(deps: Deps, baseUrl: string): Promise<DemoInfo> {
       if (!unit || !round) continue;
       const who = demoActors(unit, { leader: run.leader, supervisor: demoAccounts.supervisor.username });
       await advanceStage(deps, unit.id, who, '学习动员阶段工作已完成');
-      const token = await seedApprovedReport(deps, unit, round, who, run.script);
+      const token = await seedApprovedReport(deps, unit, round, who, run.script, opts.settle);
       if (run.index === 1) demoDisclosure = token;
       const inRectification = await advanceStage(deps, unit.id, who, '分析评议报告已经督导组认可');
       await seedEvaluation(deps, inRectification, who, run.script);

@@ -115,7 +115,12 @@ const reportStateNames = {
 
 /** Where the unit's analysis report stands, kept on the unit by the transaction of each move. */
 export const ReportStatus = z
-  .object({ state: z.enum(reportStateNames), submittedAt: z.string().optional() })
+  .object({
+    state: z.enum(reportStateNames),
+    submittedAt: z.string().optional(),
+    /** The supervision group's comment when it sent the report back (while it is a draft again). */
+    returnComment: z.string().optional(),
+  })
   .meta({ id: 'ReportStatus' });
 export type ReportStatus = z.infer<typeof ReportStatus>;
 

@@ -31,6 +31,8 @@ export const UnitOverview = z
     reportState: z.enum(reportStates).nullable(),
     /** Days a submitted report has waited for the supervision group. */
     waitingDays: z.number().nullable(),
+    /** The satisfaction evaluation opened and not yet counted. */
+    pendingEvaluation: z.string().nullable(),
   })
   .meta({ id: 'UnitOverview' });
 export type UnitOverview = z.infer<typeof UnitOverview>;
@@ -60,9 +62,13 @@ export function reviewSummary(
 }
 
 /** Where a report stands, as its unit keeps it for the overviews. */
-export const reportStatusOf = (report: Pick<Report, 'state' | 'submittedAt'>): ReportStatus => ({
+export const reportStatusOf = (
+  report: Pick<Report, 'state' | 'submittedAt' | 'returnComment'>,
+): ReportStatus => ({
   state: report.state,
   ...(report.submittedAt ? { submittedAt: report.submittedAt } : {}),
+  // Sent back: the leader's page says so, with the comment, until it goes up again.
+  ...(report.state === 'draft' && report.returnComment ? { returnComment: report.returnComment } : {}),
 });
 
 /**
@@ -93,6 +99,7 @@ export function overviewLine(u: Unit, opinions: number, overdueMeasures: number,
       report?.state === 'submitted' && report.submittedAt
         ? Math.floor((now.getTime() - Date.parse(report.submittedAt)) / 86_400_000)
         : null,
+    pendingEvaluation: u.pendingEvaluation ?? null,
   };
 }
 

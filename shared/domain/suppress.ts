@@ -47,3 +47,12 @@ export function suppressAdditive(
 export function suppressIndependent(counts: Record<string, number>, k: number): Cell[] {
   return Object.entries(counts).map(([key, n]) => ({ key, count: belowK(n, k) ? null : n }));
 }
+
+/**
+ * What a hidden cell says, truthfully for both reasons it may be hidden: in a
+ * breakdown that adds up (`additive`), a cell of k or more may be hidden so
+ * that a small one cannot be worked out by subtraction; saying which reason
+ * applies would point at the small one, so every hidden cell says both.
+ */
+export const hiddenCellText = (k: number, additive: boolean) =>
+  additive ? `不单独显示（少于${k}人，或可由它推算出少于${k}人的一组）` : `少于${k}人，不单独显示`;

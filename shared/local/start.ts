@@ -40,14 +40,14 @@ async function main() {
 
     const deps = createDeps(config);
     const baseUrl = config.PUBLIC_BASE_URL;
-    // Seed before listening, so whatever answers /healthz already has its demo data.
-    const demo = local.SEED_DEMO
-      ? await seedDemo(deps, baseUrl)
-      : { seededNow: false, lines: [], ballotLinks: [] };
-    const ballotLines = demoBallotLinks(local.DATA_DIR, demo.ballotLinks);
-
     // The opinion table's stream feeds the live counts, as the aggregator Lambda does on AWS.
     const poller = streamPoller(deps, client, endpoint);
+    // Seed before listening, so whatever answers /healthz already has its demo data; the demo's
+    // reports are built once its opinions are in the live counts (as a leader would find them).
+    const demo = local.SEED_DEMO
+      ? await seedDemo(deps, baseUrl, { settle: () => poller.drain() })
+      : { seededNow: false, lines: [], ballotLinks: [] };
+    const ballotLines = demoBallotLinks(local.DATA_DIR, demo.ballotLinks);
     poller.start(1000);
 
     const server = serve({ fetch: createApp(deps).fetch, port: local.PORT, hostname: '0.0.0.0' });

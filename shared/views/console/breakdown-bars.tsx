@@ -1,4 +1,5 @@
 import { orderCells } from '../../domain/opinion-summary';
+import { hiddenCellText } from '../../domain/suppress';
 import { percent } from './format';
 
 type Cell = { key: string; count: number | null };
@@ -10,6 +11,8 @@ export function BreakdownBars(props: {
   labels: Record<string, string>;
   k: number;
   total: number | null;
+  /** One answer per person (the cells add up to the total): a hidden cell may be a large one. */
+  additive?: boolean;
 }) {
   const max = Math.max(1, ...props.cells.map((c) => c.count ?? 0));
   const cells = orderCells(props.cells);
@@ -23,7 +26,7 @@ export function BreakdownBars(props: {
               <th style="width:40%">{props.labels[c.key] ?? c.key}</th>
               <td>
                 {c.count === null ? (
-                  <span class="muted">少于{props.k}人，不单独显示</span>
+                  <span class="muted">{hiddenCellText(props.k, props.additive === true)}</span>
                 ) : (
                   <span>
                     <span

@@ -3,9 +3,11 @@ import { type Campaign, stageLabels, stages } from '../../domain/campaign';
 import { type Group, type Unit, unitTypeLabels, unitTypes } from '../../domain/org';
 import type { UnitOverview } from '../../domain/overview';
 import type { OverdueMeasures } from '../../domain/rectification';
+import { supervisionTasks } from '../../domain/tasks';
 import { chinaTime, percent, shareText } from './format';
 import { ConsoleLayout, Csrf } from './layout';
 import { OverdueTable } from './overdue-table';
+import { TasksList } from './tasks-list';
 import { ZoneOverview } from './zone-overview';
 
 interface Props {
@@ -28,6 +30,7 @@ export function CampaignPage({ who, csrf, flash, campaign, groups, units, overvi
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
   return (
     <ConsoleLayout title={campaign.name} who={who} csrf={csrf} flash={flash}>
+      {overview && <TasksList tasks={supervisionTasks(overview)} />}
       {overview && <ZoneOverview campaignId={campaign.id} rows={overview} groups={groups} />}
       {overdue && <OverdueTable overdue={overdue} />}
       <p>
@@ -223,7 +226,8 @@ export function CampaignPage({ who, csrf, flash, campaign, groups, units, overvi
             表头：单位名称,类型,党组织,第一责任人职务,应到党员数,群众代表数,督导组。Excel 另存为“CSV
             UTF-8”。全部校验通过才导入。
           </p>
-          <input type="file" name="file" accept=".csv,text/csv" required />
+          <label for="units-csv">单位名单 CSV 文件</label>
+          <input id="units-csv" type="file" name="file" accept=".csv,text/csv" required />
           <button type="submit">导入</button>
         </form>
       )}

@@ -4,10 +4,12 @@ import { type Group, unitTypeLabels } from '../../domain/org';
 import type { OverviewSort, UnitOverview } from '../../domain/overview';
 import type { OverdueMeasures } from '../../domain/rectification';
 import { reportStateLabels } from '../../domain/report';
+import { supervisionTasks } from '../../domain/tasks';
 import { HBars } from './charts';
 import { percent } from './format';
 import { ConsoleLayout } from './layout';
 import { OverdueTable } from './overdue-table';
+import { TasksList } from './tasks-list';
 
 const columns: [OverviewSort | undefined, string][] = [
   ['name', '单位'],
@@ -35,6 +37,7 @@ export function GroupPage(props: {
   const rated = rows.filter((r) => r.satisfactionRate !== null);
   return (
     <ConsoleLayout title={props.group.name} who={props.who} csrf={props.csrf} flash={props.flash}>
+      <TasksList tasks={supervisionTasks(rows)} />
       {props.group.note && <p>{props.group.note}</p>}
       <p>
         <a href={`/console/campaigns/${props.group.campaignId}`}>查看活动安排与规则设置</a>

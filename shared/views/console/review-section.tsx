@@ -14,7 +14,7 @@ export function ReviewSection(props: {
 }) {
   return (
     <section>
-      <h2>民主评议</h2>
+      <h2 id="review">民主评议</h2>
       {props.sessions.map((session) => (
         <p>
           <a href={`/console/review-sessions/${session.id}`}>

@@ -17,7 +17,7 @@ export function RoundsSection(props: {
 }) {
   return (
     <section>
-      <h2>广泛征求意见</h2>
+      <h2 id="rounds">广泛征求意见</h2>
       <p>
         已收到群众意见{' '}
         <strong>

@@ -8,10 +8,12 @@ import {
   unitTypeLabels,
 } from '../../domain/org';
 import type { ReviewSession } from '../../domain/review';
+import { unitSteps } from '../../domain/tasks';
 import { chinaTime, percent } from './format';
 import { ConsoleLayout, Csrf, PageLinks } from './layout';
 import { ReviewSection } from './review-section';
 import { RoundsSection, type RoundView } from './rounds-section';
+import { StepsList } from './tasks-list';
 
 interface Props {
   who: Principal;
@@ -57,7 +59,24 @@ export function UnitPage({ who, csrf, flash, unit, groupName, members, rounds, s
         </tbody>
       </table>
 
-      <h2>活动阶段：{stageLabels[unit.stage]}</h2>
+      {unit.reportStatus?.returnComment && (
+        <p class="flash error">
+          分析评议报告被督导组退回：{unit.reportStatus.returnComment}　<a href={`${base}/report`}>去修改</a>
+        </p>
+      )}
+      <StepsList
+        steps={unitSteps({
+          unitId: unit.id,
+          stage: unit.stage,
+          stageRequested: Boolean(unit.stageRequest),
+          rounds: rounds.length,
+          sessionCounted: Boolean(unit.lastReview) || sessions.some((s) => s.countedAt),
+          report: unit.reportStatus?.state ?? null,
+          evaluated: Boolean(unit.lastEvaluation),
+          remedial: unit.lastEvaluation?.remedial ?? false,
+        })}
+      />
+      <h2 id="stage">活动阶段：{stageLabels[unit.stage]}</h2>
       {(unit.stage === 'rectification' || unit.stage === 'concluded') && (
         <>
           <PageLinks
@@ -207,7 +226,8 @@ export function UnitPage({ who, csrf, flash, unit, groupName, members, rounds, s
             表头：姓名,类别,预备党员。类别填“党员领导干部 / 普通党员 / 生产一线党员 /
             下岗失业和生活困难党员”，预备党员填“是/否”。全部校验通过才导入。
           </p>
-          <input type="file" name="file" accept=".csv,text/csv" required />
+          <label for="members-csv">党员名单 CSV 文件</label>
+          <input id="members-csv" type="file" name="file" accept=".csv,text/csv" required />
           <button type="submit">导入</button>
         </form>
       )}

@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoAccounts, demoPassword, demoUnits } from '../shared/demo/campaign';
+import { seedDemo } from '../shared/demo/seed';
+import { asRecord, call, tokenFor } from './support/api';
+import { consoleClient } from './support/console-client';
+import { createTestContext, type TestContext } from './support/test-env';
+
+/** Each person's home says what waits for them, each item a link to where it is done. */
+describe('a console that leads', () => {
+  let t: TestContext;
+  let unitId = '';
+  const home = async (username: string) => {
+    const who = consoleClient(t);
+    await who.signIn(username, demoPassword);
+    const res = await who.request('/console');
+    const at = res.headers.get('location') ?? '/console';
+    return { at, html: (await who.page(at)).html, who };
+  };
+  const items = (html: string) =>
+    [
+      ...(html.match(/<section[^>]*aria-labelledby="todo"[\s\S]*?<\/section>/)?.[0] ?? '').matchAll(
+        /<li><a href="([^"]+)">([^<]+)<\/a>/g,
+      ),
+    ].map((m) => ({ href: m[1], text: m[2] }));
+
+  beforeAll(async () => {
+    t = await createTestContext({ LOG_LEVEL: 'warn' });
+    await seedDemo(t.deps, 'http://x');
+    const leader = await tokenFor(t, demoAccounts.leader.username, demoPassword);
+    const me = asRecord((await call(t, leader, 'GET', '/api/auth/me')).json);
+    unitId = String(asRecord(me.scope).unitId);
+  }, 60_000);
+
+  it('gives the supervisor the report to approve, then the leader the comment it came back with', async () => {
+    const before = items((await home(demoAccounts.supervisor.username)).html);
+    // The demo's group has a unit whose masses were not satisfied and measures past their deadline.
+    expect(before.map((i) => i.text)).toContain(`整改测评未达标，督促补课：${demoUnits.at(-1)?.name}`);
+    expect(before.some((i) => i.text?.startsWith('督促整改：') && i.href?.endsWith('/measures'))).toBe(true);
+
+    const leader = await tokenFor(t, demoAccounts.leader.username, demoPassword);
+    expect((await call(t, leader, 'POST', `/api/units/${unitId}/report`)).status).toBe(201);
+    expect((await call(t, leader, 'POST', `/api/units/${unitId}/report/submit`)).status).toBe(200);
+    const waiting = items((await home(demoAccounts.supervisor.username)).html);
+    expect(waiting).toContainEqual({
+      text: `审核分析评议报告：${demoUnits[0]?.name}`,
+      href: `/console/units/${unitId}/report`,
+    });
+
+    const supervisor = await tokenFor(t, demoAccounts.supervisor.username, demoPassword);
+    const back = await call(t, supervisor, 'POST', `/api/units/${unitId}/report/return`, {
+      comment: '问题归并过粗，请拆分',
+    });
+    expect(back.status).toBe(200);
+    const own = await home(demoAccounts.leader.username);
+    expect(own.at).toBe(`/console/units/${unitId}`);
+    expect(own.html).toContain('分析评议报告被督导组退回：问题归并过粗，请拆分');
+    expect(own.html).toContain(`href="/console/units/${unitId}/report"`);
+    // The unit's steps: what is done, and the next one linked.
+    expect(own.html).toContain('活动步骤');
+    expect(own.html).toMatch(/<strong><a href="[^"]+">民主评议党员，计票并组织评定<\/a><\/strong>/);
+    expect(items((await home(demoAccounts.supervisor.username)).html).map((i) => i.text)).not.toContain(
+      `审核分析评议报告：${demoUnits[0]?.name}`,
+    );
+  });
+
+  it('gives the office the same list across the campaign', async () => {
+    const office = await home(demoAccounts.office.username);
+    const campaign = office.html.match(/href="(\/console\/campaigns\/[A-Za-z0-9_-]{22})"/)?.[1] ?? '';
+    expect(campaign).not.toBe('');
+    const page = (await office.who.page(campaign)).html;
+    expect(items(page).map((i) => i.text)).toContain(`整改测评未达标，督促补课：${demoUnits.at(-1)?.name}`);
+  });
+});
