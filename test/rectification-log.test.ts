@@ -106,6 +106,35 @@ describe('the rectification section in the publication log', () => {
     expect((await verifyDisclosure(link, viaApp)).ok).toBe(true);
   });
 
+  it('deletes a measure set by mistake as a new entry, and never one the masses have rated', async () => {
+    const [{ unitId, link } = { unitId: '', link: '' }] = disclosed;
+    const [rated] = await measuresOf(t.deps, unitId);
+    const refused = await call(
+      t,
+      office,
+      'DELETE',
+      `/api/units/${unitId}/measures/${rated?.id}?version=${rated?.version}`,
+    );
+    expect(asRecord(asRecord(refused.json).error).code).toBe('MEASURE_EVALUATED');
+    const problems = (await call(t, office, 'GET', `/api/units/${unitId}/problems`)).json as {
+      items: { id: string }[];
+    };
+    const added = await call(t, office, 'POST', `/api/units/${unitId}/measures`, {
+      problemId: problems.items[0]?.id,
+      action: '误填的一项措施，马上删除',
+      post: '党支部书记',
+      deadline: '2099-01-31',
+    });
+    expect(added.status).toBe(201);
+    const before = (await getPublicationHead(t.deps, campaignId))?.seq ?? 0;
+    const id = String(asRecord(added.json).id);
+    const gone = await call(t, office, 'DELETE', `/api/units/${unitId}/measures/${id}?version=1`);
+    expect(gone.status).toBe(204);
+    expect((await getPublicationHead(t.deps, campaignId))?.seq).toBe(before + 1);
+    expect(await (await viaApp(link)).text()).not.toContain('误填的一项措施');
+    expect((await verifyDisclosure(link, viaApp)).ok).toBe(true);
+  });
+
   it('lands every one of many changes at once across the campaign’s units, on AWS’s conflict rules', async () => {
     const raised = simulateTransactionConflicts(t.deps.db);
     const before = (await getPublicationHead(t.deps, campaignId))?.seq ?? 0;

@@ -85,6 +85,9 @@ describe('rectification measures (整改措施)', () => {
       { ...measureBody('2027-01-31'), problemId: otherId },
       measureBody('31/01/2027'),
       { ...measureBody('2027-01-31'), post: 'x'.repeat(41) },
+      // 责任岗位 is published: a person's name or phone number is refused, saying what to write.
+      { ...measureBody('2027-01-31'), post: '张伟' },
+      { ...measureBody('2027-01-31'), post: '13812345678' },
       { ...measureBody('2027-01-31'), owner: '张三' },
     ]) {
       const res = await as(f.tokens.leader, 'POST', '/measures', body);

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { fail } from '../errors';
 import type { PublicEvaluation } from './evaluation';
+import { postProblem } from './post-title';
 import { byWeight, type Problem } from './report';
 import { ReadVersion } from './version';
 
@@ -46,7 +47,15 @@ export const MeasureInput = z
   .strictObject({
     problemId: z.string().min(1).max(64),
     action: z.string().trim().min(4).max(500),
-    post: z.string().trim().min(2).max(40),
+    post: z
+      .string()
+      .trim()
+      .min(2)
+      .max(40)
+      .superRefine((v, ctx) => {
+        const problem = postProblem(v);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
     deadline: day,
   })
   .meta({ id: 'MeasureInput' });

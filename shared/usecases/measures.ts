@@ -1,5 +1,6 @@
 import { newId } from '../data/ids';
-import { getMeasure, measuresOf, putMeasure } from '../data/repos/measures';
+import { evaluationsOf } from '../data/repos/evaluations';
+import { getMeasure, measuresOf, putMeasure, removeMeasure } from '../data/repos/measures';
 import { atLogHead } from '../data/repos/publication-log';
 import { getProblem, getReport, problemsOf } from '../data/repos/reports';
 import type { Deps } from '../deps';
@@ -169,4 +170,35 @@ export async function addProgress(
     detail: { state: measure.state, stateWas: before.state },
   });
   return measure;
+}
+
+/**
+ * Deletes a measure set by mistake, from the version read: only while no
+ * satisfaction evaluation has put it to the masses (409 `MEASURE_EVALUATED`
+ * after; then it is part of what they rated). The disclosure's
+ * rectification section loses it as a new entry of the publication log.
+ */
+export async function deleteMeasure(
+  deps: Deps,
+  who: Principal,
+  unitId: string,
+  id: string,
+  readAt: number | undefined,
+): Promise<void> {
+  const { unit, before } = await measureFor(deps, who, unitId, id, readAt);
+  const evaluations = await evaluationsOf(deps, unit.id);
+  if (evaluations.some((e) => e.items.some((i) => i.measureId === id))) throw fail('MEASURE_EVALUATED');
+  await atLogHead(deps, unit.campaignId, async (head) =>
+    removeMeasure(
+      deps,
+      before,
+      {
+        actor: who.username,
+        action: 'measure.delete',
+        target: target(before),
+        detail: { action: before.action, post: before.post, deadline: before.deadline },
+      },
+      await rectificationEntry(deps, head, unit.id, { removed: id }),
+    ),
+  );
 }

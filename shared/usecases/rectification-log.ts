@@ -7,8 +7,8 @@ import { type Measure, publishedRectification } from '../domain/rectification';
 import { rectificationNow } from './public-rectification';
 
 /**
- * The entry that a change of a unit's rectification section (a measure added
- * or changed, an evaluation by codes counted) adds to the campaign's
+ * The entry that a change of a unit's rectification section (a measure added,
+ * changed or deleted, an evaluation by codes counted) adds to the campaign's
  * publication log, built on `head`: the section as it will be once `change`
  * is written. Read consistently after the head, so a change racing this one
  * either is seen or moves the head first (and this one is rebuilt, see
@@ -19,7 +19,7 @@ export async function rectificationEntry(
   deps: Deps,
   head: PublicationHead | undefined,
   unitId: string,
-  change: { measure: Measure } | { evaluation: PublicEvaluation },
+  change: { measure: Measure } | { removed: string } | { evaluation: PublicEvaluation },
 ): Promise<PublicationEntry | undefined> {
   const [report, now] = await Promise.all([
     getReport(deps, unitId),
@@ -32,7 +32,12 @@ export async function rectificationEntry(
           [...now.measures.filter((m) => m.id !== change.measure.id), change.measure],
           now.evaluation,
         )
-      : publishedRectification(now.measures, change.evaluation);
+      : 'removed' in change
+        ? publishedRectification(
+            now.measures.filter((m) => m.id !== change.removed),
+            now.evaluation,
+          )
+        : publishedRectification(now.measures, change.evaluation);
   return nextEntry(head, {
     campaignId: report.campaignId,
     kind: 'rectification',

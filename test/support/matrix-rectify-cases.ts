@@ -29,6 +29,10 @@ export const rectifyCases: Case[] = [
     path: `/api/units/${unitOf(f, s)}/measures/${measureOf(s)}`,
     body: { action: '建立考勤制度并每月公示', post: '车间主任', deadline: '2027-04-30' },
   })),
+  // From a version it never had: refused as stale (409) once allowed, so the measure stays for the rows after.
+  collectsForOwnUnit('DELETE', '/api/units/:unitId/measures/:measureId', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/measures/${measureOf(s)}?version=999`,
+  })),
   collectsForOwnUnit('POST', '/api/units/:unitId/measures/:measureId/progress', (f, s) => ({
     path: `/api/units/${unitOf(f, s)}/measures/${measureOf(s)}/progress`,
     body: { note: '制度已起草', state: 'underway' },

@@ -64,3 +64,31 @@ export async function putMeasure(
     ownOrHead(1, () => fail('MEASURE_CHANGED')),
   );
 }
+
+/**
+ * Deletes a measure still at the version read, with its audit record and the
+ * publication log's entry for the rectification section it leaves (409
+ * `MEASURE_CHANGED` when it changed meanwhile, nothing written).
+ */
+export async function removeMeasure(
+  deps: Deps,
+  measure: Measure,
+  audit: Omit<AuditEntry, 'id' | 'at'>,
+  entry?: PublicationEntry,
+) {
+  await writeAudited(
+    deps,
+    [
+      {
+        Delete: {
+          TableName: deps.tableName,
+          Key: keys.measure(measure.unitId, measure.id),
+          ...stillAt(measure.version),
+        },
+      },
+      ...(entry ? appendEntry(deps.tableName, entry) : []),
+    ],
+    audit,
+    ownOrHead(1, () => fail('MEASURE_CHANGED')),
+  );
+}

@@ -19,7 +19,7 @@ import {
   UnitParams,
 } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
-import { addMeasure, addProgress, changeMeasure, listMeasures } from '../../usecases/measures';
+import { addMeasure, addProgress, changeMeasure, deleteMeasure, listMeasures } from '../../usecases/measures';
 import { overdueOfCampaign, overdueOfGroup } from '../../usecases/overdue-measures';
 
 const tags = ['rectification'];
@@ -81,6 +81,19 @@ const overdueOfCampaignRoute = createRoute({
   responses: { 200: ok(OverdueMeasures), ...errorResponses },
 });
 
+const remove = createRoute({
+  method: 'delete',
+  path: '/api/units/{unitId}/measures/{measureId}',
+  tags,
+  security,
+  summary:
+    'Delete a measure set by mistake (?version= the one read): refused once an evaluation has put it to the masses (409 MEASURE_EVALUATED)',
+  request: {
+    params: MeasureParams,
+    query: z.object({ version: z.coerce.number().int().nonnegative().optional() }),
+  },
+  responses: { 204: { description: 'Deleted' }, ...errorResponses },
+});
 /** Rectification measures: the unit writes them, everyone in scope reads them, supervisors see what is late. */
 export function measureRoutes(deps: Deps) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -98,6 +111,11 @@ export function measureRoutes(deps: Deps) {
     .openapi(progress, async (c) => {
       const { unitId, measureId } = c.req.valid('param');
       return c.json(await addProgress(deps, principalOf(c), unitId, measureId, c.req.valid('json')), 200);
+    })
+    .openapi(remove, async (c) => {
+      const { unitId, measureId } = c.req.valid('param');
+      await deleteMeasure(deps, principalOf(c), unitId, measureId, c.req.valid('query').version);
+      return c.body(null, 204);
     })
     .openapi(overdueOfGroupRoute, async (c) =>
       c.json({ items: await overdueOfGroup(deps, principalOf(c), c.req.valid('param').groupId) }, 200),

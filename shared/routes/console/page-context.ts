@@ -46,7 +46,9 @@ const shownOnPage = (e: unknown): e is AppError => e instanceof AppError && stat
  * (Post/Redirect/Get). A server failure is thrown on to the error mapper.
  */
 export async function backAfter(c: Context, to: string, okMessage: string, run: () => Promise<unknown>) {
-  const [path, query] = to.split('?');
+  // `#where` (the row the person was at) goes after the query, so the page opens there again.
+  const [address = '', where] = to.split('#');
+  const [path, query] = address.split('?');
   const params = new URLSearchParams(query);
   try {
     await run();
@@ -56,7 +58,8 @@ export async function backAfter(c: Context, to: string, okMessage: string, run: 
     params.set('error', errorText(e));
   }
   // The path may carry a route parameter as typed: encoded, so no header value is ever invalid.
-  return c.redirect(`${encodeURI(path ?? '')}?${params.toString()}`, 303);
+  const fragment = where && /^[\w-]+$/.test(where) ? `#${where}` : '';
+  return c.redirect(`${encodeURI(path ?? '')}?${params.toString()}${fragment}`, 303);
 }
 
 /** A form field as a trimmed string ('' when absent or a file). */

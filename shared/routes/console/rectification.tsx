@@ -5,7 +5,7 @@ import { parseInput } from '../../domain/input';
 import { MeasureChange, MeasureInput, ProgressInput } from '../../domain/rectification';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
-import { addMeasure, addProgress, changeMeasure, measuresPage } from '../../usecases/measures';
+import { addMeasure, addProgress, changeMeasure, deleteMeasure, measuresPage } from '../../usecases/measures';
 import { RectificationPage } from '../../views/console/rectification-page';
 import { page } from '../../views/page';
 import { backAfter, field, requirePageContext } from './page-context';
@@ -44,7 +44,7 @@ export function consoleRectificationRoutes(deps: Deps) {
       post: field(f, 'post'),
       deadline: field(f, 'deadline'),
     };
-    return backAfter(c, pagePath(id), '已添加整改措施', () =>
+    return backAfter(c, `${pagePath(id)}#add-${body.problemId}`, '已添加整改措施', () =>
       addMeasure(deps, who(c), id, parseInput(MeasureInput, body)),
     );
   });
@@ -58,7 +58,7 @@ export function consoleRectificationRoutes(deps: Deps) {
       deadline: field(f, 'deadline'),
       ...readVersion(f),
     };
-    return backAfter(c, pagePath(id), '已修改整改措施', () =>
+    return backAfter(c, `${pagePath(id)}#m-${c.req.param('measureId')}`, '已修改整改措施', () =>
       changeMeasure(deps, who(c), id, c.req.param('measureId'), parseInput(MeasureChange, body)),
     );
   });
@@ -67,8 +67,17 @@ export function consoleRectificationRoutes(deps: Deps) {
     const f = await readForm(c);
     const id = c.req.param('id');
     const body = { note: field(f, 'note'), state: field(f, 'state'), ...readVersion(f) };
-    return backAfter(c, pagePath(id), '已记录整改进展', () =>
+    return backAfter(c, `${pagePath(id)}#m-${c.req.param('measureId')}`, '已记录整改进展', () =>
       addProgress(deps, who(c), id, c.req.param('measureId'), parseInput(ProgressInput, body)),
+    );
+  });
+
+  app.post('/console/units/:id/measures/:measureId/delete', async (c) => {
+    const f = await readForm(c);
+    const id = c.req.param('id');
+    const { version } = readVersion(f);
+    return backAfter(c, pagePath(id), '已删除整改措施', () =>
+      deleteMeasure(deps, who(c), id, c.req.param('measureId'), typeof version === 'number' ? version : -1),
     );
   });
   return app;

@@ -51,7 +51,7 @@ export function RectificationPage(props: {
             <p class="muted">群众反映 {p.opinionRefs.length} 条</p>
             {mine.length === 0 && <p class="muted">还没有整改措施。</p>}
             {mine.map((m) => (
-              <div class="card">
+              <div class="card" id={`m-${m.id}`}>
                 <p>
                   <strong>{measureStateLabels[m.state]}</strong>
                   {isOverdue(m, today) && <strong class="error">　已超过时限</strong>}　{m.action}
@@ -89,6 +89,18 @@ export function RectificationPage(props: {
                       />
                       <button type="submit">保存修改</button>
                     </form>
+                    <form
+                      method="post"
+                      action={`${base}/${m.id}/delete`}
+                      data-confirm="删除后这项措施从整改清单和公开页面上去掉（公示记录留有变动），确定删除吗？"
+                    >
+                      <Csrf token={csrf} />
+                      <input type="hidden" name="version" value={String(m.version)} />
+                      <p class="muted">措施定错了、还没交群众测评的，可以删除。</p>
+                      <button type="submit" class="secondary">
+                        删除这项措施
+                      </button>
+                    </form>
                   </details>
                 )}
                 {canWrite && (
@@ -107,7 +119,7 @@ export function RectificationPage(props: {
               </div>
             ))}
             {canWrite && (
-              <form method="post" action={base}>
+              <form method="post" action={base} id={`add-${p.id}`}>
                 <Csrf token={csrf} />
                 <input type="hidden" name="problemId" value={p.id} />
                 <label for={`action-${p.id}`}>新的整改措施（做什么）</label>
