@@ -60,7 +60,14 @@ describe('the paper ballot grid for tellers', () => {
     expect(await page.textContent('.flash.ok')).toContain('已录入第1号票');
     expect(await page.inputValue('#slipNo')).toBe('2');
     // The slips' status is beside the grid: slip 1 waits for the other teller.
-    expect(await page.textContent('#slip-status')).toContain('待核对：第1号（只有一人录入）');
+    expect(await page.textContent('#slip-status')).toContain('第1号（等待另一位计票人）');
+    // A member's slip offers no 不了解 (only mass representatives' slips carry it).
+    expect(await page.locator('.slip-grid input[name^=g_][value=unknown]').count()).toBe(0);
+    // Opening slip 1 again to correct it brings back this teller's own marks.
+    await Promise.all([page.waitForURL(/slip=1/), page.click('#slip-status a:text-is("第1号")')]);
+    expect(await page.inputValue('#slipNo')).toBe('1');
+    expect(await page.locator('.slip-grid input:checked').count()).toBe(members + 1);
+    expect(await page.locator('.slip-grid input[value=competent]:checked').count()).toBe(members);
     const [entry] = await countingEntriesOf(t.deps, sessionId, PaperEntry);
     expect(entry).toMatchObject({ slipNo: 1, teller: 1, voterGroup: 'member', satisfaction: 'satisfied' });
     expect(Object.values(entry?.grades ?? {})).toEqual(Array.from({ length: members }, () => 'competent'));

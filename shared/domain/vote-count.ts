@@ -17,6 +17,7 @@ type GroupReconciliation = z.infer<typeof GroupReconciliation>;
 export const ReconciliationView = z
   .object({
     groups: z.object({ member: GroupReconciliation, mass: GroupReconciliation }),
+    /** Paper slips not yet counted: entered by one teller only, or by both differently. */
     paperMismatches: z.array(
       z.object({ slipNo: z.number(), problem: z.enum(['onlyOneTeller', 'different']) }),
     ),
@@ -68,3 +69,10 @@ export function reconcile(
     void: voterGroups.some((g) => groups[g].overReturned),
   };
 }
+
+/** One wording per state of a paper slip, wherever it is shown. */
+export const slipStateLabels = {
+  onlyOneTeller: '等待另一位计票人',
+  different: '两人录入不一致',
+  agreed: '一致',
+} as const;

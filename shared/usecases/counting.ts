@@ -187,3 +187,41 @@ export async function reconciliationOf<K extends VoteKind>(deps: Deps, who: Prin
   const { settings } = await campaignFor(deps, who, 'read', vote.campaignId);
   return reconcileVote(deps, kind, vote, settings.quorum);
 }
+
+/**
+ * A teller's own earlier marks on one slip, by form field, to correct it
+ * with them filled in: only the caller's own side, never the other teller's
+ * (none for anyone who is not one of the vote's tellers).
+ */
+export async function ownSlipMarks<K extends VoteKind>(
+  deps: Deps,
+  who: Principal,
+  kind: K,
+  vote: { id: string; teller1?: string | undefined; teller2?: string | undefined },
+  slipNo: number,
+): Promise<{ voterGroup: string; marks: Record<string, string> } | undefined> {
+  const side = vote.teller1 === who.username ? 1 : vote.teller2 === who.username ? 2 : undefined;
+  if (!side || !Number.isInteger(slipNo) || slipNo < 1) return undefined;
+  const entry = (await getCountingEntry(
+    deps,
+    vote.id,
+    { slipNo, teller: side },
+    countedKind(kind).schemas.paper,
+  )) as
+    | {
+        voterGroup: string;
+        grades?: Record<string, string>;
+        satisfaction?: string;
+        overall?: string;
+        measures?: Record<string, string>;
+      }
+    | undefined;
+  if (!entry) return undefined;
+  const marks: Record<string, string> = {
+    ...Object.fromEntries(Object.entries(entry.grades ?? {}).map(([id, g]) => [`g_${id}`, g])),
+    ...Object.fromEntries(Object.entries(entry.measures ?? {}).map(([id, s]) => [`m_${id}`, s])),
+    ...(entry.satisfaction ? { satisfaction: entry.satisfaction } : {}),
+    ...(entry.overall ? { overall: entry.overall } : {}),
+  };
+  return { voterGroup: entry.voterGroup, marks };
+}

@@ -5,6 +5,7 @@ import { EvaluationInput } from '../../domain/evaluation';
 import { parseInput } from '../../domain/input';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
+import { ownSlipMarks } from '../../usecases/counting';
 import { evaluationCodes } from '../../usecases/evaluation-codes';
 import {
   closeEvaluationEarly,
@@ -59,14 +60,21 @@ export function consoleEvaluationRoutes(deps: Deps) {
   app.get('/console/evaluations/:id', async (c) => {
     const viewer = requirePageContext(deps, c);
     const shown = await evaluationPage(deps, viewer.who, c.req.param('id'));
+    const slip = Number(c.req.query('slip')) || undefined;
+    // Correcting a slip: the teller's own earlier marks filled in (and its voter group).
+    const mine = slip
+      ? await ownSlipMarks(deps, viewer.who, 'evaluation', shown.evaluation, slip)
+      : undefined;
+    const group = mine?.voterGroup ?? c.req.query('group');
     return c.html(
       page(
         <EvaluationCountPage
           {...viewer}
           evaluation={evaluationView(deps, shown.evaluation)}
           reconciliation={shown.reconciliation}
-          nextSlip={Number(c.req.query('slip')) || undefined}
-          slipGroup={c.req.query('group') === 'member' ? 'member' : 'mass'}
+          nextSlip={slip}
+          slipGroup={group === 'member' ? 'member' : 'mass'}
+          slipMarks={mine?.marks}
         />,
       ),
     );

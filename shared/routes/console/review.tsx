@@ -5,6 +5,7 @@ import { parseInput } from '../../domain/input';
 import { DeterminationInput, ReviewSessionInput } from '../../domain/review';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
+import { ownSlipMarks } from '../../usecases/counting';
 import { determine, memberFeedback, sessionPage } from '../../usecases/review-results';
 import { closeSession, openReviewSession, reviewCodes } from '../../usecases/review-session';
 import { mintVoteCodes, reprintVoteCodes, revokeVoteCodes } from '../../usecases/vote-codes';
@@ -36,13 +37,18 @@ export function consoleReviewRoutes(deps: Deps) {
   app.get('/console/review-sessions/:id', async (c) => {
     const viewer = requirePageContext(deps, c);
     const shown = await sessionPage(deps, viewer.who, c.req.param('id'));
+    const slip = Number(c.req.query('slip')) || undefined;
+    // Correcting a slip: the teller's own earlier marks filled in (and its voter group).
+    const mine = slip ? await ownSlipMarks(deps, viewer.who, 'review', shown.session, slip) : undefined;
+    const group = mine?.voterGroup ?? c.req.query('group');
     return c.html(
       page(
         <SessionPage
           {...viewer}
           {...shown}
-          nextSlip={Number(c.req.query('slip')) || undefined}
-          slipGroup={c.req.query('group') === 'mass' ? 'mass' : 'member'}
+          nextSlip={slip}
+          slipGroup={group === 'mass' ? 'mass' : 'member'}
+          slipMarks={mine?.marks}
         />,
       ),
     );

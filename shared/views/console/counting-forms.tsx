@@ -1,15 +1,6 @@
 import type { Child } from 'hono/jsx';
-import type { EvaluationItem } from '../../domain/evaluation';
-import {
-  markLabels,
-  marksFor,
-  type Satisfaction,
-  type SessionView,
-  satisfactionLabels,
-  satisfactions,
-} from '../../domain/review';
 import { type VoterGroup, voterGroupLabels, voterGroups } from '../../domain/vote';
-import type { ReconciliationView } from '../../domain/vote-count';
+import { type ReconciliationView, slipStateLabels } from '../../domain/vote-count';
 import { Csrf } from './layout';
 
 /** The vote a counting form acts on, and its console address (`/console/review-sessions/{id}`, `/console/evaluations/{id}`). */
@@ -76,7 +67,6 @@ export function PaperEntryForm(
 ) {
   const { csrf } = props;
   const r = props.reconciliation;
-  const problemText = { onlyOneTeller: '只有一人录入', different: '两人录入不一致' } as const;
   const current = r.paperMismatches.find((m) => m.slipNo === props.slipNo);
   return (
     <form method="post" action={`${props.base}/paper`} class="card">
@@ -91,14 +81,21 @@ export function PaperEntryForm(
       <p id="slip-status">
         两人一致、已计入 {r.groups.member.ballots.paper + r.groups.mass.ballots.paper} 张（党员{' '}
         {r.groups.member.ballots.paper}，群众代表 {r.groups.mass.ballots.paper}）
-        {r.paperMismatches.length > 0
-          ? `；待核对：${r.paperMismatches.map((m) => `第${m.slipNo}号（${problemText[m.problem]}）`).join('、')}`
-          : '；没有待核对的票'}
+        {r.paperMismatches.length > 0 ? '；尚未计入（点票号打开，带出您录过的）：' : '；没有尚未计入的票'}
+        {r.paperMismatches.map((m, i) => (
+          <>
+            {i > 0 && '、'}
+            <a href={`?slip=${m.slipNo}`}>第{m.slipNo}号</a>（{slipStateLabels[m.problem]}）
+          </>
+        ))}
         。
       </p>
-      {current && (
+      {current?.problem === 'different' && (
+        <p class="flash error">第{current.slipNo}号票两人录入不一致，请对照纸质票重新录入这一张。</p>
+      )}
+      {current?.problem === 'onlyOneTeller' && (
         <p class="flash">
-          第{current.slipNo}号票{problemText[current.problem]}，请对照纸质票重新录入。
+          第{current.slipNo}号票{slipStateLabels.onlyOneTeller}录入；您还没录入过的，照常录入即可。
         </p>
       )}
       <div class="grid">
@@ -115,117 +112,24 @@ export function PaperEntryForm(
           />
         </div>
         <div>
-          <label for="pgroup">投票人</label>
-          <select id="pgroup" name="voterGroup">
-            {voterGroups.map((g) => (
-              <option value={g} selected={g === props.voterGroup}>
-                {voterGroupLabels[g]}
-              </option>
-            ))}
-          </select>
+          {/* The slip's voter group decides which marks it can carry: chosen first, as a link. */}
+          <p style="margin:0">
+            投票人：<strong>{voterGroupLabels[props.voterGroup]}</strong>的票
+          </p>
+          <input type="hidden" name="voterGroup" value={props.voterGroup} />
+          <p class="muted" style="margin:0">
+            {voterGroups
+              .filter((g) => g !== props.voterGroup)
+              .map((g) => (
+                <a href={`?${new URLSearchParams({ slip: String(props.slipNo), group: g })}`}>
+                  改录{voterGroupLabels[g]}的票
+                </a>
+              ))}
+          </p>
         </div>
       </div>
       {props.children}
       <button type="submit">录入</button>
     </form>
-  );
-}
-
-/** One row of satisfaction answers (满意 … 不了解) for the field `name`. */
-function SatisfactionRows(props: { head: string; rows: { name: string; label: string }[] }) {
-  return (
-    <table class="slip-grid">
-      <thead>
-        <tr>
-          <th scope="col">{props.head}</th>
-          {satisfactions.map((x) => (
-            <th scope="col">{satisfactionLabels[x as Satisfaction]}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((row) => (
-          <tr>
-            <th scope="row">{row.label}</th>
-            {satisfactions.map((x) => (
-              <td>
-                <label class="cell">
-                  <input
-                    type="radio"
-                    name={row.name}
-                    value={x}
-                    required
-                    aria-label={`${row.label} ${satisfactionLabels[x]}`}
-                  />
-                </label>
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-/**
- * A review slip's rows: one per member, the grades as adjacent columns (Tab
- * goes down the slip, one stop per row; the arrow keys or Space choose within
- * a row; Enter sends), then the leading team's satisfaction.
- */
-export function ReviewSlipRows(props: { session: SessionView }) {
-  const { session } = props;
-  // Every mark any slip may carry: 不了解 appears where mass representatives may use it.
-  const slipMarks = marksFor(session, 'mass');
-  return (
-    <>
-      {session.massUnknown && <p class="muted">“不了解”只有群众代表的选票上才有。</p>}
-      <table class="slip-grid">
-        <thead>
-          <tr>
-            <th scope="col">党员</th>
-            {slipMarks.map((g) => (
-              <th scope="col">{markLabels[g]}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {session.members.map((m) => (
-            <tr>
-              <th scope="row">{m.name}</th>
-              {slipMarks.map((g) => (
-                <td>
-                  <label class="cell">
-                    <input
-                      type="radio"
-                      name={`g_${m.id}`}
-                      value={g}
-                      required
-                      aria-label={`${m.name} ${markLabels[g]}`}
-                    />
-                  </label>
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <SatisfactionRows head="领导班子" rows={[{ name: 'satisfaction', label: '满意度' }]} />
-    </>
-  );
-}
-
-/** An evaluation slip's rows: the overall answer, then one per measure. */
-export function EvaluationSlipRows(props: { items: EvaluationItem[] }) {
-  return (
-    <SatisfactionRows
-      head="整改情况"
-      rows={[
-        { name: 'overall', label: '总体评价' },
-        ...props.items.map((item, n) => ({
-          name: `m_${item.measureId}`,
-          label: `措施${n + 1}：${item.action}`,
-        })),
-      ]}
-    />
   );
 }

@@ -2,12 +2,13 @@ import type { Principal } from '../../domain/account';
 import { type EvaluationView, evaluationModeLabels, evaluationPhaseLabels } from '../../domain/evaluation';
 import type { VoterGroup } from '../../domain/vote';
 import type { ReconciliationView } from '../../domain/vote-count';
-import { ConfirmCountForm, EvaluationSlipRows, PaperEntryForm, TellersForm } from './counting-forms';
+import { ConfirmCountForm, PaperEntryForm, TellersForm } from './counting-forms';
 import { EvaluationResultsTable } from './evaluation-results';
 import { chinaTime } from './format';
 import { ConsoleLayout, PageLinks } from './layout';
 import { ReconciliationTable } from './reconciliation-table';
 import { PaperIssuedForm } from './session-forms';
+import { EvaluationSlipRows, type SlipMarks } from './slip-grid';
 
 /**
  * One satisfaction evaluation's counting (计票), as a review session's: paper
@@ -23,6 +24,8 @@ export function EvaluationCountPage(props: {
   reconciliation: ReconciliationView;
   nextSlip?: number | undefined;
   slipGroup?: VoterGroup | undefined;
+  /** The teller's own earlier marks on that slip, when correcting it. */
+  slipMarks?: SlipMarks | undefined;
 }) {
   const { evaluation: e, reconciliation: r, csrf } = props;
   const role = props.who.scope.role;
@@ -68,7 +71,7 @@ export function EvaluationCountPage(props: {
           voterGroup={props.slipGroup ?? 'mass'}
           reconciliation={r}
         >
-          <EvaluationSlipRows items={e.items} />
+          <EvaluationSlipRows items={e.items} marks={props.slipMarks} />
         </PaperEntryForm>
       )}
       {canSupervise && !counted && e.mode === 'codes' && <TellersForm vote={e} base={base} csrf={csrf} />}

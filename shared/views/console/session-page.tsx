@@ -3,13 +3,14 @@ import type { SessionView } from '../../domain/review';
 import type { ResultsView } from '../../domain/review-views';
 import type { VoterGroup } from '../../domain/vote';
 import type { ReconciliationView } from '../../domain/vote-count';
-import { ConfirmCountForm, PaperEntryForm, ReviewSlipRows, TellersForm } from './counting-forms';
+import { ConfirmCountForm, PaperEntryForm, TellersForm } from './counting-forms';
 import { chinaTime } from './format';
 import { ConsoleLayout, Csrf } from './layout';
 import { ReconciliationTable } from './reconciliation-table';
 import { stateLabels } from './review-section';
 import { CodeForms } from './session-forms';
 import { SessionResults } from './session-results';
+import { ReviewSlipRows, type SlipMarks, SlipStates } from './slip-grid';
 
 type Flash = { ok?: string | undefined; error?: string | undefined };
 
@@ -31,6 +32,8 @@ export function SessionPage(props: {
   /** The paper slip the teller's form offers next, and its voter group. */
   nextSlip?: number | undefined;
   slipGroup?: VoterGroup | undefined;
+  /** The teller's own earlier marks on that slip, when correcting it. */
+  slipMarks?: SlipMarks | undefined;
 }) {
   const { session, reconciliation: r, csrf } = props;
   const canRun = props.who.scope.role !== 'supervisor';
@@ -54,14 +57,7 @@ export function SessionPage(props: {
       <h2>计票</h2>
       <ReconciliationTable reconciliation={r} />
       <p>党员到会{r.quorumMet ? '已' : '未'}达到规定比例。</p>
-      {r.paperMismatches.length > 0 && (
-        <p class="flash error">
-          纸质票两名计票人录入不一致，请核对更正：
-          {r.paperMismatches
-            .map((m) => `第${m.slipNo}号（${m.problem === 'different' ? '内容不同' : '只录入一次'}）`)
-            .join('、')}
-        </p>
-      )}
+      <SlipStates mismatches={r.paperMismatches} />
       <p>
         计票人：{session.teller1 ?? '未指定'}、{session.teller2 ?? '未指定'}
         {counted &&
@@ -78,7 +74,11 @@ export function SessionPage(props: {
           voterGroup={props.slipGroup ?? 'member'}
           reconciliation={r}
         >
-          <ReviewSlipRows session={session} />
+          <ReviewSlipRows
+            session={session}
+            voterGroup={props.slipGroup ?? 'member'}
+            marks={props.slipMarks}
+          />
         </PaperEntryForm>
       )}
       {canSupervise && !counted && <TellersForm vote={session} base={base} csrf={csrf} />}
