@@ -92,6 +92,7 @@ const catalogue = {
         : '报告当前状态不能进行此操作',
   ),
   REPORT_CHANGED: entry('conflict', '报告状态已变化，请刷新后重试'),
+  MEASURE_EVALUATED: entry('conflict', '这项措施已交群众满意度测评，不能删除；可以修改或记录进展'),
   REPORT_STALE: entry('conflict', '问题清单在生成报告后改过，请先重新生成报告，核对后再报送'),
   REPORT_LOCKED: entry('conflict', (what: string) => `分析评议报告已报督导组或已认可，${what}不能再修改`),
   PROBLEM_CHANGED: entry('conflict', (now?: string) =>

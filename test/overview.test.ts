@@ -64,6 +64,19 @@ describe('overviews for the supervision group and the office, with charts', () =
     expect(sheet?.rowCount).toBe(demoUnits.length + 2);
     expect(book.worksheets.map((w) => w.name)).toEqual(['总览', '按单位类型', '按督导组']);
     expect(book.getWorksheet('按督导组')?.rowCount).toBe(7);
+    // As Excel users expect: counts are numbers and shares percentages (SUM and sorting work), the
+    // header is frozen and filterable; names stay text.
+    const header = ((sheet?.getRow(2).values ?? []) as unknown[]).map(String);
+    const column = (name: string) => header.indexOf(name);
+    const line = sheet?.getRow(3);
+    expect(typeof line?.getCell(column('群众意见')).value).toBe('number');
+    const rated = Array.from({ length: demoUnits.length }, (_, i) =>
+      sheet?.getRow(3 + i).getCell(column('整改满意率')),
+    ).find((cell) => typeof cell?.value === 'number');
+    expect(rated?.numFmt).toMatch(/%$/);
+    expect(typeof line?.getCell(1).value).toBe('string');
+    expect(sheet?.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(sheet?.autoFilter).toBeTruthy();
   });
 
   it('draws the charts as inline SVG on the group, campaign and opinions pages', async () => {

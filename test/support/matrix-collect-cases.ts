@@ -112,8 +112,9 @@ export const collectCases: Case[] = [
     path: `/api/units/${unitOf(f, s)}/problems/${s === 'own' ? review.problem1 : review.problem2}`,
     body: { title: '改过的问题', area: 'unitWork', opinionRefs: [] },
   })),
+  // From a version it never had: refused (409) once allowed, so the problem stays for the rows after.
   collectsForOwnUnit('DELETE', '/api/units/:unitId/problems/:problemId', (f, s) => ({
-    path: `/api/units/${unitOf(f, s)}/problems/${s === 'own' ? review.problem1 : review.problem2}`,
+    path: `/api/units/${unitOf(f, s)}/problems/${s === 'own' ? review.problem1 : review.problem2}?version=999`,
   })),
   readsOwnUnit('GET', '/api/units/:unitId/report', (f, s) => ({ path: `/api/units/${unitOf(f, s)}/report` })),
   collectsForOwnUnit('POST', '/api/units/:unitId/report', (f, s) => ({

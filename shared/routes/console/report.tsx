@@ -122,7 +122,7 @@ export function consoleReportRoutes(deps: Deps) {
     const f = await readForm(c);
     const id = c.req.param('id');
     const problemId = c.req.param('problemId');
-    return backAfter(c, pagePath(id), '问题已修改', async () => {
+    return backAfter(c, `${pagePath(id)}#p-${problemId}`, '问题已修改', async () => {
       const before = (await listProblems(deps, who(c), id)).find((p) => p.id === problemId);
       const change = parseInput(ProblemChange, {
         title: field(f, 'title'),

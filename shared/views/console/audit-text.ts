@@ -42,6 +42,7 @@ export const actionLabels: Record<string, string> = {
   'problem.create': '归并问题',
   'problem.update': '修改问题',
   'problem.delete': '删除问题',
+  'measure.delete': '删除整改措施',
   'report.build': '生成分析评议报告',
   'report.submit': '报送督导组',
   'report.return': '退回报告',

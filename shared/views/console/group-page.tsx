@@ -44,7 +44,9 @@ export function GroupPage(props: {
         {' · '}
         <a href={`/console/campaigns/${props.group.campaignId}/typical`}>典型经验</a>
         {' · '}
-        <a href={`/api/groups/${props.group.id}/overview?format=csv&sort=${props.sort}`}>导出总览（CSV）</a>
+        导出总览：
+        <a href={`/api/groups/${props.group.id}/overview?format=xlsx&sort=${props.sort}`}>Excel（XLSX）</a>{' '}
+        <a href={`/api/groups/${props.group.id}/overview?format=csv&sort=${props.sort}`}>CSV</a>
       </p>
       <table>
         <thead>

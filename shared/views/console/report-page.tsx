@@ -49,7 +49,7 @@ export function ReportPage(props: {
               {props.problems.map((p) => {
                 const form = `pf-${p.id}`;
                 return (
-                  <tr>
+                  <tr id={`p-${p.id}`}>
                     <td>
                       <form method="post" action={`/console/units/${unit.id}/problems/${p.id}`} id={form}>
                         <Csrf token={csrf} />
