@@ -48,6 +48,22 @@ describe('console pages', () => {
       const visible = row.replace(/<details.*?<\/details>/gs, '').replace(/<[^>]+>/g, ' ');
       expect(visible, visible).not.toMatch(/[{}"]|[a-z]+\.[a-z]+|\d{4}-\d{2}-\d{2}T|其他操作/);
     }
+    // Who did what to which unit: the unit by name, a link that narrows the trail to it.
+    const unitLink = html.match(/href="(\/console\/audit\?unit=[^"]+)">([^<]+)<\/a>/);
+    expect(demoUnits.map((u) => u.name)).toContain(unitLink?.[2]);
+    const narrowed = await (await b.request((unitLink?.[1] ?? '').replace(/&amp;/g, '&'))).text();
+    const unitRows = [...narrowed.matchAll(/<tr>(.*?)<\/tr>/gs)].slice(1);
+    expect(unitRows.length).toBeGreaterThan(0);
+    for (const [row] of unitRows) expect(row).toContain(unitLink?.[2]);
+    // By action and by day: today's approvals only.
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const approvals = await (
+      await b.request(`/console/audit?action=report.approve&from=${today}&to=${today}`)
+    ).text();
+    const approvalRows = [...approvals.matchAll(/<tr>(.*?)<\/tr>/gs)].slice(1);
+    expect(approvalRows.length).toBe(2);
+    for (const [row] of approvalRows) expect(row).toContain('认可');
+    expect((await b.request('/console/audit?from=not-a-day')).status).toBe(400);
   });
 
   it('takes a leader to their own unit and hides others behind a 404 page', async () => {

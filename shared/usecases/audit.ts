@@ -1,11 +1,34 @@
+import * as z from 'zod';
+import { batchGetAll } from '../data/batch-get';
+import { keys } from '../data/keys';
 import type { PageRequest } from '../data/query';
 import { listAudit } from '../data/repos/audit';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
+import { type AuditFilter, unitOfTarget } from '../domain/audit';
 import { allow, officeResource } from './access';
 
-/** The audit trail of console changes, newest first, a page at a time (the office). */
-export async function auditTrail(deps: Deps, who: Principal, page: PageRequest) {
+const Named = z.object({ id: z.string(), name: z.string() });
+const Person = z.object({ username: z.string(), displayName: z.string() });
+
+/**
+ * The audit trail of console changes, newest first, a page at a time (the
+ * office), narrowed by `filter`; with the names of the units and the people
+ * the page mentions, read in two batches, so the page says who did what to
+ * which unit.
+ */
+export async function auditTrail(deps: Deps, who: Principal, page: PageRequest, filter: AuditFilter = {}) {
   allow(who, 'read', officeResource);
-  return listAudit(deps, page);
+  const trail = await listAudit(deps, page, filter);
+  const unitIds = [...new Set(trail.items.map((e) => unitOfTarget(e.target)).filter((u) => u !== undefined))];
+  const usernames = [...new Set(trail.items.map((e) => e.actor))];
+  const [units, people] = await Promise.all([
+    batchGetAll(deps, deps.tableName, unitIds.map(keys.unit), Named),
+    batchGetAll(deps, deps.tableName, usernames.map(keys.account), Person),
+  ]);
+  return {
+    ...trail,
+    unitNames: Object.fromEntries(units.map((u) => [u.id, u.name])) as Record<string, string>,
+    peopleNames: Object.fromEntries(people.map((p) => [p.username, p.displayName])) as Record<string, string>,
+  };
 }

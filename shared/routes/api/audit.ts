@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { principalOf } from '../../auth/middleware';
 import type { Deps } from '../../deps';
-import { AuditEntry } from '../../domain/audit';
+import { AuditEntry, AuditFilter } from '../../domain/audit';
 import type { AppEnv } from '../../http/env';
 import { errorResponses, ok, PageQuery, pageOf, security } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
@@ -12,14 +12,17 @@ const list = createRoute({
   path: '/api/audit',
   tags: ['audit'],
   security,
-  summary: 'Every console change, newest first (office)',
-  request: { query: PageQuery },
+  summary:
+    'Every console change, newest first (office); narrowed by ?unit=, ?actor=, ?action= and China days ?from=&to=',
+  request: { query: PageQuery.extend(AuditFilter.shape) },
   responses: { 200: ok(pageOf(AuditEntry)), ...errorResponses },
 });
 
 /** The audit trail of console changes. */
 export function auditRoutes(deps: Deps) {
-  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(list, async (c) =>
-    c.json(await auditTrail(deps, principalOf(c), c.req.valid('query')), 200),
-  );
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(list, async (c) => {
+    const { limit, cursor, ...filter } = c.req.valid('query');
+    const { items, nextCursor } = await auditTrail(deps, principalOf(c), { limit, cursor }, filter);
+    return c.json({ items, ...(nextCursor ? { nextCursor } : {}) }, 200);
+  });
 }

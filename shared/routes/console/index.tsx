@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import type { Deps } from '../../deps';
+import { AuditFilter } from '../../domain/audit';
 import { parseInput } from '../../domain/input';
 import { overviewSorts } from '../../domain/overview';
 import type { AppEnv } from '../../http/env';
@@ -9,9 +10,10 @@ import { auditTrail } from '../../usecases/audit';
 import { campaignsFor } from '../../usecases/campaigns';
 import { accountsPage, campaignPage, unitPage } from '../../usecases/console-pages';
 import { groupOverview } from '../../usecases/overview';
+import { AuditPage } from '../../views/console/audit-page';
 import { CampaignPage } from '../../views/console/campaign-page';
 import { GroupPage } from '../../views/console/group-page';
-import { AccountsPage, AuditPage, CampaignsPage, PasswordPage } from '../../views/console/office-pages';
+import { AccountsPage, CampaignsPage, PasswordPage } from '../../views/console/office-pages';
 import { UnitPage } from '../../views/console/unit-page';
 import { page } from '../../views/page';
 import { consoleCountingRoutes } from './counting';
@@ -89,10 +91,26 @@ export function consoleRoutes(deps: Deps) {
     const viewer = ctx(c);
     const cursor = c.req.query('cursor');
     const query = parseInput(PageQuery, { limit: 50, ...(cursor ? { cursor } : {}) });
-    const trail = await auditTrail(deps, viewer.who, query);
+    // Filters as typed in the form: empty fields mean no filter.
+    const asked = Object.fromEntries(
+      ['unit', 'actor', 'action', 'from', 'to'].flatMap((k) => {
+        const v = c.req.query(k)?.trim();
+        return v ? [[k, v]] : [];
+      }),
+    );
+    const filter = parseInput(AuditFilter, asked);
+    const trail = await auditTrail(deps, viewer.who, query, filter);
     return c.html(
       page(
-        <AuditPage who={viewer.who} csrf={viewer.csrf} entries={trail.items} nextCursor={trail.nextCursor} />,
+        <AuditPage
+          who={viewer.who}
+          csrf={viewer.csrf}
+          entries={trail.items}
+          nextCursor={trail.nextCursor}
+          unitNames={trail.unitNames}
+          peopleNames={trail.peopleNames}
+          filter={filter}
+        />,
       ),
     );
   });

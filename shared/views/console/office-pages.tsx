@@ -1,8 +1,5 @@
 import { type Account, type Principal, roleLabels } from '../../domain/account';
-import type { AuditEntry } from '../../domain/audit';
 import type { Campaign } from '../../domain/campaign';
-import { auditText } from './audit-text';
-import { chinaTime } from './format';
 import { ConsoleLayout, Csrf } from './layout';
 
 type Flash = { ok?: string | undefined; error?: string | undefined };
@@ -145,57 +142,6 @@ export function AccountsPage(props: {
         </div>
         <button type="submit">新建账号</button>
       </form>
-    </ConsoleLayout>
-  );
-}
-
-/** The audit trail: every console change, newest first. */
-export function AuditPage(props: {
-  who: Principal;
-  csrf: string;
-  entries: AuditEntry[];
-  nextCursor?: string | undefined;
-}) {
-  return (
-    <ConsoleLayout title="操作记录" who={props.who} csrf={props.csrf}>
-      <table>
-        <thead>
-          <tr>
-            <th>时间</th>
-            <th>操作人</th>
-            <th>操作</th>
-            <th>对象</th>
-            <th>内容</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.entries.map((e) => {
-            const text = auditText(e);
-            return (
-              <tr>
-                <td>{chinaTime(e.at)}</td>
-                <td>{e.actor}</td>
-                <td>{text.action}</td>
-                <td>{text.target}</td>
-                <td>
-                  {text.details}
-                  <details class="muted">
-                    <summary>技术信息</summary>
-                    <code>
-                      {e.action} {e.target} {e.detail ? JSON.stringify(e.detail) : ''}
-                    </code>
-                  </details>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {props.nextCursor && (
-        <p>
-          <a href={`/console/audit?cursor=${encodeURIComponent(props.nextCursor)}`}>更早的记录</a>
-        </p>
-      )}
     </ConsoleLayout>
   );
 }
