@@ -104,19 +104,36 @@ describe('democratic review in the console', () => {
     expect(after).toContain('评议结果');
     expect(after).toContain('组织评定');
 
-    // 组织评定: nothing is chosen for the organisation, and a determination without a grade is refused.
+    // 组织评定: one form for the whole list; nothing is chosen for the organisation, a row left at
+    // 请选择 is not saved, and a grade without its reason is refused.
     expect(after).toMatch(
-      /<select name="grade" aria-label="组织评定" required[^>]*><option value="" selected/,
+      /<select name="grade_[^"]+" aria-label="[^"]+的组织评定"[^>]*><option value="" selected/,
     );
-    expect(after).not.toMatch(/<select name="grade"[^>]*>(?:(?!<\/select>).)*value="excellent" selected/s);
-    const memberId = after.match(/\/determinations\/([^"]+)"/)?.[1] ?? '';
-    const refused = await post(`${sessionPath}/determinations/${memberId}`, {
+    expect(after).not.toMatch(
+      /<select name="grade_[^"]+"[^>]*>(?:(?!<\/select>).)*value="excellent" selected/s,
+    );
+    const memberId = after.match(/name="grade_([^"]+)"/)?.[1] ?? '';
+    const determinations = `${sessionPath}/determinations`;
+    const refused = await post(determinations, {
       _csrf: csrfIn(after),
-      grade: '',
-      reason: '平时表现突出',
+      [`grade_${memberId}`]: '',
+      [`reason_${memberId}`]: '平时表现突出',
     });
-    expect(decodeURIComponent(refused.headers.get('location') ?? '')).toContain('请选择组织评定的等次');
+    expect(decodeURIComponent(refused.headers.get('location') ?? '')).toContain(
+      '请至少为一名党员选择组织评定的等次',
+    );
+    const noReason = await post(determinations, { _csrf: csrfIn(after), [`grade_${memberId}`]: 'excellent' });
+    expect(decodeURIComponent(noReason.headers.get('location') ?? '')).toContain('请写明评定理由');
     const unchanged = await (await get(sessionPath)).text();
     expect(unchanged).not.toContain('：平时表现突出');
+    // Saved together: back at the list, with the grade and its reason.
+    const saved = await post(determinations, {
+      _csrf: csrfIn(after),
+      [`grade_${memberId}`]: 'excellent',
+      [`reason_${memberId}`]: '平时表现突出',
+      [`version_${memberId}`]: '0',
+    });
+    expect(saved.headers.get('location')).toMatch(/ok=.*#determinations$/);
+    expect(await (await get(sessionPath)).text()).toContain('优秀：平时表现突出');
   });
 });

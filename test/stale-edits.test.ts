@@ -210,8 +210,11 @@ describe('stale edits', () => {
     const leader = consoleClient(t);
     await leader.signIn('lead1', testPassword);
     const page = `/console/review-sessions/${s.id}`;
-    const action = `${page}/determinations/${memberId}`;
-    const read = versionIn((await leader.page(page)).html, action);
+    const action = `${page}/determinations`;
+    // The whole list is one form; each member's row carries the version it shows.
+    const read = (await leader.page(page)).html.match(
+      new RegExp(`name="version_${memberId}" value="(\\d+)"`),
+    )?.[1];
     expect(read).toBe('0');
 
     const office = await call(t, f.tokens.office, 'PUT', apiPath, {
@@ -223,7 +226,11 @@ describe('stale edits', () => {
     expect(asRecord(office.json).version).toBe(1);
     const audited = await audits(target);
 
-    const res = await leader.post(action, { ...excellent, version: read ?? '' });
+    const res = await leader.post(action, {
+      [`grade_${memberId}`]: excellent.grade,
+      [`reason_${memberId}`]: excellent.reason,
+      [`version_${memberId}`]: read ?? '',
+    });
     const error = refusedOn(res, page);
     expect(error).toContain('组织评定已被他人修改');
     expect(error).toContain('履职尽责');
@@ -240,9 +247,13 @@ describe('stale edits', () => {
     expect(await audits(target)).toBe(audited);
 
     // From the page as it is now, the leader's determination goes through.
-    expect(versionIn((await leader.page(page)).html, action)).toBe('1');
-    const fresh = await leader.post(action, { ...excellent, version: '1' });
-    expect(decodeURIComponent(fresh.headers.get('location') ?? '')).toContain('已记录组织评定');
+    expect((await leader.page(page)).html).toContain(`name="version_${memberId}" value="1"`);
+    const fresh = await leader.post(action, {
+      [`grade_${memberId}`]: excellent.grade,
+      [`reason_${memberId}`]: excellent.reason,
+      [`version_${memberId}`]: '1',
+    });
+    expect(decodeURIComponent(fresh.headers.get('location') ?? '')).toContain('已保存组织评定');
     expect(await getDetermination(t.deps, s.id, memberId)).toMatchObject({ grade: 'excellent', version: 2 });
   });
 });

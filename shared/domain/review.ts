@@ -190,3 +190,4 @@ export const DeterminationInput = z.strictObject({
   /** The determination's version as read (0: none made yet); an older one is refused (409). */
   version: ReadVersion,
 });
+export type DeterminationInput = z.infer<typeof DeterminationInput>;

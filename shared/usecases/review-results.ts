@@ -1,5 +1,5 @@
 import { ballotsOf } from '../data/repos/ballot-box';
-import { determinationsOf, getDetermination, putDetermination } from '../data/repos/determinations';
+import { determinationsOf, putDeterminations } from '../data/repos/determinations';
 import { getSealedResults } from '../data/repos/sessions';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
@@ -8,7 +8,7 @@ import { determinationChanged } from '../domain/changed-meanwhile';
 import {
   Ballot,
   type Determination,
-  type Grade,
+  type DeterminationInput,
   PaperEntry,
   type ReviewSession,
   sessionPhase,
@@ -114,34 +114,57 @@ export async function sessionPage(deps: Deps, who: Principal, id: string) {
 }
 
 /**
- * The organisation records its own determination for a member, with a reason
- * (看票不唯票), once the count is confirmed. Made from an older read
- * (`input.version` not the determination's; 0 when none was made) it is
- * refused with 409 `DETERMINATION_CHANGED`, saying what it is now, and
- * changes nothing; the write is conditional on the version read.
+ * The organisation records its own determinations (看票不唯票), each with a
+ * reason, once the count is confirmed: one member, or the whole list saved
+ * together (rows left as they were are not written again). Any row made
+ * from an older read (`version` not the determination's; 0 when none was
+ * made) refuses the whole save with 409 `DETERMINATION_CHANGED`, saying what
+ * it is now, and nothing is written; the write is conditional on every
+ * version read.
  */
+export async function determineAll(
+  deps: Deps,
+  who: Principal,
+  id: string,
+  rows: ({ memberId: string } & DeterminationInput)[],
+  opts: { onlyChanged: boolean } = { onlyChanged: true },
+): Promise<Determination[]> {
+  const session = await sessionFor(deps, who, 'collect', id);
+  if (sessionPhase(session, deps.now()) !== 'counted') throw fail('COUNT_NOT_CONFIRMED', '作出组织评定');
+  const stored = new Map((await determinationsOf(deps, session.id)).map((d) => [d.memberId, d]));
+  const now = deps.now().toISOString();
+  const changes = rows.flatMap((row) => {
+    const member = session.members.find((m) => m.id === row.memberId);
+    if (!member) throw notFound('该党员不在本次评议名单中');
+    const before = stored.get(row.memberId);
+    refuseStale(before, row.version, (was) => determinationChanged(was, member.name));
+    if (opts.onlyChanged && before && before.grade === row.grade && before.reason === row.reason) return [];
+    const d: Determination = {
+      memberId: row.memberId,
+      grade: row.grade,
+      reason: row.reason,
+      decidedBy: who.username,
+      decidedAt: now,
+      version: versionOf(before) + 1,
+    };
+    return [{ d, previous: before }];
+  });
+  for (let i = 0; i < changes.length; i += 90) {
+    await putDeterminations(deps, session.unitId, session.id, changes.slice(i, i + 90), who.username);
+  }
+  return changes.map((c) => c.d);
+}
+
+/** One member's determination (the JSON API's PUT). */
 export async function determine(
   deps: Deps,
   who: Principal,
   id: string,
   memberId: string,
-  input: { grade: Grade; reason: string; version?: number | undefined },
+  input: DeterminationInput,
 ): Promise<Determination> {
-  const session = await sessionFor(deps, who, 'collect', id);
-  const member = session.members.find((m) => m.id === memberId);
-  if (!member) throw notFound('该党员不在本次评议名单中');
-  if (sessionPhase(session, deps.now()) !== 'counted') throw fail('COUNT_NOT_CONFIRMED', '作出组织评定');
-  const before = await getDetermination(deps, session.id, memberId);
-  refuseStale(before, input.version, (now) => determinationChanged(now, member.name));
-  const d: Determination = {
-    memberId,
-    grade: input.grade,
-    reason: input.reason,
-    decidedBy: who.username,
-    decidedAt: deps.now().toISOString(),
-    version: versionOf(before) + 1,
-  };
-  await putDetermination(deps, session.unitId, session.id, d, before);
+  const [d] = await determineAll(deps, who, id, [{ memberId, ...input }], { onlyChanged: false });
+  if (!d) throw notFound('该党员不在本次评议名单中');
   return d;
 }
 

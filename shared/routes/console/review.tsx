@@ -3,17 +3,17 @@ import { principalOf } from '../../auth/middleware';
 import type { Deps } from '../../deps';
 import { parseInput } from '../../domain/input';
 import { DeterminationInput, ReviewSessionInput } from '../../domain/review';
+import { validationError } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
 import { ownSlipMarks } from '../../usecases/counting';
-import { determine, memberFeedback, sessionPage } from '../../usecases/review-results';
+import { determineAll, memberFeedback, sessionPage } from '../../usecases/review-results';
 import { closeSession, openReviewSession, reviewCodes } from '../../usecases/review-session';
 import { mintVoteCodes, reprintVoteCodes, revokeVoteCodes } from '../../usecases/vote-codes';
 import { FeedbackSheet } from '../../views/console/feedback-sheet';
 import { SessionPage } from '../../views/console/session-page';
 import { page } from '../../views/page';
-import { backAfter, field, requirePageContext } from './page-context';
-import { readVersion } from './read-version';
+import { backAfter, field, numberField, requirePageContext } from './page-context';
 import { mintAndRedirect, onwardAfter, revokeInput, slipsResponse } from './slips';
 
 const who = principalOf;
@@ -108,13 +108,26 @@ export function consoleReviewRoutes(deps: Deps) {
     );
   });
 
-  app.post('/console/review-sessions/:id/determinations/:memberId', async (c) => {
+  // 组织评定 for the whole list, saved together; rows with no grade chosen are left as they are.
+  app.post('/console/review-sessions/:id/determinations', async (c) => {
     const f = await readForm(c);
     const id = c.req.param('id');
-    const body = { grade: field(f, 'grade'), reason: field(f, 'reason'), ...readVersion(f) };
-    return backAfter(c, pagePath(id), '已记录组织评定', () =>
-      determine(deps, who(c), id, c.req.param('memberId'), parseInput(DeterminationInput, body)),
-    );
+    return backAfter(c, `${pagePath(id)}#determinations`, '已保存组织评定', async () => {
+      const memberIds = Object.keys(f)
+        .filter((k) => k.startsWith('grade_') && field(f, k) !== '')
+        .map((k) => k.slice(6));
+      const rows = memberIds.map((memberId) => ({
+        memberId,
+        ...parseInput(DeterminationInput, {
+          grade: field(f, `grade_${memberId}`),
+          reason: field(f, `reason_${memberId}`),
+          ...(field(f, `version_${memberId}`) ? { version: numberField(f, `version_${memberId}`) } : {}),
+        }),
+      }));
+      if (rows.length === 0)
+        throw validationError([{ path: 'grade', message: '请至少为一名党员选择组织评定的等次' }]);
+      return determineAll(deps, who(c), id, rows);
+    });
   });
 
   return app;

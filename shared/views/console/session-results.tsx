@@ -20,7 +20,7 @@ export function SessionResults(
   // The member columns: the four grades, and 不了解 where mass representatives could mark it.
   const columns = marksFor(props.tally, 'mass');
   return (
-    <section>
+    <section id="determinations">
       <h2>评议结果（仅供参考，以组织评定为准）</h2>
       {props.tally.withheld && (
         <p class="flash">
@@ -153,14 +153,19 @@ export function SessionResults(
                 <td>
                   {d ? `${gradeLabels[d.grade]}：${d.reason}` : ''}
                   {props.canRun && (
-                    <form
-                      method="post"
-                      action={`/console/review-sessions/${props.session.id}/determinations/${m.id}`}
-                    >
-                      <Csrf token={props.csrf} />
-                      <input type="hidden" name="version" value={String(d?.version ?? 0)} />
-                      {/* Nothing is chosen for the organisation: an empty choice is refused (required). */}
-                      <select name="grade" aria-label="组织评定" required>
+                    <>
+                      <input
+                        type="hidden"
+                        name={`version_${m.id}`}
+                        value={String(d?.version ?? 0)}
+                        form="determinations-form"
+                      />
+                      {/* Nothing is chosen for the organisation: a row left at 请选择 is not saved. */}
+                      <select
+                        name={`grade_${m.id}`}
+                        aria-label={`${m.name}的组织评定`}
+                        form="determinations-form"
+                      >
                         <option value="" selected={!d}>
                           请选择
                         </option>
@@ -170,11 +175,14 @@ export function SessionResults(
                           </option>
                         ))}
                       </select>
-                      <input name="reason" placeholder="评定理由" aria-label="评定理由" required />
-                      <button type="submit" style="margin:0;padding:.2rem .6rem">
-                        评定
-                      </button>
-                    </form>
+                      <input
+                        name={`reason_${m.id}`}
+                        value={d?.reason ?? ''}
+                        placeholder="评定理由"
+                        aria-label={`${m.name}的评定理由`}
+                        form="determinations-form"
+                      />
+                    </>
                   )}
                 </td>
               </tr>
@@ -182,6 +190,17 @@ export function SessionResults(
           })}
         </tbody>
       </table>
+      {props.canRun && (
+        <form
+          id="determinations-form"
+          method="post"
+          action={`/console/review-sessions/${props.session.id}/determinations`}
+        >
+          <Csrf token={props.csrf} />
+          <p class="muted">每名党员选定等次、写明理由；没有选等次的不保存。全部填好后一次保存。</p>
+          <button type="submit">保存组织评定</button>
+        </form>
+      )}
     </section>
   );
 }
