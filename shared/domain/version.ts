@@ -35,3 +35,6 @@ export function refuseStale<T extends { version?: number | undefined }>(
 ): void {
   if (readAt !== undefined && readAt !== versionOf(item)) throw changed(item);
 }
+
+/** The version read, as a query or form field (`?version=` of a delete): absent means no check. */
+export const VersionQuery = z.object({ version: z.coerce.number().int().nonnegative().optional() });

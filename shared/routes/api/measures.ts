@@ -8,6 +8,7 @@ import {
   OverdueMeasures,
   ProgressInput,
 } from '../../domain/rectification';
+import { VersionQuery } from '../../domain/version';
 import type { AppEnv } from '../../http/env';
 import {
   CampaignParams,
@@ -90,7 +91,7 @@ const remove = createRoute({
     'Delete a measure set by mistake (?version= the one read): refused once an evaluation has put it to the masses (409 MEASURE_EVALUATED)',
   request: {
     params: MeasureParams,
-    query: z.object({ version: z.coerce.number().int().nonnegative().optional() }),
+    query: VersionQuery,
   },
   responses: { 204: { description: 'Deleted' }, ...errorResponses },
 });

@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { principalOf } from '../../auth/middleware';
 import type { Deps } from '../../deps';
 import { ApproveInput, Problem, ProblemChange, ProblemInput, Report, ReturnInput } from '../../domain/report';
+import { VersionQuery } from '../../domain/version';
 import type { AppEnv } from '../../http/env';
 import { errorResponses, jsonBody, ok, security, UnitParams } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
@@ -45,7 +46,7 @@ const deleteOne = createRoute({
   ),
   request: {
     params: ProblemParams,
-    query: z.object({ version: z.coerce.number().int().nonnegative().optional() }),
+    query: VersionQuery,
   },
   responses: { 204: { description: 'Deleted' }, ...errorResponses },
 });

@@ -3,6 +3,7 @@ import { principalOf } from '../../auth/middleware';
 import type { Deps } from '../../deps';
 import { parseInput } from '../../domain/input';
 import { MeasureChange, MeasureInput, ProgressInput } from '../../domain/rectification';
+import { VersionQuery } from '../../domain/version';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
 import { addMeasure, addProgress, changeMeasure, deleteMeasure, measuresPage } from '../../usecases/measures';
@@ -75,10 +76,10 @@ export function consoleRectificationRoutes(deps: Deps) {
   app.post('/console/units/:id/measures/:measureId/delete', async (c) => {
     const f = await readForm(c);
     const id = c.req.param('id');
-    const { version } = readVersion(f);
-    return backAfter(c, pagePath(id), '已删除整改措施', () =>
-      deleteMeasure(deps, who(c), id, c.req.param('measureId'), typeof version === 'number' ? version : -1),
-    );
+    return backAfter(c, pagePath(id), '已删除整改措施', () => {
+      const { version } = parseInput(VersionQuery, readVersion(f));
+      return deleteMeasure(deps, who(c), id, c.req.param('measureId'), version);
+    });
   });
   return app;
 }

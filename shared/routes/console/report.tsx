@@ -3,6 +3,7 @@ import { principalOf } from '../../auth/middleware';
 import type { Deps } from '../../deps';
 import { parseInput } from '../../domain/input';
 import { ApproveInput, ProblemChange, ProblemInput, ReturnInput } from '../../domain/report';
+import { VersionQuery } from '../../domain/version';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
 import { publicUrl } from '../../http/public-url';
@@ -16,6 +17,7 @@ import { ReportPage } from '../../views/console/report-page';
 import { ReportPreview } from '../../views/console/report-preview';
 import { page } from '../../views/page';
 import { backAfter, field, numberField, requirePageContext } from './page-context';
+import { readVersion } from './read-version';
 
 const who = principalOf;
 
@@ -137,10 +139,10 @@ export function consoleReportRoutes(deps: Deps) {
   app.post('/console/units/:id/problems/:problemId/delete', async (c) => {
     const f = await readForm(c);
     const id = c.req.param('id');
-    const version = numberField(f, 'version');
-    return backAfter(c, pagePath(id), '问题已删除，其中的意见可以重新归并', () =>
-      deleteProblem(deps, who(c), id, c.req.param('problemId'), typeof version === 'number' ? version : -1),
-    );
+    return backAfter(c, pagePath(id), '问题已删除，其中的意见可以重新归并', () => {
+      const { version } = parseInput(VersionQuery, readVersion(f));
+      return deleteProblem(deps, who(c), id, c.req.param('problemId'), version);
+    });
   });
 
   app.post('/console/units/:id/report', async (c) => {

@@ -5,6 +5,18 @@ import { versionOf } from '../../domain/version';
 import { chinaTime } from './format';
 import { ConsoleLayout, Csrf } from './layout';
 
+/** A draft problem's title, in the form its row's area and 保存 belong to (`pf-{id}`), from the version shown. */
+function ProblemEdit(props: { unitId: string; problem: Problem; csrf: string }) {
+  const p = props.problem;
+  return (
+    <form method="post" action={`/console/units/${props.unitId}/problems/${p.id}`} id={`pf-${p.id}`}>
+      <Csrf token={props.csrf} />
+      <input type="hidden" name="version" value={String(versionOf(p))} />
+      <input name="title" value={p.title} required minlength={2} maxlength={100} aria-label="问题" />
+    </form>
+  );
+}
+
 /** The unit's problem list and analysis report: build, submit, approve or return, and its public link. */
 export function ReportPage(props: {
   who: Principal;
@@ -31,52 +43,46 @@ export function ReportPage(props: {
       <h2>问题清单（按反映人数排列）</h2>
       {props.problems.length === 0 ? (
         <p class="muted">还没有问题。在“群众意见”页勾选意见，归并为问题。</p>
-      ) : editable ? (
+      ) : (
         <>
-          <p class="muted">
-            报督导组之前可以改名、改方面、删除；要移动或拆分意见，到“群众意见”页勾选意见，归入另一个问题或新问题。
-          </p>
+          {editable && (
+            <p class="muted">
+              报督导组之前可以改名、改方面、删除；要移动或拆分意见，到“群众意见”页勾选意见，归入另一个问题或新问题。
+            </p>
+          )}
           <table>
             <thead>
               <tr>
                 <th>问题</th>
                 <th>方面</th>
                 <th>归并的意见</th>
-                <th>删除</th>
+                {editable && <th>删除</th>}
               </tr>
             </thead>
             <tbody>
-              {props.problems.map((p) => {
-                const form = `pf-${p.id}`;
-                return (
-                  <tr id={`p-${p.id}`}>
-                    <td>
-                      <form method="post" action={`/console/units/${unit.id}/problems/${p.id}`} id={form}>
-                        <Csrf token={csrf} />
-                        <input type="hidden" name="version" value={String(versionOf(p))} />
-                        <input
-                          name="title"
-                          value={p.title}
-                          required
-                          minlength={2}
-                          maxlength={100}
-                          aria-label="问题"
-                        />
-                      </form>
-                    </td>
-                    <td>
-                      <select name="area" form={form} aria-label="方面">
-                        {Object.entries(problemAreaLabels).map(([k, v]) => (
-                          <option value={k} selected={k === p.area}>
-                            {v}
-                          </option>
-                        ))}
-                      </select>
-                      <button type="submit" form={form} class="secondary">
-                        保存
-                      </button>
-                    </td>
-                    <td>{p.opinionRefs.length}</td>
+              {props.problems.map((p) => (
+                <tr id={`p-${p.id}`}>
+                  <td>{editable ? <ProblemEdit unitId={unit.id} problem={p} csrf={csrf} /> : p.title}</td>
+                  <td>
+                    {editable ? (
+                      <>
+                        <select name="area" form={`pf-${p.id}`} aria-label="方面">
+                          {Object.entries(problemAreaLabels).map(([k, v]) => (
+                            <option value={k} selected={k === p.area}>
+                              {v}
+                            </option>
+                          ))}
+                        </select>
+                        <button type="submit" form={`pf-${p.id}`} class="secondary">
+                          保存
+                        </button>
+                      </>
+                    ) : (
+                      problemAreaLabels[p.area]
+                    )}
+                  </td>
+                  <td>{p.opinionRefs.length}</td>
+                  {editable && (
                     <td>
                       <form method="post" action={`/console/units/${unit.id}/problems/${p.id}/delete`}>
                         <Csrf token={csrf} />
@@ -86,31 +92,12 @@ export function ReportPage(props: {
                         </button>
                       </form>
                     </td>
-                  </tr>
-                );
-              })}
+                  )}
+                </tr>
+              ))}
             </tbody>
           </table>
         </>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>问题</th>
-              <th>方面</th>
-              <th>归并的意见</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.problems.map((p) => (
-              <tr>
-                <td>{p.title}</td>
-                <td>{problemAreaLabels[p.area]}</td>
-                <td>{p.opinionRefs.length}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
       )}
       <h2>报告</h2>
       {report ? (
