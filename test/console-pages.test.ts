@@ -158,3 +158,30 @@ describe('console pages for opinion rounds', () => {
     expect(posterPage).not.toContain('evil.example');
   });
 });
+
+describe('the evaluation’s printable poster', () => {
+  it('prints an evaluation by link as a poster, for its own unit only', async () => {
+    const t = await createTestContext({ LOG_LEVEL: 'warn' });
+    await seedDemo(t.deps, 'http://x');
+    const b = consoleClient(t);
+    await b.signIn(demoAccounts.leader3.username, demoPassword);
+    const unitPath = (await b.request('/console')).headers.get('location') ?? '';
+    const evaluations = `${unitPath}/evaluations`;
+    await b.page(evaluations);
+    expect((await b.post(evaluations, { mode: 'link', closesOn: '2099-12-31' })).status).toBe(303);
+    const { html: page } = await b.page(evaluations);
+    const poster = page.match(/href="(\/console\/evaluations\/[^"]+\/poster)"/)?.[1] ?? '';
+    expect(poster).not.toBe('');
+    const printed = await (await b.request(poster)).text();
+    expect(printed).toContain('扫码测评');
+    expect(printed).toContain('截止日期：2099-12-31');
+    expect(printed).toMatch(/src="data:image\/png;base64,/);
+    expect(printed).toMatch(/https:\/\/pingyi\.example\.cn\/e\//);
+    // Another unit's leader gets nothing of it.
+    const other = consoleClient(t);
+    await other.signIn(demoAccounts.leader.username, demoPassword);
+    const refused = await other.request(poster);
+    expect([403, 404]).toContain(refused.status);
+    expect(await refused.text()).not.toContain('扫码测评');
+  });
+});

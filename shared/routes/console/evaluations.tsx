@@ -3,6 +3,7 @@ import { principalOf } from '../../auth/middleware';
 import type { Deps } from '../../deps';
 import { EvaluationInput } from '../../domain/evaluation';
 import { parseInput } from '../../domain/input';
+import { notFound } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
 import { ownSlipMarks } from '../../usecases/counting';
@@ -15,10 +16,12 @@ import {
   evaluationsPage,
   openEvaluation,
 } from '../../usecases/evaluations';
-import { qrSvg } from '../../usecases/qr';
+import { qrDataUri, qrSvg } from '../../usecases/qr';
 import { mintVoteCodes, reprintVoteCodes, revokeVoteCodes } from '../../usecases/vote-codes';
 import { EvaluationCountPage } from '../../views/console/evaluation-count-page';
 import { EvaluationsPage } from '../../views/console/evaluations-page';
+import { chinaTime } from '../../views/console/format';
+import { PosterPage } from '../../views/console/poster-page';
 import { page } from '../../views/page';
 import { evaluationView } from '../evaluation-view';
 import { backAfter, field, requirePageContext } from './page-context';
@@ -75,6 +78,23 @@ export function consoleEvaluationRoutes(deps: Deps) {
           nextSlip={slip}
           slipGroup={group === 'member' ? 'member' : 'mass'}
           slipMarks={mine?.marks}
+        />,
+      ),
+    );
+  });
+
+  // An evaluation by link, as an A4 poster to put up where the masses pass (by codes there is no link to print).
+  app.get('/console/evaluations/:id/poster', async (c) => {
+    const e = evaluationView(deps, await evaluationOf(deps, who(c), c.req.param('id')));
+    if (!e.link) throw notFound('凭选票码的测评没有公开链接，请打印测评票');
+    return c.html(
+      page(
+        <PosterPage
+          kind="evaluation"
+          unitName={e.unitName}
+          link={e.link}
+          qrDataUri={await qrDataUri(e.link)}
+          closesOn={chinaTime(e.closedEarlyAt ?? e.closesAt).slice(0, 10)}
         />,
       ),
     );

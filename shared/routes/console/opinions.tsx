@@ -67,6 +67,7 @@ export function consoleOpinionRoutes(deps: Deps) {
     return c.html(
       page(
         <PosterPage
+          kind="opinion"
           unitName={round.unitName}
           link={round.link}
           qrDataUri={await qrDataUri(round.link)}

@@ -62,6 +62,9 @@ export function EvaluationsPage(props: {
                 </p>
               </div>
               {e.qrSvg && <div style="max-width:180px">{raw(e.qrSvg)}</div>}
+              <p>
+                <a href={`${base(e.id)}/poster`}>打印测评海报</a>
+              </p>
             </div>
           )}
           {canRun && e.mode === 'codes' && e.state !== 'closed' && e.state !== 'counted' && (
