@@ -52,6 +52,10 @@ const catalogue = {
   BAD_CSV: entry('invalid', (reason: string) => `CSV 格式有误：${reason}`.trim()),
   EMPTY_CSV: entry('invalid', '文件中没有数据行'),
   TOO_MANY_ROWS: entry('invalid', (max: number) => `一次最多导入 ${max} 行`),
+  EXPORT_TOO_LARGE: entry(
+    'invalid',
+    (max: number) => `符合条件的记录超过 ${max} 条，请缩短日期范围或按单位、操作人筛选后分次导出`,
+  ),
   WRONG_PASSWORD: entry('invalid', '当前密码不正确'),
   BAD_BALLOT: entry('invalid', (message = '页面已失效，请重新扫码') => message),
   CODE_REQUIRED: entry('invalid', '本次测评凭选票码进行，请扫描选票上的二维码'),

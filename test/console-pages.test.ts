@@ -64,6 +64,31 @@ describe('console pages', () => {
     expect(approvalRows.length).toBe(2);
     for (const [row] of approvalRows) expect(row).toContain('认可');
     expect((await b.request('/console/audit?from=not-a-day')).status).toBe(400);
+    // The same filter as a file: every approval of today, by name, in Excel and CSV.
+    const exportLink = approvals.match(/href="(\/api\/audit\/export\?format=xlsx[^"]*)"/)?.[1] ?? '';
+    expect(exportLink).toContain('action=report.approve');
+    const xlsx = await b.request(exportLink.replace(/&amp;/g, '&'));
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = book.getWorksheet('操作记录');
+    expect(sheet?.getRow(1).getCell(4).value).toBe('操作');
+    expect(sheet?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const exportedRows = (sheet?.getSheetValues() ?? []).slice(2);
+    expect(exportedRows.length).toBe(2);
+    for (const row of exportedRows) {
+      const cells = (row ?? []) as unknown[];
+      expect(cells[4]).toBe('认可报告');
+      expect(demoUnits.map((u) => u.name)).toContain(cells[5]);
+      expect(String(cells[2])).toMatch(/[\u4e00-\u9fff]/);
+    }
+    const csv = await (await b.request(exportLink.replace(/&amp;/g, '&').replace('xlsx', 'csv'))).text();
+    expect(csv.split('\n').filter(Boolean).length).toBe(3);
+    // A leader may not export the trail.
+    const leader = browser(t);
+    await leader.signIn(demoAccounts.leader.username, demoPassword);
+    expect((await leader.request('/api/audit/export?format=csv')).status).toBe(403);
   });
 
   it('takes a leader to their own unit and hides others behind a 404 page', async () => {

@@ -219,4 +219,12 @@ export const structureCases: Case[] = [
     supervisor: [403, 403],
     leader: [403, 403],
   },
+  {
+    method: 'GET',
+    route: '/api/audit/export',
+    request: () => ({ path: '/api/audit/export?format=csv' }),
+    office: 'ok',
+    supervisor: [403, 403],
+    leader: [403, 403],
+  },
 ];

@@ -1,6 +1,6 @@
 import type { Principal } from '../../domain/account';
 import { type AuditEntry, type AuditFilter, unitOfTarget } from '../../domain/audit';
-import { actionLabels, auditText } from './audit-text';
+import { actionLabels, auditText } from '../../domain/audit-text';
 import { chinaTime } from './format';
 import { ConsoleLayout } from './layout';
 
@@ -15,10 +15,11 @@ export function AuditPage(props: {
   filter: AuditFilter;
 }) {
   const f = props.filter;
-  const kept = (more: Record<string, string>) =>
-    `/console/audit?${new URLSearchParams(
-      Object.entries({ ...f, ...more }).filter((e): e is [string, string] => typeof e[1] === 'string'),
-    )}`;
+  const kept = (more: Record<string, string>) => `/console/audit?${new URLSearchParams(filters(more))}`;
+  const filters = (more: Record<string, string> = {}) =>
+    Object.entries({ ...f, ...more }).filter((e): e is [string, string] => typeof e[1] === 'string');
+  const exported = (format: string) =>
+    `/api/audit/export?${new URLSearchParams([['format', format], ...filters()])}`;
   const person = (username: string) => props.peopleNames[username] ?? username;
   return (
     <ConsoleLayout title="操作记录" who={props.who} csrf={props.csrf}>
@@ -54,6 +55,9 @@ export function AuditPage(props: {
         </p>
         <button type="submit">筛选</button>
       </form>
+      <p>
+        导出符合条件的全部记录：<a href={exported('xlsx')}>Excel（XLSX）</a> <a href={exported('csv')}>CSV</a>
+      </p>
       <table>
         <thead>
           <tr>

@@ -1,21 +1,4 @@
-/** China time (Asia/Shanghai) for an ISO timestamp, as people read it: 2026-11-25 18:04. */
-export function chinaTime(iso: string | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  })
-    .format(d)
-    .replace(/\//g, '-');
-}
-
+export { chinaTime } from '../../domain/china-day';
 export { percent } from '../../domain/percent';
 
 /** A share as a small fraction where there is one (1/3, 4/5), else as a decimal. */

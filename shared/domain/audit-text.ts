@@ -1,11 +1,11 @@
-import { roleLabels } from '../../domain/account';
-import { stageLabels } from '../../domain/campaign';
-import { evaluationModeLabels, remedialReasonLabels } from '../../domain/evaluation';
-import { mechanismKindLabels } from '../../domain/mechanism';
-import { measureStateLabels } from '../../domain/rectification';
-import { gradeLabels } from '../../domain/review';
-import { voterGroupLabels } from '../../domain/vote';
-import { chinaTime } from './format';
+import { roleLabels } from './account';
+import { stageLabels } from './campaign';
+import { chinaTime } from './china-day';
+import { evaluationModeLabels, remedialReasonLabels } from './evaluation';
+import { mechanismKindLabels } from './mechanism';
+import { measureStateLabels } from './rectification';
+import { gradeLabels } from './review';
+import { voterGroupLabels } from './vote';
 
 /** What each audited action is called in the console's 操作记录. */
 export const actionLabels: Record<string, string> = {
