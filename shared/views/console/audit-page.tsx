@@ -58,7 +58,7 @@ export function AuditPage(props: {
       <p>
         导出符合条件的全部记录：<a href={exported('xlsx')}>Excel（XLSX）</a> <a href={exported('csv')}>CSV</a>
       </p>
-      <table>
+      <table class="cards">
         <thead>
           <tr>
             <th>时间</th>
@@ -74,12 +74,14 @@ export function AuditPage(props: {
             const unitId = unitOfTarget(e.target);
             return (
               <tr>
-                <td>{chinaTime(e.at)}</td>
-                <td>
+                <td class="day" data-label="时间">
+                  {chinaTime(e.at)}
+                </td>
+                <td data-label="操作人">
                   <a href={kept({ actor: e.actor })}>{person(e.actor)}</a>
                 </td>
-                <td>{text.action}</td>
-                <td>
+                <td data-label="操作">{text.action}</td>
+                <td data-label="单位 · 对象">
                   {unitId && (
                     <>
                       <a href={kept({ unit: unitId })}>{props.unitNames[unitId] ?? '（已删除的单位）'}</a>
@@ -88,7 +90,7 @@ export function AuditPage(props: {
                   )}
                   {text.target}
                 </td>
-                <td>
+                <td data-label="内容">
                   {text.details}
                   <details class="muted">
                     <summary>技术信息</summary>

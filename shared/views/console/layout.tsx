@@ -22,6 +22,13 @@ button.secondary{background:#666}
 .flash.ok{background:#e8f5e9;color:#1b5e20}
 .flash.error{background:#fdecea;color:#8a1c1c}strong.error{color:#a61b1b}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:0 1rem}
+td.day{white-space:nowrap}
+@media (max-width:40rem){table.cards thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+table.cards,table.cards tbody,table.cards tr,table.cards td{display:block}
+table.cards tr{border:1px solid #e2ddd5;border-radius:6px;margin-bottom:.6rem;background:#fff}
+table.cards td{border:0;border-bottom:1px solid #f0ece6;padding:.35rem .6rem}
+table.cards td:last-child{border-bottom:0}table.cards td:empty{display:none}
+table.cards td[data-label]::before{content:attr(data-label) "：";font-weight:600;color:#555}}
 @media print{nav,form,.flash,details,.noprint{display:none}body{background:#fff}}
 `;
 

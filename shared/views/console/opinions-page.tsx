@@ -133,7 +133,7 @@ export function OpinionsPage(props: {
       <form method="post" action={`/console/units/${unit.id}/problems`}>
         <Csrf token={props.csrf} />
         <input type="hidden" name="q" value={props.query} />
-        <table>
+        <table class="cards">
           <thead>
             <tr>
               {props.canMerge && <th>归并</th>}
@@ -149,12 +149,14 @@ export function OpinionsPage(props: {
             {props.list.items.map((o) => (
               <tr>
                 {props.canMerge && (
-                  <td>
+                  <td data-label="归并">
                     <input type="checkbox" name="ref" value={o.ref} aria-label="归并这条意见" />
                   </td>
                 )}
-                <td>{o.day}</td>
-                <td>
+                <td class="day" data-label="日期">
+                  {o.day}
+                </td>
+                <td data-label="身份">
                   {o.respondentWithheld ? (
                     <span class="muted">不显示</span>
                   ) : o.respondent ? (
@@ -163,7 +165,7 @@ export function OpinionsPage(props: {
                     '未填'
                   )}
                 </td>
-                <td>
+                <td data-label="涉及 / 着力点 / 问题">
                   {[
                     label(aboutOptions, o.about),
                     label(focusLabels, o.focus),
@@ -172,9 +174,13 @@ export function OpinionsPage(props: {
                     .filter(Boolean)
                     .join(' / ')}
                 </td>
-                <td style="white-space:pre-wrap">{o.opinion}</td>
-                <td style="white-space:pre-wrap">{o.suggestion}</td>
-                <td>{mergedInto.get(o.ref) ?? <span class="muted">未归并</span>}</td>
+                <td data-label="意见" style="white-space:pre-wrap">
+                  {o.opinion}
+                </td>
+                <td data-label="建议" style="white-space:pre-wrap">
+                  {o.suggestion}
+                </td>
+                <td data-label="已归入">{mergedInto.get(o.ref) ?? <span class="muted">未归并</span>}</td>
               </tr>
             ))}
           </tbody>
