@@ -70,4 +70,38 @@ describe('a console that leads', () => {
     const page = (await office.who.page(campaign)).html;
     expect(items(page).map((i) => i.text)).toContain(`整改测评未达标，督促补课：${demoUnits.at(-1)?.name}`);
   });
+
+  it('gives each teller the paper slips to enter, and the supervisor the count to confirm, once the vote is over', async () => {
+    const leader = await tokenFor(t, demoAccounts.leader.username, demoPassword);
+    const sessions = asRecord((await call(t, leader, 'GET', `/api/units/${unitId}/review-sessions`)).json)
+      .items as { id: string }[];
+    const sessionId = sessions[0]?.id ?? '';
+    const href = `/console/review-sessions/${sessionId}`;
+    const texts = async (username: string) => items((await home(username)).html);
+    // Still casting: nothing to count yet.
+    expect((await texts(demoAccounts.supervisor.username)).map((i) => i.href)).not.toContain(href);
+    const issued = await call(t, leader, 'PUT', `/api/review-sessions/${sessionId}/paper-issued`, {
+      member: 1,
+      mass: 1,
+    });
+    expect(issued.status).toBe(200);
+    expect((await call(t, leader, 'POST', `/api/review-sessions/${sessionId}/close`)).status).toBe(200);
+    const unit = demoUnits[0]?.name;
+    for (const teller of [demoAccounts.teller1, demoAccounts.teller2]) {
+      expect(await texts(teller.username)).toContainEqual({ text: `录入民主评议纸质票：${unit}`, href });
+    }
+    expect(await texts(demoAccounts.supervisor.username)).toContainEqual({
+      text: `确认民主评议计票：${unit}`,
+      href,
+    });
+    // Counted: the unit's pending set loses the session, and the item leaves every home.
+    const supervisor = await tokenFor(t, demoAccounts.supervisor.username, demoPassword);
+    const confirmed = await call(t, supervisor, 'POST', `/api/review-sessions/${sessionId}/count/confirm`, {
+      unresolvedSlips: [],
+    });
+    expect(confirmed.status, JSON.stringify(confirmed.json)).toBe(200);
+    for (const username of [demoAccounts.teller1.username, demoAccounts.supervisor.username]) {
+      expect((await texts(username)).map((i) => i.href)).not.toContain(href);
+    }
+  });
 });

@@ -138,6 +138,15 @@ export const Unit = z
      * opening at once cannot both succeed.
      */
     pendingEvaluation: z.string().optional(),
+    /**
+     * The review sessions opened and not yet counted (stored as a string set): each added by
+     * the transaction that opens it and deleted by the one that seals its count, so the
+     * supervision group's home finds the slips to enter and the counts to confirm without
+     * reading every unit's sessions.
+     */
+    pendingReviews: z
+      .preprocess((v) => (v instanceof Set ? [...v].sort() : v), z.array(z.string()))
+      .optional(),
     /** The latest counted satisfaction evaluation, as supervisors and stage changes read it. */
     lastEvaluation: z
       .object({

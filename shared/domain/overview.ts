@@ -3,6 +3,7 @@ import { stageLabels } from './campaign';
 import { type ReportStatus, type ReviewSummary, type Unit, unitTypeLabels } from './org';
 import { percent } from './percent';
 import { type Report, reportStateLabels, reportStates } from './report';
+import { type ReviewSession, sessionPhase } from './review';
 import { toCsv } from './spreadsheet-cells';
 
 /** One unit's line in a supervision group's or the office's overview. */
@@ -33,6 +34,15 @@ export const UnitOverview = z
     waitingDays: z.number().nullable(),
     /** The satisfaction evaluation opened and not yet counted. */
     pendingEvaluation: z.string().nullable(),
+    /** Review sessions not yet counted: closed or still casting, paper slips out, their tellers. */
+    reviewsToCount: z.array(
+      z.object({
+        id: z.string(),
+        closed: z.boolean(),
+        paperIssued: z.number(),
+        tellers: z.array(z.string()),
+      }),
+    ),
   })
   .meta({ id: 'UnitOverview' });
 export type UnitOverview = z.infer<typeof UnitOverview>;
@@ -73,10 +83,17 @@ export const reportStatusOf = (
 
 /**
  * A unit's overview line from the unit (its stage, latest review, latest
- * evaluation and report as it keeps them), its live opinion total and its
- * overdue measures (counted only from 整改提高 on).
+ * evaluation and report as it keeps them), its live opinion total, its
+ * overdue measures (counted only from 整改提高 on) and its review sessions
+ * waiting for their count.
  */
-export function overviewLine(u: Unit, opinions: number, overdueMeasures: number, now: Date): UnitOverview {
+export function overviewLine(
+  u: Unit,
+  opinions: number,
+  overdueMeasures: number,
+  now: Date,
+  pendingSessions: ReviewSession[] = [],
+): UnitOverview {
   const review = u.lastReview;
   const report = u.reportStatus;
   return {
@@ -100,6 +117,14 @@ export function overviewLine(u: Unit, opinions: number, overdueMeasures: number,
         ? Math.floor((now.getTime() - Date.parse(report.submittedAt)) / 86_400_000)
         : null,
     pendingEvaluation: u.pendingEvaluation ?? null,
+    reviewsToCount: pendingSessions
+      .filter((s) => !s.countedAt)
+      .map((s) => ({
+        id: s.id,
+        closed: sessionPhase(s, now) === 'closed',
+        paperIssued: s.paperIssued.member + s.paperIssued.mass,
+        tellers: [s.teller1, s.teller2].filter((t): t is string => Boolean(t)),
+      })),
   };
 }
 

@@ -13,12 +13,28 @@ const urgentFirst = (tasks: Task[]) => [...tasks].sort((a, b) => Number(b.urgent
 
 /**
  * What waits for a supervision group (or the office) across its units, most
- * urgent first: reports to approve or return (oldest first), stage requests
- * to decide, evaluations to count, rectification to press where measures are
- * late or the masses were not satisfied.
+ * urgent first: paper slips for `username` to enter as a teller, review counts
+ * to confirm (by anyone who is not one of its tellers), reports to approve or
+ * return (oldest first), stage requests to decide, evaluations to count,
+ * rectification to press where measures are late or the masses were not
+ * satisfied.
  */
-export function supervisionTasks(rows: UnitOverview[]): Task[] {
+export function supervisionTasks(rows: UnitOverview[], username = ''): Task[] {
   const unit = (r: UnitOverview, path = '') => `/console/units/${r.unitId}${path}`;
+  const counts = rows.flatMap((r) =>
+    r.reviewsToCount
+      .filter((s) => s.closed)
+      .map((s) => {
+        const href = `/console/review-sessions/${s.id}`;
+        if (s.tellers.includes(username)) {
+          return s.paperIssued > 0
+            ? { text: `录入民主评议纸质票：${r.name}`, href, note: `发出 ${s.paperIssued} 张`, urgent: false }
+            : undefined;
+        }
+        return { text: `确认民主评议计票：${r.name}`, href, note: '评议已结束', urgent: false };
+      })
+      .filter((t) => t !== undefined),
+  );
   const reports = rows
     .filter((r) => r.reportState === 'submitted')
     .sort((a, b) => (b.waitingDays ?? 0) - (a.waitingDays ?? 0))
@@ -52,7 +68,7 @@ export function supervisionTasks(rows: UnitOverview[]): Task[] {
       ? [{ text: `整改测评未达标，督促补课：${r.name}`, href: unit(r, '/evaluations'), urgent: true }]
       : []),
   ]);
-  return urgentFirst([...reports, ...requests, ...evaluations, ...pressing]);
+  return urgentFirst([...counts, ...reports, ...requests, ...evaluations, ...pressing]);
 }
 
 /** One step of a unit's campaign, in order: done, the next one, or still to come. */

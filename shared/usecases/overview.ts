@@ -14,8 +14,9 @@ import { overdueAmong } from './overdue-measures';
 
 /**
  * Each unit's line in an overview: what the unit keeps (stage, latest counted
- * review, latest evaluation, report state), its live opinion total and its
- * overdue measures among `open`. The opinion totals of every unit come in
+ * review, latest evaluation, report state), its live opinion total, its
+ * overdue measures among `open` and the review sessions it names as waiting
+ * for their count. The opinion totals of every unit come in
  * BatchGetItems of 100 keys, with the campaign when named; nothing is read
  * per unit otherwise.
  */
@@ -26,10 +27,19 @@ export async function overviewOf(deps: Deps, units: Unit[], open: Measure[], cam
     deps,
     units.map((u) => u.id),
     campaignId,
+    units.flatMap((u) => u.pendingReviews ?? []),
   );
   const overdue = new Map<string, number>();
   for (const m of open) if (isOverdue(m, today)) overdue.set(m.unitId, (overdue.get(m.unitId) ?? 0) + 1);
-  const rows = units.map((u) => overviewLine(u, items.opinions.get(u.id) ?? 0, overdue.get(u.id) ?? 0, now));
+  const rows = units.map((u) =>
+    overviewLine(
+      u,
+      items.opinions.get(u.id) ?? 0,
+      overdue.get(u.id) ?? 0,
+      now,
+      items.sessions.filter((s) => s.unitId === u.id),
+    ),
+  );
   return { rows, campaign: items.campaign };
 }
 

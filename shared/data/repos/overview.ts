@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Deps } from '../../deps';
 import { Campaign } from '../../domain/campaign';
+import { ReviewSession } from '../../domain/review';
 import { batchGetAll } from '../batch-get';
 import { keys } from '../keys';
 
@@ -12,16 +13,29 @@ const at = (items: Record<string, unknown>[]) => {
 
 /**
  * What the overview lines of many units read by key, in BatchGetItems of 100
- * keys: each unit's live opinion total (all rounds), and the campaign when
- * one is named. Everything else an overview line shows, the unit keeps.
+ * keys: each unit's live opinion total (all rounds), the review sessions the
+ * units name as waiting for their count, and the campaign when one is named.
+ * Everything else an overview line shows, the unit keeps.
  */
-export async function overviewItems(deps: Deps, unitIds: string[], campaignId?: string) {
+export async function overviewItems(
+  deps: Deps,
+  unitIds: string[],
+  campaignId?: string,
+  sessionIds: string[] = [],
+) {
   const campaignKey = campaignId ? [keys.campaign(campaignId)] : [];
   const wanted = unitIds.map((id) => keys.opinionAggregate(id, 'ALL'));
-  const find = at(await batchGetAll(deps, deps.tableName, [...campaignKey, ...wanted], Stored));
+  const sessionKeys = sessionIds.map(keys.session);
+  const find = at(
+    await batchGetAll(deps, deps.tableName, [...campaignKey, ...wanted, ...sessionKeys], Stored),
+  );
   const campaign = campaignKey[0] && find(campaignKey[0]);
   return {
     campaign: campaign ? Campaign.parse(campaign) : undefined,
+    sessions: sessionKeys.flatMap((k) => {
+      const found = find(k);
+      return found ? [ReviewSession.parse(found)] : [];
+    }),
     opinions: new Map(
       unitIds.map((id) => {
         const total = find(keys.opinionAggregate(id, 'ALL'))?.total;

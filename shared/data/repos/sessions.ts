@@ -34,6 +34,7 @@ export async function createSession(deps: Deps, actor: string, session: ReviewSe
         { id: session.campaignId, settingsFrozenAt: frozenAt },
         session.createdAt,
       ),
+      keptOnUnit(deps.tableName, session.unitId, {}, session.createdAt, { add: session.id }),
     ],
     {
       actor,
@@ -96,7 +97,9 @@ export async function sealResults(
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
-      keptOnUnit(deps.tableName, session.unitId, { lastReview: summary }, sealed.sealedAt),
+      keptOnUnit(deps.tableName, session.unitId, { lastReview: summary }, sealed.sealedAt, {
+        delete: session.id,
+      }),
     ],
     {
       actor: sealed.sealedBy,

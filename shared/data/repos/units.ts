@@ -170,28 +170,34 @@ export async function putStageDecision(deps: Deps, who: Principal, unit: Unit, d
 
 /**
  * For the transaction of a change the overviews show (a count sealed, a
- * report moved): sets what the unit keeps of it. updatedAt moves too, so a
- * form save based on an older read fails instead of writing it away.
+ * report moved): sets what the unit keeps of it, and adds a review session
+ * opened to (or deletes one counted from) its pending set. updatedAt moves
+ * too, so a form save based on an older read fails instead of writing it away.
  */
 export function keptOnUnit(
   tableName: string,
   unitId: string,
   set: Partial<Pick<Unit, 'lastReview' | 'reportStatus'>>,
   at: string,
+  pending?: { add: string } | { delete: string },
 ): TransactItem {
   const entries = Object.entries(set);
+  const pendingClause = pending ? ('add' in pending ? ' ADD #pr :pr' : ' DELETE #pr :pr') : '';
+  const names = {
+    ...Object.fromEntries(entries.map(([k], i) => [`#a${i}`, k])),
+    ...(pending ? { '#pr': 'pendingReviews' } : {}),
+  };
   return {
     Update: {
       TableName: tableName,
       Key: keys.unit(unitId),
-      UpdateExpression: `SET ${entries.map((_, i) => `#a${i} = :v${i}, `).join('')}updatedAt = :now`,
+      UpdateExpression: `SET ${entries.map((_, i) => `#a${i} = :v${i}, `).join('')}updatedAt = :now${pendingClause}`,
       ConditionExpression: 'attribute_exists(pk)',
-      ...(entries.length > 0
-        ? { ExpressionAttributeNames: Object.fromEntries(entries.map(([k], i) => [`#a${i}`, k])) }
-        : {}),
+      ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
       ExpressionAttributeValues: {
         ':now': at,
         ...Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
+        ...(pending ? { ':pr': new Set(['add' in pending ? pending.add : pending.delete]) } : {}),
       },
     },
   };

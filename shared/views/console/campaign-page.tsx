@@ -30,7 +30,7 @@ export function CampaignPage({ who, csrf, flash, campaign, groups, units, overvi
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
   return (
     <ConsoleLayout title={campaign.name} who={who} csrf={csrf} flash={flash}>
-      {overview && <TasksList tasks={supervisionTasks(overview)} />}
+      {overview && <TasksList tasks={supervisionTasks(overview, who.username)} />}
       {overview && <ZoneOverview campaignId={campaign.id} rows={overview} groups={groups} />}
       {overdue && <OverdueTable overdue={overdue} />}
       <p>

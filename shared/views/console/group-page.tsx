@@ -37,7 +37,7 @@ export function GroupPage(props: {
   const rated = rows.filter((r) => r.satisfactionRate !== null);
   return (
     <ConsoleLayout title={props.group.name} who={props.who} csrf={props.csrf} flash={props.flash}>
-      <TasksList tasks={supervisionTasks(rows)} />
+      <TasksList tasks={supervisionTasks(rows, props.who.username)} />
       {props.group.note && <p>{props.group.note}</p>}
       <p>
         <a href={`/console/campaigns/${props.group.campaignId}`}>查看活动安排与规则设置</a>
