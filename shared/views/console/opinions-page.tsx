@@ -12,7 +12,7 @@ import type { Unit } from '../../domain/org';
 import { type Problem, problemAreaLabels } from '../../domain/report';
 import { BreakdownBars as Bars } from './breakdown-bars';
 import { DayColumns, HBars } from './charts';
-import { ConsoleLayout, Csrf } from './layout';
+import { ConsoleLayout, Csrf, PageLinks } from './layout';
 
 const respondentLabels: Record<string, string> = { ...respondentOptions, unspecified: '未填身份' };
 
@@ -39,6 +39,12 @@ export function OpinionsPage(props: {
   const api = `/api/units/${unit.id}/opinions/export`;
   return (
     <ConsoleLayout title={`${unit.name} 群众意见`} who={props.who} csrf={props.csrf} flash={props.flash}>
+      <PageLinks
+        links={[
+          [`/console/units/${unit.id}`, '返回单位'],
+          [`/console/units/${unit.id}/report`, '问题清单和分析评议报告'],
+        ]}
+      />
       <p>
         共收到 {summary.total === null ? `不足${summary.k}份` : `${summary.total} 份`}意见。　导出：
         <a href={`${api}?format=xlsx`}>Excel（XLSX，含汇总）</a>　
