@@ -76,25 +76,79 @@ describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
     await check(page, 'disclosure page');
   }, 90_000);
 
-  it('the console’s main pages', async () => {
+  /**
+   * Every console page a person can reach by links from their home, for each
+   * role: crawled breadth-first (one page of each kind, ids folded), plus the
+   * printable slips a mint leads to. axe-core on each.
+   */
+  const crawl = async (username: string, limit: number) => {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     await page.goto(`${server.url}/console/login`);
-    await check(page, 'sign-in');
-    await page.fill('#username', demoAccounts.supervisor.username);
+    await page.fill('#username', username);
     await page.fill('#password', demoPassword);
-    await page.click('button[type=submit]');
-    await page.waitForURL(/\/console\/groups\//);
-    await check(page, 'group page');
-    const unit = (await page.locator('tbody a').first().getAttribute('href')) ?? '';
-    for (const path of [
-      unit,
-      `${unit}/measures`,
-      `${unit}/evaluations`,
-      `${unit}/mechanisms`,
-      `${unit}/report`,
-    ]) {
-      await page.goto(`${server.url}${path}`);
-      await check(page, path.replace(/[A-Za-z0-9_-]{16,}/g, '…'));
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    const kindOf = (href: string) => {
+      const u = new URL(href, server.url);
+      return `${u.pathname.replace(/[A-Za-z0-9_-]{16,}/g, '…')}${u.search ? '?' : ''}`;
+    };
+    const seen = new Set<string>();
+    const queue = [page.url()];
+    const found: string[] = [];
+    while (queue.length > 0 && seen.size < limit) {
+      const href = queue.shift() ?? '';
+      const kind = kindOf(href);
+      if (seen.has(kind)) continue;
+      seen.add(kind);
+      await page.goto(href);
+      found.push(...(await findings(page, `${username} ${kind}`)));
+      const links = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+      queue.push(
+        ...links.filter(
+          (l) => new URL(l).origin === server.url && new URL(l).pathname.startsWith('/console/'),
+        ),
+      );
     }
-  }, 90_000);
+    return { kinds: [...seen], found, page };
+  };
+
+  it('every console page each role reaches from its home', async () => {
+    const office = await crawl(demoAccounts.office.username, 60);
+    const leader = await crawl(demoAccounts.leader2.username, 30);
+    const supervisor = await crawl(demoAccounts.supervisor.username, 40);
+    const kinds = new Set(
+      [...office.kinds, ...leader.kinds, ...supervisor.kinds].map((k) => k.split('?')[0]),
+    );
+    // The crawl reached the pages of every kind a unit's work has.
+    for (const path of [
+      '/console/accounts',
+      '/console/audit',
+      '/console/password',
+      '/console/campaigns/…',
+      '/console/campaigns/…/typical',
+      '/console/groups/…',
+      '/console/units/…',
+      '/console/units/…/opinions',
+      '/console/units/…/report',
+      '/console/units/…/report/sheet',
+      '/console/units/…/measures',
+      '/console/units/…/evaluations',
+      '/console/units/…/mechanisms',
+      '/console/review-sessions/…',
+      '/console/review-sessions/…/members/…/feedback',
+      '/console/evaluations/…',
+      '/console/rounds/…/poster',
+    ]) {
+      expect([...kinds], path).toContain(path);
+    }
+    // Printable ballot slips come after minting codes (a form, not a link): the first unit's open session.
+    const slips = (await crawl(demoAccounts.leader.username, 1)).page;
+    await Promise.all([slips.waitForNavigation(), slips.click('a:has-text("进行中")')]);
+    await slips.selectOption('#group', 'member');
+    await slips.fill('#count', '1');
+    await slips.check('input[name=confirmExcess]');
+    await Promise.all([slips.waitForNavigation(), slips.click('button:text-is("生成并打印")')]);
+    expect(slips.url()).toMatch(/\/slips\//);
+    const slipFindings = await findings(slips, 'slips');
+    expect([...office.found, ...leader.found, ...supervisor.found, ...slipFindings]).toEqual([]);
+  }, 240_000);
 });
