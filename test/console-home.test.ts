@@ -104,4 +104,23 @@ describe('a console that leads', () => {
       expect((await texts(username)).map((i) => i.href)).not.toContain(href);
     }
   });
+
+  it('keeps a unit’s sessions waiting for their count through an edit of the unit', async () => {
+    const office = await tokenFor(t, demoAccounts.office.username, demoPassword);
+    const opened = await call(t, office, 'POST', `/api/units/${unitId}/review-sessions`, {
+      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    expect(opened.status).toBe(201);
+    // The unit is rewritten whole by an edit; its pending set must stay a set the next open can add to.
+    const edited = await call(t, office, 'PATCH', `/api/units/${unitId}`, { responsibleTitle: '党总支书记' });
+    expect(edited.status).toBe(200);
+    const again = await call(t, office, 'POST', `/api/units/${unitId}/review-sessions`, {
+      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    expect(again.status).toBe(201);
+    const unit = asRecord((await call(t, office, 'GET', `/api/units/${unitId}`)).json);
+    expect(unit.pendingReviews).toEqual(
+      expect.arrayContaining([String(asRecord(opened.json).id), String(asRecord(again.json).id)]),
+    );
+  });
 });

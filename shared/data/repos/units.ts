@@ -11,11 +11,16 @@ import { getItem } from './get-item';
 
 export const getUnit = (deps: Deps, id: string) => getItem(deps, keys.unit(id), Unit);
 
-/** A unit as stored, with its listing keys. */
-export const unitRecord = (unit: Unit) => ({
+/**
+ * A unit as stored, with its listing keys. Its pending review sessions stay
+ * a string set (read as a list), so the open and seal transactions can go on
+ * adding and deleting them; an empty set is no attribute at all.
+ */
+export const unitRecord = ({ pendingReviews, ...unit }: Unit) => ({
   ...keys.unit(unit.id),
   ...keys.unitListings(unit.campaignId, unit.groupId, unit.name, unit.id),
   ...unit,
+  ...(pendingReviews?.length ? { pendingReviews: new Set(pendingReviews) } : {}),
 });
 
 /** The item that reserves a unit's name within its campaign. */
