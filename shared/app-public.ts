@@ -7,6 +7,7 @@ import { healthRoutes } from './routes/health';
 import { ballotRoutes } from './routes/public/ballot';
 import { disclosureRoutes } from './routes/public/disclosure';
 import { evaluationRoutes } from './routes/public/evaluation';
+import { memberRoutes } from './routes/public/member';
 import { opinionFormRoutes } from './routes/public/opinion-form';
 import { publicBrakes } from './routes/public/submission';
 
@@ -24,5 +25,6 @@ export function createPublicApp(deps: PublicDeps) {
   app.route('/', ballotRoutes(deps, brakes));
   app.route('/', evaluationRoutes(deps, brakes));
   app.route('/', disclosureRoutes(deps));
+  app.route('/', memberRoutes(deps));
   return app;
 }

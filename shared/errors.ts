@@ -76,6 +76,13 @@ const catalogue = {
   // clashes with the current state (409)
   EXISTS: entry('conflict', (what: string) => `${what}已存在`),
   USERNAME_TAKEN: entry('conflict', '用户名已被使用'),
+  ANALYSIS_CHANGED: entry('conflict', '这份党性分析材料刚有过改动（可能在另一处保存过），请刷新后再改'),
+  ANALYSIS_LOCKED: entry(
+    'conflict',
+    (state = '已提交') => `党性分析材料${state}，不能再修改；需要修改的，请党组织退回`,
+  ),
+  ANALYSIS_NOT_SUBMITTED: entry('conflict', '这份党性分析材料还没有提交，不能把关'),
+  ANALYSIS_APPROVED: entry('conflict', '这份党性分析材料已经认可，结果已固定，不能再改动'),
   UNIT_NAME_TAKEN: entry('conflict', '本活动中已有同名单位'),
   SETTINGS_FROZEN: entry(
     'conflict',

@@ -128,6 +128,8 @@ describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
       '/console/groups/…',
       '/console/units/…',
       '/console/units/…/opinions',
+      '/console/units/…/self-analyses',
+      '/console/units/…/self-analyses/…',
       '/console/units/…/report',
       '/console/units/…/report/sheet',
       '/console/units/…/measures',

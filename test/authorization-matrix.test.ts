@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createEvaluation } from '../shared/data/repos/evaluations';
 import { putMeasure } from '../shared/data/repos/measures';
 import { putPractice } from '../shared/data/repos/mechanisms';
+import { saveOwnMaterial } from '../shared/data/repos/self-analyses';
 import { getUnit } from '../shared/data/repos/units';
 import { asRecord, call } from './support/api';
 import { type Expect, review } from './support/matrix';
@@ -106,6 +107,25 @@ describe('the authorization matrix: every console route × role × own and other
         submittedBy: 'test',
       });
       review[key === 's1' ? 'practice1' : 'practice2'] = practice.id;
+      // A submitted 党性分析 of the unit's member, for the routes of 组织把关.
+      const memberId = unitId === f.ids.u1 ? f.ids.m1 : f.ids.m2;
+      await saveOwnMaterial(t.deps, {
+        id: memberId,
+        unitId,
+        campaignId: unit?.campaignId ?? '',
+        groupId: unit?.groupId ?? '',
+        memberName: '测试党员',
+        category: 'ordinary',
+        state: 'submitted',
+        content: {
+          problems: '学习不够',
+          causes: '放松要求',
+          measures: [{ action: '每周学习', deadline: '2027-01-31' }],
+        },
+        version: 1,
+        updatedAt: now,
+        submittedAt: now,
+      });
       for (const vote of [`/api/review-sessions/${opened.id}`, `/api/evaluations/${evaluation.id}`]) {
         const minted = await call(t, f.tokens.office, 'POST', `${vote}/codes`, {
           voterGroup: 'mass',

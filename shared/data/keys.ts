@@ -106,6 +106,17 @@ export const keys = {
     gsi1sk: `${createdAt}#${id}`,
   }),
 
+  /** A party member's personal link, by the keyed hash of its token. */
+  memberLink: (hash: string) => ({ pk: `MLINK#${hash}`, sk: 'META' }),
+  /** A member's current personal link (its id, to print the slip again, and its hash). */
+  memberLinkSlot: (unitId: string, memberId: string) => ({ pk: `UNIT#${unitId}`, sk: `MLINKOF#${memberId}` }),
+  /** A member's 党性分析 material; its id is the member's. */
+  selfAnalysis: (memberId: string) => ({ pk: `ANALYSIS#${memberId}`, sk: 'META' }),
+  selfAnalysisListing: (unitId: string, memberId: string) => ({
+    gsi1pk: `UNIT#${unitId}#ANALYSES`,
+    gsi1sk: memberId,
+  }),
+
   /** A democratic review session of a unit. */
   session: (id: string) => ({ pk: `SESSION#${id}`, sk: 'META' }),
   sessionListing: (unitId: string, createdAt: string, id: string) => ({
@@ -155,6 +166,8 @@ export const accessPatterns = {
   unitsOfGroup: (groupId: string) => pattern({ index: 'gsi2', pk: `GROUP#${groupId}#UNITS` }),
   publicationLog: (campaignId: string) => pattern({ pk: `CAMPAIGN#${campaignId}`, skPrefix: 'PUBLOG#' }),
   membersOfUnit: (unitId: string) => pattern({ pk: `UNIT#${unitId}`, skPrefix: 'MEMBER#' }),
+  memberLinksOfUnit: (unitId: string) => pattern({ pk: `UNIT#${unitId}`, skPrefix: 'MLINKOF#' }),
+  selfAnalysesOfUnit: (unitId: string) => pattern({ index: 'gsi1', pk: `UNIT#${unitId}#ANALYSES` }),
   accounts: () => pattern({ index: 'gsi1', pk: 'ACCOUNTS' }),
   auditTrail: () => pattern({ pk: 'AUDIT', newestFirst: true }),
   roundsOfUnit: (unitId: string) =>

@@ -63,6 +63,11 @@ export const actionLabels: Record<string, string> = {
   'practice.submit': '报送经验做法',
   'practice.typical.mark': '选为典型经验',
   'practice.typical.unmark': '取消典型经验',
+  'member.link.issue': '发放党员个人链接',
+  'member.link.revoke': '作废党员个人链接',
+  'analysis.enter': '代录党性分析材料',
+  'analysis.return': '退回党性分析材料',
+  'analysis.approve': '认可党性分析材料',
 };
 
 /** What a target's kinds are called; the ids themselves go under 技术信息. */
@@ -80,6 +85,7 @@ const targetLabels: Record<string, string> = {
   member: '党员',
   problem: '问题',
   report: '报告',
+  analysis: '党性分析材料',
 };
 
 /** The detail fields people read, each with its label and how its value reads. */
@@ -112,6 +118,10 @@ const fields: Record<string, [label: string, read?: (v: unknown) => string]> = {
   grade: ['等次', (v) => gradeLabels[v as keyof typeof gradeLabels] ?? String(v)],
   role: ['角色', (v) => roleLabels[v as keyof typeof roleLabels] ?? String(v)],
   slipNo: ['票号'],
+  memberName: ['党员'],
+  submitted: ['提交', (v) => (v ? '已提交' : '存为草稿')],
+  linked: ['发放人数'],
+  reissued: ['其中重新发放'],
   teller: ['计票人', (v) => `第${v}计票人`],
   unresolvedSlips: ['未解决的票号', (v) => (Array.isArray(v) && v.length ? v.join('、') : '无')],
   scope: ['公开范围', (v) => (v === 'public' ? '持本单位二维码链接的群众' : '本单位')],

@@ -9,7 +9,8 @@ export type Action =
   | 'decideStage'
   | 'collect' // open and close opinion rounds, edit their forms
   | 'superviseCount' // appoint a session's tellers, confirm its count
-  | 'enterPaper'; // enter paper ballots as an appointed teller (the use case checks the appointment)
+  | 'enterPaper' // enter paper ballots as an appointed teller (the use case checks the appointment)
+  | 'checkAnalysis'; // 组织把关 of members' 党性分析 materials: approve, return, type in a paper one
 
 /** What it wants to do it to, with the ids that place it in the campaign's tree. */
 export type Resource =
@@ -24,12 +25,19 @@ export type Resource =
  */
 export type Decision = 'allow' | 'hidden' | 'forbidden';
 
-const leaderActions: ReadonlySet<Action> = new Set(['read', 'manageMembers', 'requestStage', 'collect']);
+const leaderActions: ReadonlySet<Action> = new Set([
+  'read',
+  'manageMembers',
+  'requestStage',
+  'collect',
+  'checkAnalysis',
+]);
 const supervisorActions: ReadonlySet<Action> = new Set([
   'read',
   'decideStage',
   'superviseCount',
   'enterPaper',
+  'checkAnalysis',
 ]);
 
 /** The one authorization rule of the console: every request is decided here. */

@@ -78,3 +78,21 @@ export function prefixedFields(form: Record<string, unknown>, prefix: string): R
   }
   return out;
 }
+
+/**
+ * A sent 党性分析 page (the member's, or the secretary's entry form): the two
+ * texts and the measure rows `m{i}_a` / `m{i}_d` that have anything in them.
+ */
+export function materialFields(form: Record<string, unknown>) {
+  const text = (name: string) => lastText(form[name])?.trim() ?? '';
+  const measures = Array.from({ length: 10 }, (_, i) => ({
+    action: text(`m${i}_a`),
+    deadline: text(`m${i}_d`),
+  })).filter((m) => m.action || m.deadline);
+  const version = Number(text('version') || 'x');
+  return {
+    content: { problems: text('problems'), causes: text('causes'), measures },
+    version: Number.isInteger(version) && version >= 0 ? version : -1,
+    submit: text('intent') === 'submit',
+  };
+}

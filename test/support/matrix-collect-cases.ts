@@ -2,6 +2,7 @@ import {
   type Case,
   collectsForOwnUnit,
   inADay,
+  memberOf,
   readsOwnUnit,
   review,
   roundOf,
@@ -148,4 +149,43 @@ export const collectCases: Case[] = [
     supervisor: [403, 403],
     leader: [403, 403],
   },
+  readsOwnUnit('GET', '/api/units/:unitId/self-analyses', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/self-analyses`,
+  })),
+  ...(['approve', 'return'] as const).map(
+    (action): Case => ({
+      method: 'POST',
+      route: `/api/self-analyses/:id/${action}`,
+      request: (f, s) => ({
+        path: `/api/self-analyses/${memberOf(f, s)}/${action}`,
+        ...(action === 'return' ? { body: { comment: '剖析不够深入' } } : {}),
+      }),
+      office: 'ok',
+      supervisor: ['ok', 404],
+      leader: ['ok', 404],
+    }),
+  ),
+  {
+    method: 'PUT',
+    route: '/api/units/:unitId/members/:memberId/self-analysis',
+    request: (f, s) => ({
+      path: `/api/units/${unitOf(f, s)}/members/${memberOf(f, s)}/self-analysis`,
+      body: { content: { problems: '', causes: '', measures: [] }, version: 0, submit: false },
+    }),
+    office: 'ok',
+    supervisor: ['ok', 404],
+    leader: ['ok', 404],
+  },
+  collectsForOwnUnit('GET', '/api/units/:unitId/member-links', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/member-links`,
+  })),
+  collectsForOwnUnit('POST', '/api/units/:unitId/member-links', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/member-links`,
+  })),
+  collectsForOwnUnit('POST', '/api/units/:unitId/members/:memberId/link', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/members/${memberOf(f, s)}/link`,
+  })),
+  collectsForOwnUnit('DELETE', '/api/units/:unitId/members/:memberId/link', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/members/${memberOf(f, s)}/link`,
+  })),
 ];

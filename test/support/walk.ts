@@ -26,7 +26,7 @@ export function walker(browser: Browser, baseUrl: string) {
       /[A-Za-z0-9_-]{16,}|[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/g,
       '…',
     );
-    const flags = ['ok', 'error', 'preview', 'for'].filter((k) => u.searchParams.has(k)).join(',');
+    const flags = ['ok', 'error', 'preview', 'for', 'saved'].filter((k) => u.searchParams.has(k)).join(',');
     return `${path}${flags ? `?${flags}` : ''}`;
   };
 

@@ -19,6 +19,7 @@ import { reviewCodeRoutes } from './review-codes';
 import { reviewResultsRoutes } from './review-results';
 import { reviewSessionRoutes } from './review-sessions';
 import { roundRoutes } from './rounds';
+import { selfAnalysisRoutes } from './self-analyses';
 import { unitRoutes } from './units';
 
 /** The console's JSON API (`/api/...`), one sub-app per resource. */
@@ -29,6 +30,7 @@ export function apiRoutes(deps: Deps) {
   api.route('/', groupRoutes(deps));
   api.route('/', unitRoutes(deps));
   api.route('/', memberRoutes(deps));
+  api.route('/', selfAnalysisRoutes(deps));
   api.route('/', accountRoutes(deps));
   api.route('/', auditRoutes(deps));
   api.route('/', roundRoutes(deps));

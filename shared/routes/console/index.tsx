@@ -26,6 +26,7 @@ import { pageContext, requirePageContext } from './page-context';
 import { consoleRectificationRoutes } from './rectification';
 import { consoleReportRoutes } from './report';
 import { consoleReviewRoutes } from './review';
+import { consoleSelfAnalysisRoutes } from './self-analyses';
 
 const OverviewQuery = z.enum(overviewSorts).catch('name');
 
@@ -125,5 +126,6 @@ export function consoleRoutes(deps: Deps) {
   app.route('/', consoleRectificationRoutes(deps));
   app.route('/', consoleEvaluationRoutes(deps));
   app.route('/', consoleMechanismRoutes(deps));
+  app.route('/', consoleSelfAnalysisRoutes(deps));
   return app;
 }

@@ -158,6 +158,12 @@ export function UnitPage({ who, csrf, flash, unit, groupName, members, rounds, s
         inAppraisal={unit.stage === 'appraisal'}
       />
 
+      <h2 id="self-analysis">党性分析</h2>
+      <p>
+        <a href={`/console/units/${unit.id}/self-analyses`}>党员党性分析材料和个人链接</a>
+        <span class="muted">（党员用个人链接撰写，党组织把关认可或退回修改）</span>
+      </p>
+
       <h2>党员名单（{members.length}）</h2>
       <table>
         <thead>

@@ -1,0 +1,122 @@
+import type { Principal } from '../../domain/account';
+import type { Unit } from '../../domain/org';
+import {
+  analysisLimits,
+  categoryLabel,
+  editable,
+  type SelfAnalysis,
+  selfAnalysisStateLabels,
+} from '../../domain/self-analysis';
+import { chinaTime } from './format';
+import { ConsoleLayout, Csrf, PageLinks } from './layout';
+import { MaterialBody } from './self-analyses-page';
+
+/**
+ * One member's 党性分析 in the console: the material to read; 认可 or 退回 (with
+ * the comment the member will see) once submitted; and, while it may still
+ * change, the secretary's form to type in the member's paper material.
+ */
+export function SelfAnalysisPage(props: {
+  who: Principal;
+  csrf: string;
+  flash: { ok?: string | undefined; error?: string | undefined };
+  unit: Unit;
+  member: { id: string; name: string; category: string };
+  material?: SelfAnalysis | undefined;
+  canCheck: boolean;
+  /** The secretary's text as sent, when it came back with a problem (nothing was stored). */
+  typed?: SelfAnalysis['content'] | undefined;
+}) {
+  const { unit, csrf, material: m } = props;
+  const text = props.typed ?? m?.content;
+  const back = `/console/units/${unit.id}/self-analyses`;
+  const here = `${back}/${props.member.id}`;
+  const typing = props.canCheck && unit.stage === 'appraisal' && editable(m?.state);
+  const rows = Math.min(analysisLimits.measures, Math.max(3, (text?.measures.length ?? 0) + 1));
+  return (
+    <ConsoleLayout
+      title={`${props.member.name} 的党性分析材料`}
+      who={props.who}
+      csrf={csrf}
+      flash={props.flash}
+    >
+      <PageLinks links={[[back, '返回党性分析名单']]} />
+      <p>
+        {unit.name} · {categoryLabel(props.member.category)} · 状态：
+        <strong>{selfAnalysisStateLabels[m?.state ?? 'notStarted']}</strong>
+        {m?.submittedAt && `（${chinaTime(m.submittedAt)} 提交）`}
+        {m?.enteredBy && '（党支部代录）'}
+      </p>
+      {m?.state === 'returned' && m.returnComment && (
+        <p class="flash error">已退回，意见：{m.returnComment}</p>
+      )}
+      {m && m.state !== 'draft' && <MaterialBody material={m} />}
+      {m?.state === 'approved' && (
+        <p class="muted">
+          {chinaTime(m.approvedAt)} 认可，内容已固定。SHA-256：<code>{m.sha256}</code>
+        </p>
+      )}
+      {m?.state === 'submitted' && props.canCheck && (
+        <div class="grid">
+          <form method="post" action={`${here}/approve`} class="card">
+            <Csrf token={csrf} />
+            <h2 style="margin-top:0">认可</h2>
+            <p class="muted">认可后材料内容固定，不能再改。</p>
+            <button type="submit">认可这份材料</button>
+          </form>
+          <form method="post" action={`${here}/return`} class="card">
+            <Csrf token={csrf} />
+            <h2 style="margin-top:0">退回修改</h2>
+            <label for="comment">退回意见（党员在本人链接上看到）</label>
+            <textarea id="comment" name="comment" required maxlength={analysisLimits.comment} />
+            <button type="submit" class="secondary">
+              退回
+            </button>
+          </form>
+        </div>
+      )}
+      {typing && (
+        <form method="post" action={`${here}/enter`} class="card">
+          <Csrf token={csrf} />
+          <h2 style="margin-top:0">代录书面材料</h2>
+          <p class="muted">党员交来纸质材料的，由党支部照录；记入操作记录，并在党员的链接上注明为代录。</p>
+          <input type="hidden" name="version" value={String(m?.version ?? 0)} />
+          <label for="problems">一、查找的问题</label>
+          <textarea id="problems" name="problems" rows={5} maxlength={analysisLimits.text}>
+            {text?.problems ?? ''}
+          </textarea>
+          <label for="causes">二、原因剖析</label>
+          <textarea id="causes" name="causes" rows={4} maxlength={analysisLimits.text}>
+            {text?.causes ?? ''}
+          </textarea>
+          <fieldset>
+            <legend>三、努力方向和整改措施</legend>
+            {Array.from({ length: rows }, (_, i) => (
+              <div class="grid">
+                <div>
+                  <label for={`m${i}_a`}>措施{i + 1}</label>
+                  <input id={`m${i}_a`} name={`m${i}_a`} value={text?.measures[i]?.action ?? ''} />
+                </div>
+                <div>
+                  <label for={`m${i}_d`}>完成时限</label>
+                  <input
+                    id={`m${i}_d`}
+                    name={`m${i}_d`}
+                    type="date"
+                    value={text?.measures[i]?.deadline ?? ''}
+                  />
+                </div>
+              </div>
+            ))}
+          </fieldset>
+          <button type="submit" name="intent" value="draft" class="secondary">
+            存为草稿
+          </button>{' '}
+          <button type="submit" name="intent" value="submit">
+            录入并提交把关
+          </button>
+        </form>
+      )}
+    </ConsoleLayout>
+  );
+}
