@@ -199,4 +199,42 @@ describe('党性分析: the personal link, the material and 组织把关', () =>
     // No token is stored as it is.
     for (const l of links) expect(JSON.stringify(items)).not.toContain(l.link.split('/m/')[1]);
   });
+
+  it('shows a member their own appraisal once determined, to them alone, with groups below k withheld', async () => {
+    const leader2 = await tokenFor(t, demoAccounts.leader2.username, demoPassword);
+    const unit2 = String(
+      asRecord(asRecord((await call(t, leader2, 'GET', '/api/auth/me')).json).scope).unitId,
+    );
+    await call(t, leader2, 'POST', `/api/units/${unit2}/member-links`);
+    const theirs = asRecord((await call(t, leader2, 'GET', `/api/units/${unit2}/member-links`)).json)
+      .items as typeof links;
+    const sessions = asRecord((await call(t, leader2, 'GET', `/api/units/${unit2}/review-sessions`)).json)
+      .items as { id: string }[];
+    const results = asRecord(
+      (await call(t, leader2, 'GET', `/api/review-sessions/${sessions[0]?.id}/results`)).json,
+    );
+    const tally = asRecord(results.tally).members as {
+      id: string;
+      byGroup: { member: Record<string, number> | null; mass: Record<string, number> | null };
+    }[];
+    const determinations = results.determinations as { memberId: string; reason: string }[];
+    for (const [i, l] of theirs.slice(0, 2).entries()) {
+      const html = (await page(l.link)).html;
+      expect(html, l.name).toContain('本人民主评议结果（只有您本人能看到）');
+      const mine = determinations.find((d) => d.memberId === l.memberId);
+      expect(html).toContain(mine?.reason);
+      // Nobody else's name or result is on the page.
+      for (const other of theirs.filter((o) => o.memberId !== l.memberId))
+        expect(html).not.toContain(other.name);
+      const sealed = tally.find((m) => m.id === l.memberId);
+      const withheld = [sealed?.byGroup.member, sealed?.byGroup.mass].filter((g) => g === null).length;
+      expect(html.split('不单独显示').length - 1, `member ${i}`).toBe(withheld);
+      const sheet = await page(`${l.link}/feedback`);
+      expect(sheet.status).toBe(200);
+      expect(sheet.html).toContain('个人评议情况反馈');
+    }
+    // Before any determination there is nothing to show (the first unit's session is still open).
+    expect((await page(`${links[0]?.link}/feedback`)).status).toBe(404);
+    expect((await page(links[0]?.link ?? '')).html).not.toContain('本人民主评议结果');
+  });
 });

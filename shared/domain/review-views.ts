@@ -59,3 +59,15 @@ export const ResultsView = z
   })
   .meta({ id: 'ReviewResults' });
 export type ResultsView = z.infer<typeof ResultsView>;
+
+/** A member's own appraisal as their personal link shows it (see `usecases/own-feedback.ts`). */
+export interface OwnFeedback {
+  countedAt: string;
+  k: number;
+  massUnknown: boolean;
+  byGroup: { member: Record<string, number> | null; mass: Record<string, number> | null };
+  combined: Record<string, number> | null;
+  excellentRate: number | null;
+  qualifiedRate: number | null;
+  determination: { grade: string; reason: string };
+}

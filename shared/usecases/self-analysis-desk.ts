@@ -18,6 +18,7 @@ import {
   unitProblemsFor,
 } from '../domain/self-analysis';
 import { fail, notFound, validationError } from '../errors';
+import { ownFeedback } from './own-feedback';
 
 const unknownLink = () => notFound('找不到这个个人链接。链接可能已经作废，请向本单位党支部索取新的链接');
 
@@ -42,6 +43,7 @@ export async function memberDesk(deps: Deps, token: string) {
     member,
     unit,
     material,
+    feedback: await ownFeedback(deps, member),
     prompts: promptsFor(member.category),
     unitProblems: unitProblemsFor(member.category, problems),
   };

@@ -3,15 +3,17 @@ import { Hono } from 'hono';
 import type { PublicDeps } from '../../deps';
 import { materialFields } from '../../domain/public-forms';
 import { editable } from '../../domain/self-analysis';
-import { AppError } from '../../errors';
+import { AppError, notFound } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
 import { showErrorsAs } from '../../http/on-error';
 import { statusOf } from '../../http/status';
 import { type MemberDesk, memberDesk, saveOwnAnalysis } from '../../usecases/self-analysis-desk';
 import { page } from '../../views/page';
+import { PublicLayout } from '../../views/public/layout';
 import { type MaterialValues, MemberPage, valuesOf } from '../../views/public/member-page';
 import { RoundNoticePage } from '../../views/public/notice-pages';
+import { feedbackCss, OwnFeedbackSection } from '../../views/public/own-feedback';
 
 /** The member's page from what the link opens, filled with `values`. */
 const memberPage = (
@@ -34,6 +36,7 @@ const memberPage = (
       errors={fill.errors ?? []}
       notice={fill.notice}
       saved={fill.saved}
+      feedback={desk.feedback}
     />,
   );
 
@@ -53,6 +56,27 @@ export function memberRoutes(deps: PublicDeps) {
     const token = c.req.param('token');
     const saved = c.req.query('saved');
     return c.html(memberPage(token, await memberDesk(deps, token), { ...(saved ? { saved } : {}) }));
+  });
+
+  // The member's own feedback alone, to print for the talk with the organisation.
+  app.get('/m/:token/feedback', async (c) => {
+    personal(c);
+    const token = c.req.param('token');
+    const desk = await memberDesk(deps, token);
+    if (!desk.feedback) throw notFound('组织评定后才有个人评议情况反馈');
+    return c.html(
+      page(
+        <PublicLayout
+          title={`${desk.member.name} 个人评议情况反馈`}
+          css={`${feedbackCss}@page{size:A4;margin:15mm}`}
+        >
+          <h1>{desk.member.name} 个人评议情况反馈</h1>
+          <p class="m">{desk.unit.name}</p>
+          <OwnFeedbackSection feedback={desk.feedback} />
+          <p class="m">仅供本人和党组织谈心谈话使用，不公开。用浏览器的“打印”打印。</p>
+        </PublicLayout>,
+      ),
+    );
   });
 
   app.post('/m/:token', async (c) => {

@@ -1,5 +1,6 @@
 import type { Stage } from '../../domain/campaign';
 import { stageLabels } from '../../domain/campaign';
+import type { OwnFeedback } from '../../domain/review-views';
 import {
   type AnalysisMeasure,
   analysisLimits,
@@ -8,6 +9,7 @@ import {
   selfAnalysisStateLabels,
 } from '../../domain/self-analysis';
 import { FormProblems, PublicLayout } from './layout';
+import { feedbackCss, OwnFeedbackSection } from './own-feedback';
 
 const css = `.card{background:#fff;border-radius:8px;padding:8px 12px;margin:0 0 12px}
 .ok{background:#e8f5e9;color:#1b5e20;padding:8px 12px;border-radius:8px}
@@ -69,12 +71,13 @@ export function MemberPage(props: {
   errors: { path: string; message: string }[];
   notice?: string | undefined;
   saved?: string | undefined;
+  feedback?: OwnFeedback | undefined;
 }) {
   const m = props.material;
   const v = props.values;
   const rows = Math.min(analysisLimits.measures, Math.max(3, v.measures.length + 1));
   return (
-    <PublicLayout title={`党性分析 · ${props.memberName}`} css={css}>
+    <PublicLayout title={`党性分析 · ${props.memberName}`} css={css + feedbackCss}>
       <h1>{props.memberName} 同志的党性分析</h1>
       <p class="m">
         {props.unitName} · {categoryLabel(props.category)} · 当前阶段：{stageLabels[props.stage]}
@@ -88,6 +91,9 @@ export function MemberPage(props: {
         notice={props.notice}
         anchorOf={(path) => `s-${path.split('.')[0]}`}
       />
+      {props.feedback && (
+        <OwnFeedbackSection feedback={props.feedback} printLink={`/m/${props.token}/feedback`} />
+      )}
       {props.saved === 'draft' && <p class="ok">草稿已保存。可以随时用这个链接回来接着写。</p>}
       {props.saved === 'submit' && <p class="ok">已提交，等待党组织把关。</p>}
       <div class="card">
@@ -107,7 +113,13 @@ export function MemberPage(props: {
         </>
       )}
       {m?.state === 'submitted' && <MaterialText values={valuesOf(m)} />}
-      {!props.writable && !m && <p>党性分析材料在“分析评议”阶段撰写，届时请再打开这个链接。</p>}
+      {!props.writable && !m && (
+        <p>
+          {props.stage === 'study'
+            ? '党性分析材料在“分析评议”阶段撰写，届时请再打开这个链接。'
+            : '本单位的分析评议阶段已经结束，没有收到您的党性分析材料；如有书面材料，请交党支部。'}
+        </p>
+      )}
       {props.writable && (
         <form method="post" action={`/m/${props.token}`}>
           <input type="hidden" name="version" value={String(m?.version ?? 0)} />
