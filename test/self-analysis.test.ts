@@ -42,17 +42,19 @@ describe('党性分析: the personal link, the material and 组织把关', () =>
     await seedDemo(t.deps, 'http://x');
     leader = await tokenFor(t, demoAccounts.leader.username, demoPassword);
     unitId = String(asRecord(asRecord((await call(t, leader, 'GET', '/api/auth/me')).json).scope).unitId);
-    const issued = await call(t, leader, 'POST', `/api/units/${unitId}/member-links`);
-    expect(issued.json).toEqual({ issued: 12 });
+    // The demo issued every member of the first unit a link; issuing again gives nobody a second one.
     expect((await call(t, leader, 'POST', `/api/units/${unitId}/member-links`)).json).toEqual({ issued: 0 });
-    links = asRecord((await call(t, leader, 'GET', `/api/units/${unitId}/member-links`)).json)
+    const all = asRecord((await call(t, leader, 'GET', `/api/units/${unitId}/member-links`)).json)
       .items as typeof links;
+    expect(all).toHaveLength(12);
+    // The demo's first five have materials in every state; these walks use members who have not started.
+    links = all.slice(5);
   }, 60_000);
 
   it('gives each member a personal link of 128 bits that opens their own page, never cached', async () => {
-    expect(links).toHaveLength(12);
+    expect(links).toHaveLength(7);
     for (const l of links) expect(l.link).toMatch(/^https:\/\/pingyi\.example\.cn\/m\/[A-Za-z0-9_-]{22}$/);
-    expect(new Set(links.map((l) => l.link)).size).toBe(12);
+    expect(new Set(links.map((l) => l.link)).size).toBe(7);
     const first = links[0];
     const { status, html, res } = await page(first?.link ?? '');
     expect(status).toBe(200);
@@ -133,7 +135,7 @@ describe('党性分析: the personal link, the material and 组织把关', () =>
     expect(shown.html).toContain('党组织已认可');
     expect(shown.html).toContain(material.sha256);
     // Approving what was never submitted is refused too.
-    const none = await call(t, leader, 'POST', `/api/self-analyses/${links[5]?.memberId}/approve`);
+    const none = await call(t, leader, 'POST', `/api/self-analyses/${links[6]?.memberId}/approve`);
     expect(none.status).toBe(404);
   });
 
@@ -188,7 +190,7 @@ describe('党性分析: the personal link, the material and 组织把关', () =>
     const linkItems = items.filter(
       (i) => /^(MLINK#|ANALYSIS#)/.test(String(i.pk)) || String(i.sk).startsWith('MLINKOF#'),
     );
-    expect(linkItems.length).toBeGreaterThan(12);
+    expect(linkItems.length).toBeGreaterThan(24);
     for (const item of linkItems) {
       for (const value of [String(item.linkHash ?? ''), String(item.linkId ?? '')].filter(Boolean)) {
         expect(ballotBox).not.toContain(value);

@@ -14,6 +14,7 @@ import { demoAccounts, demoCampaignName, demoGroups, demoMembers, demoPassword, 
 import { advanceStage, seedEvaluation } from './rectification';
 import { demoActors, seedApprovedReport } from './report';
 import { remedialUnit, satisfiedUnit } from './scripts';
+import { seedSelfAnalyses } from './self-analysis';
 
 /** What a person needs to try the demo, printed by the local start. */
 export interface DemoInfo {
@@ -21,6 +22,8 @@ export interface DemoInfo {
   lines: string[];
   /** The demo ballot links, only on the start that minted them: codes are never stored in plain. */
   ballotLinks: string[];
+  /** The first unit's members' personal links (`name link`), on the start that issued them. */
+  memberLinks: string[];
 }
 
 function campaignItems(now: Date) {
@@ -92,6 +95,7 @@ export async function seedDemo(
   let demoRoundId = marker?.demoRoundId;
   let demoDisclosure = marker?.demoDisclosure;
   let ballotLinks: string[] = [];
+  let memberLinks: string[] = [];
   if (seededNow) {
     const now = deps.now();
     const { campaign, groups, units, members, rounds } = campaignItems(now);
@@ -160,6 +164,16 @@ export async function seedDemo(
       ...memberCodes.map((c) => `党员 ${baseUrl}/b/${c}`),
       ...massCodes.map((c) => `群众代表 ${baseUrl}/b/${c}`),
     ];
+    // Its members write their 党性分析 through personal links: materials in every state.
+    memberLinks = await seedSelfAnalyses(
+      deps,
+      firstUnit,
+      demoActors(firstUnit, {
+        leader: demoAccounts.leader.username,
+        supervisor: demoAccounts.supervisor.username,
+      }),
+      baseUrl,
+    );
     // The second unit has come through 集中查找 and 组织把关认可 into 整改提高: its report is
     // approved and public, its measures are under way, and the masses rated them (满意率 above 60%).
     // The first group's third unit got that far too, but its masses were not satisfied: it must 补课.
@@ -187,6 +201,7 @@ export async function seedDemo(
   return {
     seededNow,
     ballotLinks,
+    memberLinks,
     lines: [
       ...(demoRoundId ? [`群众意见表 Form:  ${baseUrl}/f/${demoRoundId}   (${demoUnits[0]?.name})`] : []),
       ...(demoDisclosure

@@ -5,7 +5,7 @@ import { createDynamoClient } from '../data/client';
 import { ensureTables } from '../data/ensure-table';
 import { seedDemo } from '../demo/seed';
 import { createDeps } from '../deps';
-import { demoBallotLinks } from './demo-links';
+import { demoBallotLinks, demoMemberLinks } from './demo-links';
 import { JavaMissingError, type RunningDynamo, startDynamoLocal } from './dynamodb-local';
 import { localSecrets } from './secrets';
 import { streamPoller } from './stream-poller';
@@ -46,8 +46,11 @@ async function main() {
     // reports are built once its opinions are in the live counts (as a leader would find them).
     const demo = local.SEED_DEMO
       ? await seedDemo(deps, baseUrl, { settle: () => poller.drain() })
-      : { seededNow: false, lines: [], ballotLinks: [] };
-    const ballotLines = demoBallotLinks(local.DATA_DIR, demo.ballotLinks);
+      : { seededNow: false, lines: [], ballotLinks: [], memberLinks: [] };
+    const ballotLines = [
+      ...demoBallotLinks(local.DATA_DIR, demo.ballotLinks),
+      ...demoMemberLinks(local.DATA_DIR, demo.memberLinks),
+    ];
     poller.start(1000);
 
     const server = serve({ fetch: createApp(deps).fetch, port: local.PORT, hostname: '0.0.0.0' });
