@@ -82,6 +82,7 @@ const catalogue = {
     (state = '已提交') => `党性分析材料${state}，不能再修改；需要修改的，请党组织退回`,
   ),
   ANALYSIS_NOT_SUBMITTED: entry('conflict', '这份党性分析材料还没有提交，不能把关'),
+  NOTHING_TO_PUBLISH: entry('conflict', '还没有经党组织认可的党性分析材料，认可后才能公开'),
   ANALYSIS_APPROVED: entry('conflict', '这份党性分析材料已经认可，结果已固定，不能再改动'),
   UNIT_NAME_TAKEN: entry('conflict', '本活动中已有同名单位'),
   SETTINGS_FROZEN: entry(

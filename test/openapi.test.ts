@@ -28,7 +28,7 @@ describe('the OpenAPI document', () => {
     const publicDocumented = [...documented].filter(
       (d) => d.includes(' /api/public/') || d.endsWith(' /healthz'),
     );
-    expect(publicDocumented).toHaveLength(6);
+    expect(publicDocumented).toHaveLength(7);
     const publicServed = new Set(t.app.allRoutes.map((r) => `${r.method} ${r.path}`));
     for (const d of publicDocumented) {
       expect(publicServed).toContain(d);

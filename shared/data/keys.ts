@@ -106,6 +106,9 @@ export const keys = {
     gsi1sk: `${createdAt}#${id}`,
   }),
 
+  /** The unit's 党性分析 materials as last made public, and the listing of their page's token. */
+  analysesDisclosure: (unitId: string) => ({ pk: `UNIT#${unitId}`, sk: 'ANALYSES' }),
+  analysesDisclosureListing: (token: string) => ({ gsi1pk: `ANALYSES#${token}`, gsi1sk: 'ANALYSES' }),
   /** A party member's personal link, by the keyed hash of its token. */
   memberLink: (hash: string) => ({ pk: `MLINK#${hash}`, sk: 'META' }),
   /** A member's current personal link (its id, to print the slip again, and its hash). */
@@ -168,6 +171,7 @@ export const accessPatterns = {
   membersOfUnit: (unitId: string) => pattern({ pk: `UNIT#${unitId}`, skPrefix: 'MEMBER#' }),
   memberLinksOfUnit: (unitId: string) => pattern({ pk: `UNIT#${unitId}`, skPrefix: 'MLINKOF#' }),
   selfAnalysesOfUnit: (unitId: string) => pattern({ index: 'gsi1', pk: `UNIT#${unitId}#ANALYSES` }),
+  analysesDisclosure: (token: string) => pattern({ index: 'gsi1', pk: `ANALYSES#${token}` }),
   accounts: () => pattern({ index: 'gsi1', pk: 'ACCOUNTS' }),
   auditTrail: () => pattern({ pk: 'AUDIT', newestFirst: true }),
   roundsOfUnit: (unitId: string) =>

@@ -68,6 +68,7 @@ export const actionLabels: Record<string, string> = {
   'analysis.enter': '代录党性分析材料',
   'analysis.return': '退回党性分析材料',
   'analysis.approve': '认可党性分析材料',
+  'analysis.publish': '公开党性分析材料',
 };
 
 /** What a target's kinds are called; the ids themselves go under 技术信息. */
@@ -121,6 +122,8 @@ const fields: Record<string, [label: string, read?: (v: unknown) => string]> = {
   memberName: ['党员'],
   submitted: ['提交', (v) => (v ? '已提交' : '存为草稿')],
   linked: ['发放人数'],
+  published: ['公开份数'],
+  analysesScope: ['公开范围', (v) => (v === 'unit' ? '本单位' : '本支部党员')],
   reissued: ['其中重新发放'],
   teller: ['计票人', (v) => `第${v}计票人`],
   unresolvedSlips: ['未解决的票号', (v) => (Array.isArray(v) && v.length ? v.join('、') : '无')],

@@ -13,10 +13,13 @@ export const PublicationEntry = z
   .object({
     campaignId: z.string(),
     seq: z.number().int().min(1),
-    /** A disclosure, or a later state of its rectification section (measures, progress, evaluation). */
-    kind: z.enum(['disclosure', 'rectification']),
+    /**
+     * A disclosure, a later state of its rectification section (measures, progress,
+     * evaluation), or the unit's approved 党性分析 materials made public within their scope.
+     */
+    kind: z.enum(['disclosure', 'rectification', 'analyses']),
     unitId: z.string(),
-    /** The disclosure's token (`/p/{token}`), for both kinds. */
+    /** The disclosure's token (`/p/{token}`), or the published materials' (`/a/{token}`). */
     token: z.string(),
     /** SHA-256 of the published content's canonical JSON. */
     contentSha256: z.string(),

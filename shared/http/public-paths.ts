@@ -10,6 +10,7 @@ export const publicPaths = [
   { path: '/e', itself: false, below: true }, // satisfaction evaluation page and its post
   { path: '/p', itself: false, below: true }, // disclosure pages
   { path: '/m', itself: false, below: true }, // a party member's personal link (党性分析)
+  { path: '/a', itself: false, below: true }, // a unit's 党性分析 materials made public to the unit
   { path: '/v', itself: true, below: false }, // checking a disclosure in the browser
   { path: '/api/public', itself: false, below: true }, // the same as JSON
   { path: '/assets', itself: false, below: true }, // our own static files

@@ -1,3 +1,4 @@
+import { analysesByToken, getAnalysesDisclosure } from '../data/repos/analyses-disclosures';
 import { getMemberLink } from '../data/repos/member-links';
 import { getMember } from '../data/repos/members';
 import { problemsOf } from '../data/repos/reports';
@@ -32,11 +33,12 @@ export async function memberDesk(deps: Deps, token: string) {
   if (!MemberLinkToken.safeParse(token).success) throw unknownLink();
   const link = await getMemberLink(deps, memberLinkHash(deps.config.CODE_HASH_SECRET, token));
   if (!link) throw unknownLink();
-  const [member, unit, material, problems] = await Promise.all([
+  const [member, unit, material, problems, published] = await Promise.all([
     getMember(deps, link.unitId, link.memberId),
     getUnit(deps, link.unitId),
     getSelfAnalysis(deps, link.memberId),
     problemsOf(deps, link.unitId),
+    getAnalysesDisclosure(deps, link.unitId),
   ]);
   if (!member || !unit) throw unknownLink();
   return {
@@ -44,6 +46,8 @@ export async function memberDesk(deps: Deps, token: string) {
     unit,
     material,
     feedback: await ownFeedback(deps, member),
+    /** The unit's approved materials as made public (members and unit scope alike reach the members). */
+    published,
     prompts: promptsFor(member.category),
     unitProblems: unitProblemsFor(member.category, problems),
   };
@@ -111,4 +115,11 @@ export async function saveOwnAnalysis(deps: Deps, token: string, save: MaterialS
   if (next === 'stored') return desk.material as SelfAnalysis;
   await saveOwnMaterial(deps, next);
   return next;
+}
+
+/** The unit's published materials on their own page (`/a/{token}`): only when published to the whole unit. */
+export async function unitAnalysesPage(deps: Deps, token: string) {
+  const found = /^[A-Za-z0-9_-]{22}$/.test(token) ? await analysesByToken(deps, token) : undefined;
+  if (found?.content.scope !== 'unit') throw notFound('找不到这个公开页面');
+  return found;
 }

@@ -1,3 +1,4 @@
+import { getAnalysesDisclosure } from '../data/repos/analyses-disclosures';
 import { memberLinksOf } from '../data/repos/member-links';
 import { getMember } from '../data/repos/members';
 import { getSelfAnalysis } from '../data/repos/self-analyses';
@@ -19,11 +20,14 @@ const powers = (who: Principal, unit: { id: string; campaignId: string; groupId:
 export async function selfAnalysesPage(deps: Deps, who: Principal, unitId: string) {
   const { unit, rows, due, submitted, approved } = await unitSelfAnalyses(deps, who, unitId);
   const can = powers(who, unit);
-  const linked = new Set(
-    can.canManageLinks ? (await memberLinksOf(deps, unit.id)).map((s) => s.memberId) : [],
-  );
+  const [slots, published] = await Promise.all([
+    can.canManageLinks ? memberLinksOf(deps, unit.id) : [],
+    getAnalysesDisclosure(deps, unit.id),
+  ]);
+  const linked = new Set(slots.map((s) => s.memberId));
   return {
     unit,
+    published,
     lines: rows.map((r) => ({ ...r, hasLink: linked.has(r.memberId) })),
     counts: { due, submitted, approved },
     ...can,

@@ -176,6 +176,17 @@ export const collectCases: Case[] = [
     supervisor: ['ok', 404],
     leader: ['ok', 404],
   },
+  {
+    method: 'POST',
+    route: '/api/units/:unitId/self-analyses/publish',
+    request: (f, s) => ({
+      path: `/api/units/${unitOf(f, s)}/self-analyses/publish`,
+      body: { scope: 'members' },
+    }),
+    office: 'ok',
+    supervisor: ['ok', 404],
+    leader: ['ok', 404],
+  },
   collectsForOwnUnit('GET', '/api/units/:unitId/member-links', (f, s) => ({
     path: `/api/units/${unitOf(f, s)}/member-links`,
   })),

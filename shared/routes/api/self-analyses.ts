@@ -1,12 +1,14 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { principalOf } from '../../auth/middleware';
 import type { Deps } from '../../deps';
+import { AnalysesDisclosure } from '../../domain/analyses-disclosure';
 import { SelfAnalysis, SelfAnalysisContent, selfAnalysisStates } from '../../domain/self-analysis';
 import type { AppEnv } from '../../http/env';
 import { errorResponses, jsonBody, ok, security, UnitParams } from '../../http/openapi';
 import { publicUrl } from '../../http/public-url';
 import { validationHook } from '../../http/validation';
 import { issueLinks, memberLinks, revokeLink } from '../../usecases/member-links';
+import { PublishInput, publishAnalyses } from '../../usecases/publish-analyses';
 import {
   approveSelfAnalysis,
   enterSelfAnalysis,
@@ -82,6 +84,15 @@ const enter = createRoute({
   },
   responses: { 200: ok(SelfAnalysis), ...errorResponses },
 });
+const publish = createRoute({
+  ...route(
+    'post',
+    '/api/units/{unitId}/self-analyses/publish',
+    '适当范围公开: publish every approved material within a scope (members, unit), as a publication-log entry',
+  ),
+  request: { params: UnitParams, body: jsonBody(PublishInput) },
+  responses: { 200: ok(AnalysesDisclosure), ...errorResponses },
+});
 const links = createRoute({
   ...route(
     'get',
@@ -146,6 +157,12 @@ export function selfAnalysisRoutes(deps: Deps) {
         200,
       );
     })
+    .openapi(publish, async (c) =>
+      c.json(
+        await publishAnalyses(deps, principalOf(c), c.req.valid('param').unitId, c.req.valid('json')),
+        200,
+      ),
+    )
     .openapi(links, async (c) => {
       const { rows } = await memberLinks(deps, principalOf(c), c.req.valid('param').unitId);
       c.header('cache-control', 'no-store');

@@ -7,6 +7,7 @@ import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
 import { publicUrl } from '../../http/public-url';
 import { issueLinks, memberLinks, revokeLink } from '../../usecases/member-links';
+import { publishAnalyses } from '../../usecases/publish-analyses';
 import { qrSvg } from '../../usecases/qr';
 import { approveSelfAnalysis, enterSelfAnalysis, returnSelfAnalysis } from '../../usecases/self-analyses';
 import { selfAnalysesPage, selfAnalysisPage } from '../../usecases/self-analysis-pages';
@@ -27,7 +28,9 @@ export function consoleSelfAnalysisRoutes(deps: Deps) {
   app.get('/console/units/:id/self-analyses', async (c) => {
     const viewer = requirePageContext(deps, c);
     const shown = await selfAnalysesPage(deps, viewer.who, c.req.param('id'));
-    return c.html(page(<SelfAnalysesPage {...viewer} {...shown} />));
+    const token = shown.published?.content.scope === 'unit' ? shown.published.token : undefined;
+    const publishedLink = token ? publicUrl(deps.config.PUBLIC_BASE_URL, `/a/${token}`) : undefined;
+    return c.html(page(<SelfAnalysesPage {...viewer} {...shown} publishedLink={publishedLink} />));
   });
 
   app.get('/console/units/:id/self-analyses/:memberId', async (c) => {
@@ -72,6 +75,14 @@ export function consoleSelfAnalysisRoutes(deps: Deps) {
     const [id, memberId] = [c.req.param('id'), c.req.param('memberId')];
     return backAfter(c, `${listPath(id)}#a-${memberId}`, '链接已作废', () =>
       revokeLink(deps, who(c), id, memberId),
+    );
+  });
+
+  app.post('/console/units/:id/self-analyses/publish', async (c) => {
+    const f = await readForm(c);
+    const id = c.req.param('id');
+    return backAfter(c, listPath(id), '已公开，并记入公示记录', () =>
+      publishAnalyses(deps, who(c), id, { scope: field(f, 'scope') }),
     );
   });
 

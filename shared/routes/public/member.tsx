@@ -8,12 +8,18 @@ import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
 import { showErrorsAs } from '../../http/on-error';
 import { statusOf } from '../../http/status';
-import { type MemberDesk, memberDesk, saveOwnAnalysis } from '../../usecases/self-analysis-desk';
+import {
+  type MemberDesk,
+  memberDesk,
+  saveOwnAnalysis,
+  unitAnalysesPage,
+} from '../../usecases/self-analysis-desk';
 import { page } from '../../views/page';
 import { PublicLayout } from '../../views/public/layout';
 import { type MaterialValues, MemberPage, valuesOf } from '../../views/public/member-page';
 import { RoundNoticePage } from '../../views/public/notice-pages';
 import { feedbackCss, OwnFeedbackSection } from '../../views/public/own-feedback';
+import { PublishedAnalyses, publishedCss } from '../../views/public/published-analyses';
 
 /** The member's page from what the link opens, filled with `values`. */
 const memberPage = (
@@ -37,6 +43,7 @@ const memberPage = (
       notice={fill.notice}
       saved={fill.saved}
       feedback={desk.feedback}
+      published={desk.published}
     />,
   );
 
@@ -78,6 +85,23 @@ export function memberRoutes(deps: PublicDeps) {
       ),
     );
   });
+
+  // The unit's approved materials, when the approver made them public to the whole unit.
+  app.get('/a/:token', async (c) => {
+    showErrorsAs(c, (err) => page(<RoundNoticePage title="无法打开" message={err.message} />));
+    const d = await unitAnalysesPage(deps, c.req.param('token'));
+    return c.html(
+      page(
+        <PublicLayout title={`${d.content.unitName} 党性分析材料公开`} css={publishedCss}>
+          <PublishedAnalyses disclosure={d} />
+        </PublicLayout>,
+      ),
+    );
+  });
+
+  app.get('/api/public/analyses/:token', async (c) =>
+    c.json(await unitAnalysesPage(deps, c.req.param('token'))),
+  );
 
   app.post('/m/:token', async (c) => {
     personal(c);

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { AnalysesDisclosure } from '../../domain/analyses-disclosure';
 import { idPattern, roundTokenPattern, token22Pattern } from '../../domain/public-forms';
 import { PublicationEntry, PublicationHead } from '../../domain/publication-log';
 import { DisclosureScope, Published } from '../../domain/report';
@@ -111,6 +112,15 @@ export const publicRouteDocs = [
     summary: 'An approved analysis report as published, with the SHA-256 of its canonical JSON',
     request: { params: z.object({ token: z.string().regex(token22Pattern) }) },
     responses: { 200: ok(Disclosure), ...errorResponses },
+  }),
+  createRoute({
+    method: 'get',
+    path: '/api/public/analyses/{token}',
+    tags: ['public'],
+    summary:
+      'A unit’s approved 党性分析 materials as published to the whole unit, with the SHA-256 and publication-log entry',
+    request: { params: z.object({ token: z.string().regex(token22Pattern) }) },
+    responses: { 200: ok(AnalysesDisclosure), ...errorResponses },
   }),
   createRoute({
     method: 'get',

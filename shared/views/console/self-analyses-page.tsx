@@ -1,4 +1,9 @@
 import type { Principal } from '../../domain/account';
+import {
+  type AnalysesDisclosure,
+  analysesScopeLabels,
+  analysesScopes,
+} from '../../domain/analyses-disclosure';
 import type { Unit } from '../../domain/org';
 import { categoryLabel, type SelfAnalysis, selfAnalysisStateLabels } from '../../domain/self-analysis';
 import { chinaTime } from './format';
@@ -49,6 +54,9 @@ export function SelfAnalysesPage(props: {
   counts: { due: number; submitted: number; approved: number };
   canCheck: boolean;
   canManageLinks: boolean;
+  published?: AnalysesDisclosure | undefined;
+  /** The unit-wide page of the published materials (`/a/{token}`), when published to the unit. */
+  publishedLink?: string | undefined;
 }) {
   const { unit, csrf } = props;
   const base = `/console/units/${unit.id}`;
@@ -136,6 +144,41 @@ export function SelfAnalysesPage(props: {
           ))}
         </tbody>
       </table>
+      {props.canCheck && (
+        <form method="post" action={`${base}/self-analyses/publish`} class="card">
+          <Csrf token={csrf} />
+          <h2 style="margin-top:0">适当范围公开</h2>
+          {props.published ? (
+            <p>
+              {chinaTime(props.published.publishedAt)} 已公开 {props.published.content.materials.length} 份（
+              {analysesScopeLabels[props.published.content.scope]}），本活动公示记录第{' '}
+              {props.published.log.seq} 条。
+              {props.publishedLink && (
+                <>
+                  公开页：<a href={props.publishedLink}>{props.publishedLink}</a>
+                </>
+              )}
+            </p>
+          ) : (
+            <p class="muted">已认可的材料可以公开，接受党员和群众监督；评议票数不在其中。</p>
+          )}
+          <label for="scope">公开范围</label>
+          <select id="scope" name="scope">
+            {analysesScopes.map((s) => (
+              <option value={s} selected={s === props.published?.content.scope}>
+                {analysesScopeLabels[s]}
+              </option>
+            ))}
+          </select>
+          <p class="muted">
+            公开全部 {props.counts.approved}{' '}
+            份已认可的材料；以后又有认可的，再公开一次即可（每次记入公示记录）。
+          </p>
+          <button type="submit" disabled={props.counts.approved === 0}>
+            {props.published ? '重新公开' : '公开已认可的材料'}
+          </button>
+        </form>
+      )}
       {waiting.length > 0 && (
         <p>
           等待把关：

@@ -1,3 +1,4 @@
+import type { AnalysesDisclosure } from '../../domain/analyses-disclosure';
 import type { Stage } from '../../domain/campaign';
 import { stageLabels } from '../../domain/campaign';
 import type { OwnFeedback } from '../../domain/review-views';
@@ -10,6 +11,7 @@ import {
 } from '../../domain/self-analysis';
 import { FormProblems, PublicLayout } from './layout';
 import { feedbackCss, OwnFeedbackSection } from './own-feedback';
+import { PublishedAnalyses, publishedCss } from './published-analyses';
 
 const css = `.card{background:#fff;border-radius:8px;padding:8px 12px;margin:0 0 12px}
 .ok{background:#e8f5e9;color:#1b5e20;padding:8px 12px;border-radius:8px}
@@ -72,12 +74,13 @@ export function MemberPage(props: {
   notice?: string | undefined;
   saved?: string | undefined;
   feedback?: OwnFeedback | undefined;
+  published?: AnalysesDisclosure | undefined;
 }) {
   const m = props.material;
   const v = props.values;
   const rows = Math.min(analysisLimits.measures, Math.max(3, v.measures.length + 1));
   return (
-    <PublicLayout title={`党性分析 · ${props.memberName}`} css={css + feedbackCss}>
+    <PublicLayout title={`党性分析 · ${props.memberName}`} css={css + feedbackCss + publishedCss}>
       <h1>{props.memberName} 同志的党性分析</h1>
       <p class="m">
         {props.unitName} · {categoryLabel(props.category)} · 当前阶段：{stageLabels[props.stage]}
@@ -173,6 +176,7 @@ export function MemberPage(props: {
           </button>
         </form>
       )}
+      {props.published && <PublishedAnalyses disclosure={props.published} />}
     </PublicLayout>
   );
 }
