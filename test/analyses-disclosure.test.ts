@@ -1,10 +1,13 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { keys } from '../shared/data/keys';
 import { publicationEntries } from '../shared/data/repos/publication-log';
 import { demoAccounts, demoPassword } from '../shared/demo/campaign';
 import { seedDemo } from '../shared/demo/seed';
 import type { AnalysesDisclosure } from '../shared/domain/analyses-disclosure';
 import { hashOf } from '../shared/domain/canonical-json';
 import { checkChain } from '../shared/domain/publication-log';
+import { verifyAnalyses } from '../shared/ops/verify-analyses';
 import { asRecord, call, tokenFor } from './support/api';
 import { createTestContext, type TestContext } from './support/test-env';
 
@@ -70,7 +73,30 @@ describe('publishing approved 党性分析 materials within a scope', () => {
     expect(unitPage.html).toContain(d.sha256);
     const json = await t.app.request(`/api/public/analyses/${d.token}`);
     expect(hashOf(asRecord(await json.json()).content)).toBe(d.sha256);
-    // The console shows the publication and its page.
+    // Checked from outside like the report; a rewrite in the table (hash recomputed too) no longer matches the log.
+    const viaApp = (url: string) => t.app.request(new URL(url).pathname);
+    const link = `https://pingyi.example.cn/a/${d.token}`;
+    expect((await verifyAnalyses(link, viaApp)).ok).toBe(true);
+    const altered = {
+      ...d.content,
+      materials: d.content.materials.map((m) => ({ ...m, content: { ...m.content, causes: '已删改' } })),
+    };
+    await t.deps.db.send(
+      new PutCommand({
+        TableName: t.deps.tableName,
+        Item: {
+          ...keys.analysesDisclosure(unitId),
+          ...keys.analysesDisclosureListing(d.token),
+          ...d,
+          content: altered,
+          sha256: hashOf(altered),
+        },
+      }),
+    );
+    const broken = await verifyAnalyses(link, viaApp);
+    expect(broken.ok).toBe(false);
+    expect(broken.lines.at(-1)?.zh).toContain(`公示记录第${d.log.seq}条记的正是这些材料`);
+    // The audit trail has both publications.
     const office = await tokenFor(t, demoAccounts.office.username, demoPassword);
     const trail = asRecord(
       (await call(t, office, 'GET', `/api/audit?unit=${unitId}&action=analysis.publish`)).json,

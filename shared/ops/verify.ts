@@ -1,5 +1,6 @@
 import { hashOf } from '../domain/canonical-json';
 import { checkChain, type PublicationEntry } from '../domain/publication-log';
+import { analysesTokenOf, verifyAnalyses } from './verify-analyses';
 
 type Fetch = (url: string) => Response | Promise<Response>;
 
@@ -163,10 +164,12 @@ async function main() {
   const head = at >= 0 ? args[at + 1] : undefined;
   const url = args.find((a, i) => !a.startsWith('--') && i !== at + 1);
   if (!url) {
-    console.error('usage: npm run verify -- <https://…/p/token> [--head <hash>]');
+    console.error('usage: npm run verify -- <https://…/p/token | https://…/a/token> [--head <hash>]');
     process.exit(2);
   }
-  const r = await verifyDisclosure(url, fetch, head);
+  const r = analysesTokenOf(url)
+    ? await verifyAnalyses(url, fetch, head)
+    : await verifyDisclosure(url, fetch, head);
   for (const l of r.lines) console.log(`${l.ok ? '✓' : '✗'} ${l.zh} (${l.en})`);
   console.log(r.ok ? '一致 (verified)' : '不一致 (does NOT verify)');
   process.exit(r.ok ? 0 : 1);
