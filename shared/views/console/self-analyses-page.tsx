@@ -69,6 +69,22 @@ export function SelfAnalysesPage(props: {
         应参加 {props.counts.due} 人，已提交 {props.counts.submitted} 人，已认可 {props.counts.approved} 人。
         党员用个人链接撰写材料，提交后由党组织把关：认可的材料内容固定；深度不够的退回并写明意见，党员在同一链接上修改后再交。
       </p>
+      {waiting.length > 0 && (
+        <p class="flash">
+          等待把关：
+          {waiting.map((l, i) => (
+            <>
+              {i > 0 && '、'}
+              <a href={`${base}/self-analyses/${l.memberId}`}>{l.memberName}</a>
+            </>
+          ))}
+          {props.lines.some((l) => l.material?.submittedAt) && (
+            <span class="muted">
+              （最早提交于 {chinaTime(waiting.map((l) => l.material?.submittedAt ?? '').sort()[0])}）
+            </span>
+          )}
+        </p>
+      )}
       {props.canManageLinks && (
         <section class="card">
           <h2 style="margin-top:0">党员个人链接</h2>
@@ -178,22 +194,6 @@ export function SelfAnalysesPage(props: {
             {props.published ? '重新公开' : '公开已认可的材料'}
           </button>
         </form>
-      )}
-      {waiting.length > 0 && (
-        <p>
-          等待把关：
-          {waiting.map((l, i) => (
-            <>
-              {i > 0 && '、'}
-              <a href={`${base}/self-analyses/${l.memberId}`}>{l.memberName}</a>
-            </>
-          ))}
-          {props.lines.some((l) => l.material?.submittedAt) && (
-            <span class="muted">
-              （最早提交于 {chinaTime(waiting.map((l) => l.material?.submittedAt ?? '').sort()[0])}）
-            </span>
-          )}
-        </p>
       )}
     </ConsoleLayout>
   );
