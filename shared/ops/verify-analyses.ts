@@ -1,6 +1,5 @@
 import { hashOf } from '../domain/canonical-json';
-import { checkChain, type PublicationEntry } from '../domain/publication-log';
-import type { Verdict } from './verify';
+import { read, type Verdict, verdictOf, walkedLog } from './verify';
 
 type Fetch = (url: string) => Response | Promise<Response>;
 
@@ -9,12 +8,6 @@ export function analysesTokenOf(url: string): { origin: string; token: string } 
   const u = new URL(url);
   const token = u.pathname.match(/^\/(?:a|api\/public\/analyses)\/([A-Za-z0-9_-]{22})$/)?.[1];
   return token ? { origin: u.origin, token } : undefined;
-}
-
-async function read(fetchFn: Fetch, url: string) {
-  const res = await fetchFn(url);
-  if (!res.ok) throw new Error(`could not read 无法读取 ${url}: ${res.status}`);
-  return res;
 }
 
 /**
@@ -38,12 +31,7 @@ export async function verifyAnalyses(url: string, fetchFn: Fetch = fetch, head?:
     log: { seq: number; hash: string };
   };
   const computed = hashOf(body.content);
-  const lines: Verdict['lines'] = [];
-  const done = (ok: boolean) => ({ ok, lines, computed, published: String(body.sha256) });
-  const check = (ok: boolean, zh: string, en: string) => {
-    lines.push({ ok, zh, en });
-    return ok;
-  };
+  const { check, done } = verdictOf(computed, body.sha256);
   if (
     !check(
       computed === body.sha256,
@@ -55,13 +43,8 @@ export async function verifyAnalyses(url: string, fetchFn: Fetch = fetch, head?:
   const page = await (await read(fetchFn, new URL(`/a/${token}`, origin).toString())).text();
   if (!check(page.includes(computed), '页面显示的哈希与内容一致', 'the page shows the same hash'))
     return done(false);
-  const logUrl = new URL(`/api/public/publication-log/${body.campaignId}`, origin).toString();
-  const { entries } = (await (await read(fetchFn, logUrl)).json()) as { entries: PublicationEntry[] };
-  const broken = checkChain(entries);
-  if (broken) {
-    check(false, `公示记录${broken.zh}`, `publication log: ${broken.en}`);
-    return done(false);
-  }
+  const entries = await walkedLog(fetchFn, origin, body.campaignId, check);
+  if (!entries) return done(false);
   const own = entries.filter((e) => e.kind === 'analyses' && e.token === token).at(-1);
   if (
     !check(

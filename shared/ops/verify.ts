@@ -26,10 +26,36 @@ export interface Verdict {
   published: string;
 }
 
-async function read(fetchFn: Fetch, url: string) {
+export async function read(fetchFn: Fetch, url: string) {
   const res = await fetchFn(url);
   if (!res.ok) throw new Error(`could not read 无法读取 ${url}: ${res.status}`);
   return res;
+}
+
+/** A verdict being written: each check in order, and the verdict once the walk ends. */
+export function verdictOf(computed: string, published: unknown) {
+  const lines: Verdict['lines'] = [];
+  const check = (ok: boolean, zh: string, en: string) => {
+    lines.push({ ok, zh, en });
+    return ok;
+  };
+  const done = (ok: boolean): Verdict => ({ ok, lines, computed, published: String(published) });
+  return { check, done };
+}
+
+/** Reads a campaign's publication log and walks it from its first entry; undefined (and the break named) when broken. */
+export async function walkedLog(
+  fetchFn: Fetch,
+  origin: string,
+  campaignId: string,
+  check: (ok: boolean, zh: string, en: string) => boolean,
+): Promise<PublicationEntry[] | undefined> {
+  const logUrl = new URL(`/api/public/publication-log/${campaignId}`, origin).toString();
+  const { entries } = (await (await read(fetchFn, logUrl)).json()) as { entries: PublicationEntry[] };
+  const broken = checkChain(entries);
+  if (!broken) return entries;
+  check(false, `公示记录${broken.zh}`, `publication log: ${broken.en}`);
+  return undefined;
 }
 
 /**
@@ -59,12 +85,7 @@ export async function verifyDisclosure(url: string, fetchFn: Fetch = fetch, head
     };
   };
   const computed = hashOf(body.published);
-  const lines: Verdict['lines'] = [];
-  const done = (ok: boolean) => ({ ok, lines, computed, published: String(body.sha256) });
-  const check = (ok: boolean, zh: string, en: string) => {
-    lines.push({ ok, zh, en });
-    return ok;
-  };
+  const { check, done } = verdictOf(computed, body.sha256);
   if (
     !check(
       computed === body.sha256,
@@ -80,13 +101,8 @@ export async function verifyDisclosure(url: string, fetchFn: Fetch = fetch, head
     check(false, '没有公示记录可以核对', 'no publication log to walk');
     return done(false);
   }
-  const logUrl = new URL(`/api/public/publication-log/${body.log.campaignId}`, origin).toString();
-  const { entries } = (await (await read(fetchFn, logUrl)).json()) as { entries: PublicationEntry[] };
-  const broken = checkChain(entries);
-  if (broken) {
-    check(false, `公示记录${broken.zh}`, `publication log: ${broken.en}`);
-    return done(false);
-  }
+  const entries = await walkedLog(fetchFn, origin, body.log.campaignId, check);
+  if (!entries) return done(false);
   const last = entries.at(-1);
   if (
     !check(

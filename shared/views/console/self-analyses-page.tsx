@@ -19,27 +19,6 @@ export interface AnalysisLine {
   hasLink: boolean;
 }
 
-/** A material's text, to read before deciding. */
-export function MaterialBody(props: { material: SelfAnalysis }) {
-  const c = props.material.content;
-  return (
-    <div>
-      <h3>一、查找的问题</h3>
-      <p style="white-space:pre-wrap">{c.problems}</p>
-      <h3>二、原因剖析</h3>
-      <p style="white-space:pre-wrap">{c.causes}</p>
-      <h3>三、努力方向和整改措施</h3>
-      <ol>
-        {c.measures.map((m) => (
-          <li>
-            {m.action}（完成时限：{m.deadline}）
-          </li>
-        ))}
-      </ol>
-    </div>
-  );
-}
-
 /**
  * 党性分析 of a unit: every member's state (未开始 / 草稿 / 已提交 / 已退回 / 已认可),
  * the submitted ones to read and approve or return with a comment, and for

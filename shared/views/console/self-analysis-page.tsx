@@ -7,9 +7,9 @@ import {
   type SelfAnalysis,
   selfAnalysisStateLabels,
 } from '../../domain/self-analysis';
+import { MaterialText, valuesOf } from '../public/member-page';
 import { chinaTime } from './format';
 import { ConsoleLayout, Csrf, PageLinks } from './layout';
-import { MaterialBody } from './self-analyses-page';
 
 /**
  * One member's 党性分析 in the console: the material to read; 认可 or 退回 (with
@@ -50,7 +50,7 @@ export function SelfAnalysisPage(props: {
       {m?.state === 'returned' && m.returnComment && (
         <p class="flash error">已退回，意见：{m.returnComment}</p>
       )}
-      {m && m.state !== 'draft' && <MaterialBody material={m} />}
+      {m && m.state !== 'draft' && <MaterialText values={valuesOf(m)} />}
       {m?.state === 'approved' && (
         <p class="muted">
           {chinaTime(m.approvedAt)} 认可，内容已固定。SHA-256：<code>{m.sha256}</code>

@@ -32,8 +32,8 @@ export const valuesOf = (m?: SelfAnalysis): MaterialValues => ({
   measures: m?.content.measures ?? [],
 });
 
-/** The material as it was submitted or approved, to read. */
-function MaterialText(props: { values: MaterialValues }) {
+/** The material as it was submitted or approved, to read (the member's page and the console alike). */
+export function MaterialText(props: { values: MaterialValues }) {
   const v = props.values;
   return (
     <div class="card">
