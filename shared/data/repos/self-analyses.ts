@@ -20,7 +20,15 @@ function putAt(tableName: string, next: SelfAnalysis) {
   return {
     Put: {
       TableName: tableName,
-      Item: { ...keys.selfAnalysis(next.id), ...keys.selfAnalysisListing(next.unitId, next.id), ...next },
+      Item: {
+        ...keys.selfAnalysis(next.id),
+        ...keys.selfAnalysisListing(next.unitId, next.id),
+        // Listed for the supervision group's home only while it waits; any later move drops it.
+        ...(next.state === 'submitted'
+          ? keys.waitingAnalysisListing(next.groupId, next.submittedAt ?? next.updatedAt, next.id)
+          : {}),
+        ...next,
+      },
       ...(was === 0
         ? { ConditionExpression: 'attribute_not_exists(pk)' }
         : { ConditionExpression: 'version = :was', ExpressionAttributeValues: { ':was': was } }),
@@ -51,3 +59,7 @@ export async function moveMaterial(
     () => fail('ANALYSIS_CHANGED'),
   );
 }
+
+/** The supervision group's materials waiting for 组织把关, oldest first. */
+export const waitingAnalysesOf = (deps: Deps, groupId: string) =>
+  queryAll(deps, accessPatterns.waitingAnalysesOfGroup(groupId), SelfAnalysis);
