@@ -28,13 +28,6 @@ describe('党性分析 in the console', () => {
     unitPath = (await b.request('/console')).headers.get('location') ?? '';
     const unit = (await b.page(unitPath)).html;
     expect(unit).toContain(`href="${unitPath}/self-analyses"`);
-    // The demo's two submitted materials wait in the supervision group's 待办.
-    const sup = consoleClient(t);
-    await sup.signIn(demoAccounts.supervisor.username, demoPassword);
-    const home = (await sup.page((await sup.request('/console')).headers.get('location') ?? '')).html;
-    expect(home).toContain(
-      `<a href="${unitPath}/self-analyses">党性分析材料待把关：开发区精密机械有限公司（2份）</a>`,
-    );
     const list = await b.page(`${unitPath}/self-analyses`);
     // The demo's members hold links already, and materials stand in every state.
     expect(list.html).not.toContain('名党员发放个人链接');
@@ -82,9 +75,6 @@ describe('党性分析 in the console', () => {
     expect(decodeURIComponent(refused.headers.get('location') ?? refused.status.toString())).toMatch(
       /error=|403/,
     );
-    // Approved: it no longer waits (the demo's two still do).
-    const later = (await sup.page((await sup.request('/console')).headers.get('location') ?? '')).html;
-    expect(later).toContain('党性分析材料待把关：开发区精密机械有限公司（2份）');
     const after = await b.page(`${unitPath}/self-analyses/${first?.memberId}`);
     expect(after.html).toContain('内容已固定');
     expect(after.html).not.toContain('认可这份材料');

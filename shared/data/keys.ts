@@ -106,11 +106,6 @@ export const keys = {
     gsi1sk: `${createdAt}#${id}`,
   }),
 
-  /** A submitted 党性分析 material while it waits for 组织把关, listed by its supervision group. */
-  waitingAnalysisListing: (groupId: string, submittedAt: string, memberId: string) => ({
-    gsi2pk: `GROUP#${groupId}#ANALYSES_WAITING`,
-    gsi2sk: `${submittedAt}#${memberId}`,
-  }),
   /** The unit's 党性分析 materials as last made public, and the listing of their page's token. */
   analysesDisclosure: (unitId: string) => ({ pk: `UNIT#${unitId}`, sk: 'ANALYSES' }),
   analysesDisclosureListing: (token: string) => ({ gsi1pk: `ANALYSES#${token}`, gsi1sk: 'ANALYSES' }),
@@ -177,9 +172,6 @@ export const accessPatterns = {
   memberLinksOfUnit: (unitId: string) => pattern({ pk: `UNIT#${unitId}`, skPrefix: 'MLINKOF#' }),
   selfAnalysesOfUnit: (unitId: string) => pattern({ index: 'gsi1', pk: `UNIT#${unitId}#ANALYSES` }),
   analysesDisclosure: (token: string) => pattern({ index: 'gsi1', pk: `ANALYSES#${token}` }),
-  /** A supervision group's submitted materials waiting for 组织把关, oldest first. */
-  waitingAnalysesOfGroup: (groupId: string) =>
-    pattern({ index: 'gsi2', pk: `GROUP#${groupId}#ANALYSES_WAITING` }),
   accounts: () => pattern({ index: 'gsi1', pk: 'ACCOUNTS' }),
   auditTrail: () => pattern({ pk: 'AUDIT', newestFirst: true }),
   roundsOfUnit: (unitId: string) =>

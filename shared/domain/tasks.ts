@@ -15,15 +15,11 @@ const urgentFirst = (tasks: Task[]) => [...tasks].sort((a, b) => Number(b.urgent
  * What waits for a supervision group (or the office) across its units, most
  * urgent first: paper slips for `username` to enter as a teller, review counts
  * to confirm (by anyone who is not one of its tellers), reports to approve or
- * return (oldest first), 党性分析 materials waiting for 组织把关, stage requests to decide, evaluations to count,
+ * return (oldest first), stage requests to decide, evaluations to count,
  * rectification to press where measures are late or the masses were not
  * satisfied.
  */
-export function supervisionTasks(
-  rows: UnitOverview[],
-  username = '',
-  waitingAnalyses: { unitId: string }[] = [],
-): Task[] {
+export function supervisionTasks(rows: UnitOverview[], username = ''): Task[] {
   const unit = (r: UnitOverview, path = '') => `/console/units/${r.unitId}${path}`;
   const counts = rows.flatMap((r) =>
     r.reviewsToCount
@@ -72,13 +68,7 @@ export function supervisionTasks(
       ? [{ text: `整改测评未达标，督促补课：${r.name}`, href: unit(r, '/evaluations'), urgent: true }]
       : []),
   ]);
-  const analyses = rows.flatMap((r) => {
-    const n = waitingAnalyses.filter((a) => a.unitId === r.unitId).length;
-    return n > 0
-      ? [{ text: `党性分析材料待把关：${r.name}（${n}份）`, href: unit(r, '/self-analyses'), urgent: false }]
-      : [];
-  });
-  return urgentFirst([...counts, ...reports, ...analyses, ...requests, ...evaluations, ...pressing]);
+  return urgentFirst([...counts, ...reports, ...requests, ...evaluations, ...pressing]);
 }
 
 /** One step of a unit's campaign, in order: done, the next one, or still to come. */

@@ -1,7 +1,6 @@
 import { allGroups } from '../data/repos/groups';
 import { openMeasuresOfCampaign, openMeasuresOfGroup } from '../data/repos/measures';
 import { overviewItems } from '../data/repos/overview';
-import { waitingAnalysesOf } from '../data/repos/self-analyses';
 import { allUnits, unitsOfGroup } from '../data/repos/units';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
@@ -53,15 +52,11 @@ export async function overviewOf(deps: Deps, units: Unit[], open: Measure[], cam
 export async function groupOverview(deps: Deps, who: Principal, groupId: string, sort: OverviewSort) {
   const group = await groupFor(deps, who, 'read', groupId);
   allow(who, 'read', campaignResource(group.campaignId));
-  const [units, open, waitingAnalyses] = await Promise.all([
-    unitsOfGroup(deps, group.id),
-    openMeasuresOfGroup(deps, group),
-    waitingAnalysesOf(deps, group.id),
-  ]);
+  const [units, open] = await Promise.all([unitsOfGroup(deps, group.id), openMeasuresOfGroup(deps, group)]);
   const { rows, campaign } = await overviewOf(deps, units, open, group.campaignId);
   if (!campaign) throw notFound('活动不存在');
   const overdue = overdueAmong(open, units, chinaDay(deps.now()));
-  return { group, campaign, rows: sortOverview(rows, sort), overdue, waitingAnalyses };
+  return { group, campaign, rows: sortOverview(rows, sort), overdue };
 }
 
 /**

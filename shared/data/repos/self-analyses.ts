@@ -20,15 +20,7 @@ function putAt(tableName: string, next: SelfAnalysis) {
   return {
     Put: {
       TableName: tableName,
-      Item: {
-        ...keys.selfAnalysis(next.id),
-        ...keys.selfAnalysisListing(next.unitId, next.id),
-        // Listed for the supervision group's home only while it waits; any later move drops it.
-        ...(next.state === 'submitted'
-          ? keys.waitingAnalysisListing(next.groupId, next.submittedAt ?? next.updatedAt, next.id)
-          : {}),
-        ...next,
-      },
+      Item: { ...keys.selfAnalysis(next.id), ...keys.selfAnalysisListing(next.unitId, next.id), ...next },
       ...(was === 0
         ? { ConditionExpression: 'attribute_not_exists(pk)' }
         : { ConditionExpression: 'version = :was', ExpressionAttributeValues: { ':was': was } }),
@@ -59,7 +51,3 @@ export async function moveMaterial(
     () => fail('ANALYSIS_CHANGED'),
   );
 }
-
-/** The supervision group's materials waiting for 组织把关, oldest first. */
-export const waitingAnalysesOf = (deps: Deps, groupId: string) =>
-  queryAll(deps, accessPatterns.waitingAnalysesOfGroup(groupId), SelfAnalysis);

@@ -61,12 +61,7 @@ export function consoleRoutes(deps: Deps) {
   app.get('/console/groups/:id', async (c) => {
     const viewer = ctx(c);
     const sort = OverviewQuery.parse(c.req.query('sort') || undefined);
-    const { group, campaign, rows, overdue, waitingAnalyses } = await groupOverview(
-      deps,
-      viewer.who,
-      c.req.param('id'),
-      sort,
-    );
+    const { group, campaign, rows, overdue } = await groupOverview(deps, viewer.who, c.req.param('id'), sort);
     return c.html(
       page(
         <GroupPage
@@ -74,7 +69,6 @@ export function consoleRoutes(deps: Deps) {
           group={group}
           rows={rows}
           overdue={overdue}
-          waitingAnalyses={waitingAnalyses}
           sort={sort}
           threshold={campaign.settings.satisfactionThreshold / 100}
         />,

@@ -32,14 +32,12 @@ export function GroupPage(props: {
   sort: OverviewSort;
   threshold: number;
   overdue: OverdueMeasures['items'];
-  /** The group's 党性分析 materials waiting for 组织把关. */
-  waitingAnalyses?: { unitId: string }[] | undefined;
 }) {
   const { rows } = props;
   const rated = rows.filter((r) => r.satisfactionRate !== null);
   return (
     <ConsoleLayout title={props.group.name} who={props.who} csrf={props.csrf} flash={props.flash}>
-      <TasksList tasks={supervisionTasks(rows, props.who.username, props.waitingAnalyses)} />
+      <TasksList tasks={supervisionTasks(rows, props.who.username)} />
       {props.group.note && <p>{props.group.note}</p>}
       <p>
         <a href={`/console/campaigns/${props.group.campaignId}`}>查看活动安排与规则设置</a>
