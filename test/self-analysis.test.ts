@@ -220,7 +220,10 @@ describe('党性分析: the personal link, the material and 组织把关', () =>
       byGroup: { member: Record<string, number> | null; mass: Record<string, number> | null };
     }[];
     const determinations = results.determinations as { memberId: string; reason: string }[];
-    for (const [i, l] of theirs.slice(0, 2).entries()) {
+    // Members of the unit graded in its counted session (a probationary member is not): two of them.
+    const graded = theirs.filter((l) => tally.some((m) => m.id === l.memberId));
+    expect(graded.length).toBeGreaterThan(1);
+    for (const [i, l] of graded.slice(0, 2).entries()) {
       const html = (await page(l.link)).html;
       expect(html, l.name).toContain('本人民主评议结果（只有您本人能看到）');
       const mine = determinations.find((d) => d.memberId === l.memberId);
@@ -235,6 +238,10 @@ describe('党性分析: the personal link, the material and 组织把关', () =>
       expect(sheet.status).toBe(200);
       expect(sheet.html).toContain('个人评议情况反馈');
     }
+    // The demo's probationary member was not graded, and has no result to see.
+    const ungraded = theirs.find((l) => !tally.some((m) => m.id === l.memberId));
+    expect(ungraded).toBeDefined();
+    expect((await page(ungraded?.link ?? '')).html).not.toContain('本人民主评议结果');
     // Before any determination there is nothing to show (the first unit's session is still open).
     expect((await page(`${links[0]?.link}/feedback`)).status).toBe(404);
     expect((await page(links[0]?.link ?? '')).html).not.toContain('本人民主评议结果');
