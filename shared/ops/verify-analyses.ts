@@ -1,5 +1,5 @@
 import { hashOf } from '../domain/canonical-json';
-import { read, type Verdict, verdictOf, walkedLog } from './verify';
+import { headHolds, read, type Verdict, verdictOf, walkedLog } from './verify';
 
 type Fetch = (url: string) => Response | Promise<Response>;
 
@@ -54,16 +54,5 @@ export async function verifyAnalyses(url: string, fetchFn: Fetch = fetch, head?:
     )
   )
     return done(false);
-  if (head) {
-    const seen = entries.find((e) => e.hash === head.toLowerCase());
-    if (
-      !check(
-        Boolean(seen),
-        `抄下的哈希是第${seen?.seq ?? '?'}条`,
-        `the copied head is entry ${seen?.seq ?? '?'}`,
-      )
-    )
-      return done(false);
-  }
-  return done(true);
+  return done(headHolds(entries, head, check));
 }

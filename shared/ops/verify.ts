@@ -122,18 +122,22 @@ export async function verifyDisclosure(url: string, fetchFn: Fetch = fetch, head
   )
     return done(false);
   if (!rectificationHolds(body.rectification, entries, token, page, check)) return done(false);
-  if (head) {
-    const seen = entries.find((e) => e.hash === head.toLowerCase());
-    if (
-      !check(
-        Boolean(seen),
-        `抄下的哈希是第${seen?.seq ?? '?'}条`,
-        `the copied head is entry ${seen?.seq ?? '?'} of the log`,
-      )
-    )
-      return done(false);
-  }
-  return done(true);
+  return done(headHolds(entries, head, check));
+}
+
+/** With a head hash copied earlier (a printed sheet, an earlier visit): that entry is still in the chain. */
+export function headHolds(
+  entries: PublicationEntry[],
+  head: string | undefined,
+  check: (ok: boolean, zh: string, en: string) => boolean,
+): boolean {
+  if (!head) return true;
+  const seen = entries.find((e) => e.hash === head.toLowerCase());
+  return check(
+    Boolean(seen),
+    `抄下的哈希是第${seen?.seq ?? '?'}条`,
+    `the copied head is entry ${seen?.seq ?? '?'} of the log`,
+  );
 }
 
 /** Step 5: the live rectification section against its latest entry in the log. */

@@ -13,6 +13,8 @@ export interface MemberWithLink {
   member: Member;
   token?: string | undefined;
   issuedAt?: string | undefined;
+  /** The stored hash of that link, which a new link retires. */
+  linkHash?: string | undefined;
 }
 
 const tokenOf = (deps: Deps, slot: LinkSlot) => memberLinkToken(deps.config.CODE_HASH_SECRET, slot.linkId);
@@ -24,7 +26,9 @@ export async function memberLinks(deps: Deps, who: Principal, unitId: string) {
   const slotOf = new Map(slots.map((s) => [s.memberId, s]));
   const rows: MemberWithLink[] = members.map((member) => {
     const slot = slotOf.get(member.id);
-    return slot ? { member, token: tokenOf(deps, slot), issuedAt: slot.createdAt } : { member };
+    return slot
+      ? { member, token: tokenOf(deps, slot), issuedAt: slot.createdAt, linkHash: slot.linkHash }
+      : { member };
   });
   return { unit, rows };
 }
@@ -51,7 +55,6 @@ const newLink = (deps: Deps, unit: Unit, memberId: string, at: string): MemberLi
 export async function issueLinks(deps: Deps, who: Principal, unitId: string, reissue?: string) {
   const { unit, rows } = await memberLinks(deps, who, unitId);
   const at = deps.now().toISOString();
-  const slots = await memberLinksOf(deps, unit.id);
   const wanted = reissue
     ? rows.filter((r) => r.member.id === reissue)
     : rows.filter((r) => r.token === undefined);
@@ -62,7 +65,7 @@ export async function issueLinks(deps: Deps, who: Principal, unitId: string, rei
     unit.id,
     wanted.map((r) => ({
       link: newLink(deps, unit, r.member.id, at),
-      previousHash: slots.find((s) => s.memberId === r.member.id)?.linkHash,
+      previousHash: r.linkHash,
     })),
   );
   return { issued: wanted.length };
