@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import * as z from 'zod';
+import { token22Pattern } from './public-forms';
 
 /**
  * A party member's personal link (`/m/{token}`): not anonymous, and never a
@@ -15,7 +16,7 @@ export const memberLinkHash = (secret: string, token: string): string =>
   createHmac('sha256', secret).update(`member-link-hash:${token}`).digest('base64url');
 
 /** A token as it appears in a link: 22 base64url characters. */
-export const MemberLinkToken = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
+export const MemberLinkToken = z.string().regex(token22Pattern);
 
 /** The stored link: by its hash, naming the member it opens. */
 export const MemberLink = z.object({

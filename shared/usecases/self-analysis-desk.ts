@@ -9,6 +9,7 @@ import { canonicalJson } from '../domain/canonical-json';
 import { parseInput } from '../domain/input';
 import { MemberLinkToken, memberLinkHash } from '../domain/member-link';
 import type { Member, Unit } from '../domain/org';
+import { token22Pattern } from '../domain/public-forms';
 import {
   editable,
   missingParts,
@@ -119,7 +120,7 @@ export async function saveOwnAnalysis(deps: Deps, token: string, save: MaterialS
 
 /** The unit's published materials on their own page (`/a/{token}`): only when published to the whole unit. */
 export async function unitAnalysesPage(deps: Deps, token: string) {
-  const found = /^[A-Za-z0-9_-]{22}$/.test(token) ? await analysesByToken(deps, token) : undefined;
+  const found = token22Pattern.test(token) ? await analysesByToken(deps, token) : undefined;
   if (found?.content.scope !== 'unit') throw notFound('找不到这个公开页面');
   return found;
 }
