@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createEvaluation } from '../shared/data/repos/evaluations';
 import { putMeasure } from '../shared/data/repos/measures';
 import { putPractice } from '../shared/data/repos/mechanisms';
+import { putMemberMeasure } from '../shared/data/repos/member-measures';
 import { saveOwnMaterial } from '../shared/data/repos/self-analyses';
 import { getUnit } from '../shared/data/repos/units';
 import { asRecord, call } from './support/api';
@@ -126,6 +127,23 @@ describe('the authorization matrix: every console route × role × own and other
         updatedAt: now,
         submittedAt: now,
       });
+      // One of its measures on the rectification list (as an approval puts it), for the progress route.
+      await putMemberMeasure(
+        t.deps,
+        {
+          id: `${memberId}-9`,
+          unitId,
+          memberId,
+          memberName: '测试党员',
+          action: '每周学习',
+          deadline: '2027-01-31',
+          state: 'planned',
+          progress: [],
+          updatedAt: now,
+          version: 1,
+        },
+        { actor: 'test', action: 'test', target: 'test', detail: {} },
+      );
       for (const vote of [`/api/review-sessions/${opened.id}`, `/api/evaluations/${evaluation.id}`]) {
         const minted = await call(t, f.tokens.office, 'POST', `${vote}/codes`, {
           voterGroup: 'mass',

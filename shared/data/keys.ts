@@ -114,6 +114,8 @@ export const keys = {
   /** A member's current personal link (its id, to print the slip again, and its hash). */
   memberLinkSlot: (unitId: string, memberId: string) => ({ pk: `UNIT#${unitId}`, sk: `MLINKOF#${memberId}` }),
   /** A member's 党性分析 material; its id is the member's. */
+  /** A measure of a member's approved 党性分析 material, followed with the unit's rectification. */
+  memberMeasure: (unitId: string, id: string) => ({ pk: `UNIT#${unitId}`, sk: `MMEASURE#${id}` }),
   selfAnalysis: (memberId: string) => ({ pk: `ANALYSIS#${memberId}`, sk: 'META' }),
   selfAnalysisListing: (unitId: string, memberId: string) => ({
     gsi1pk: `UNIT#${unitId}#ANALYSES`,
@@ -178,6 +180,7 @@ export const accessPatterns = {
     pattern({ index: 'gsi1', pk: `UNIT#${unitId}#ROUNDS`, newestFirst: true }),
   problemsOfUnit: (unitId: string) => pattern({ pk: `UNIT#${unitId}`, skPrefix: 'PROBLEM#' }),
   measuresOfUnit: (unitId: string) => pattern({ pk: `UNIT#${unitId}`, skPrefix: 'MEASURE#' }),
+  memberMeasuresOfUnit: (unitId: string) => pattern({ pk: `UNIT#${unitId}`, skPrefix: 'MMEASURE#' }),
   /** A group's measures not yet done, earliest deadline first. */
   openMeasuresOfGroup: (campaignId: string, groupId: string) =>
     pattern({ index: 'gsi1', pk: `CAMPAIGN#${campaignId}#OPEN_MEASURES`, skPrefix: `${groupId}#` }),

@@ -69,6 +69,7 @@ export const actionLabels: Record<string, string> = {
   'analysis.return': '退回党性分析材料',
   'analysis.approve': '认可党性分析材料',
   'analysis.publish': '公开党性分析材料',
+  'member-measure.progress': '记录党员个人整改进展',
 };
 
 /** What a target's kinds are called; the ids themselves go under 技术信息. */
@@ -87,6 +88,7 @@ const targetLabels: Record<string, string> = {
   problem: '问题',
   report: '报告',
   analysis: '党性分析材料',
+  'member-measure': '党员个人整改措施',
 };
 
 /** The detail fields people read, each with its label and how its value reads. */

@@ -1,6 +1,7 @@
 import { newId } from '../data/ids';
 import { evaluationsOf } from '../data/repos/evaluations';
 import { getMeasure, measuresOf, putMeasure, removeMeasure } from '../data/repos/measures';
+import { memberMeasuresOf } from '../data/repos/member-measures';
 import { atLogHead } from '../data/repos/publication-log';
 import { getProblem, getReport, problemsOf } from '../data/repos/reports';
 import type { Deps } from '../deps';
@@ -51,15 +52,26 @@ export async function listMeasures(deps: Deps, who: Principal, unitId: string): 
   return measuresOf(deps, unit.id);
 }
 
-/** What the console's measures page shows: the unit, its problems, their measures, and whether the report is approved. */
+/**
+ * What the console's measures page shows: the unit, its problems, their
+ * measures, the measures of its members' approved 党性分析 materials, and
+ * whether the report is approved.
+ */
 export async function measuresPage(deps: Deps, who: Principal, unitId: string) {
   const unit = await unitFor(deps, who, 'read', unitId);
-  const [problems, measures, report] = await Promise.all([
+  const [problems, measures, memberMeasures, report] = await Promise.all([
     problemsOf(deps, unit.id),
     measuresOf(deps, unit.id),
+    memberMeasuresOf(deps, unit.id),
     getReport(deps, unit.id),
   ]);
-  return { unit, problems: byWeight(problems), measures, approved: report?.state === 'approved' };
+  return {
+    unit,
+    problems: byWeight(problems),
+    measures,
+    memberMeasures,
+    approved: report?.state === 'approved',
+  };
 }
 
 /**

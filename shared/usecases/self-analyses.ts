@@ -1,9 +1,11 @@
 import * as z from 'zod';
+import { memberMeasurePut } from '../data/repos/member-measures';
 import { allMembers, getMember } from '../data/repos/members';
 import { getSelfAnalysis, moveMaterial, selfAnalysesOf } from '../data/repos/self-analyses';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
 import { parseInput } from '../domain/input';
+import { measuresOfApproved } from '../domain/member-measure';
 import {
   analysisLimits,
   materialSha256,
@@ -67,7 +69,9 @@ const checkable = (m: SelfAnalysis) => {
 
 /**
  * 组织把关: approves a submitted material. It is frozen from then on (its
- * SHA-256 kept, 409 for any later change or a second approval). Audited.
+ * SHA-256 kept, 409 for any later change or a second approval), and its
+ * measures join the unit's rectification list, in the same transaction as
+ * the approval and its audit record.
  */
 export async function approveSelfAnalysis(deps: Deps, who: Principal, id: string) {
   const material = await materialFor(deps, who, id);
@@ -82,11 +86,17 @@ export async function approveSelfAnalysis(deps: Deps, who: Principal, id: string
     approvedBy: who.username,
     sha256: materialSha256(material, at),
   };
-  await moveMaterial(deps, next, {
-    actor: who.username,
-    action: 'analysis.approve',
-    detail: { memberName: material.memberName, sha256: next.sha256 },
-  });
+  const measures = measuresOfApproved(next, at);
+  await moveMaterial(
+    deps,
+    next,
+    {
+      actor: who.username,
+      action: 'analysis.approve',
+      detail: { memberName: material.memberName, sha256: next.sha256, measures: measures.length },
+    },
+    measures.map((m) => memberMeasurePut(deps.tableName, m)),
+  );
   return next;
 }
 

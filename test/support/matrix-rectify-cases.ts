@@ -2,6 +2,7 @@ import {
   type Case,
   campaignOf,
   collectsForOwnUnit,
+  memberOf,
   readsOwnUnit,
   review,
   supervisesCount,
@@ -36,6 +37,13 @@ export const rectifyCases: Case[] = [
   collectsForOwnUnit('POST', '/api/units/:unitId/measures/:measureId/progress', (f, s) => ({
     path: `/api/units/${unitOf(f, s)}/measures/${measureOf(s)}/progress`,
     body: { note: '制度已起草', state: 'underway' },
+  })),
+  readsOwnUnit('GET', '/api/units/:unitId/member-measures', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/member-measures`,
+  })),
+  collectsForOwnUnit('POST', '/api/units/:unitId/member-measures/:measureId/progress', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/member-measures/${memberOf(f, s)}-9/progress`,
+    body: { note: '已学习三次', state: 'underway' },
   })),
   {
     method: 'GET',

@@ -6,7 +6,7 @@ import { SelfAnalysis } from '../../domain/self-analysis';
 import { fail } from '../../errors';
 import { accessPatterns, keys } from '../keys';
 import { queryAll } from '../query';
-import { writeAudited } from '../transact';
+import { type TransactItem, writeAudited } from '../transact';
 import { getItem } from './get-item';
 
 export const getSelfAnalysis = (deps: Deps, id: string) => getItem(deps, keys.selfAnalysis(id), SelfAnalysis);
@@ -38,15 +38,20 @@ export async function saveOwnMaterial(deps: Deps, next: SelfAnalysis) {
   }
 }
 
-/** A console move of a material (entered, returned, approved), with its audit record in one transaction. */
+/**
+ * A console move of a material (entered, returned, approved), with its audit
+ * record and what the move brings along (an approval's measures) in one
+ * transaction.
+ */
 export async function moveMaterial(
   deps: Deps,
   next: SelfAnalysis,
   audit: Omit<AuditEntry, 'id' | 'at' | 'target'>,
+  along: TransactItem[] = [],
 ) {
   await writeAudited(
     deps,
-    [putAt(deps.tableName, next)],
+    [putAt(deps.tableName, next), ...along],
     { ...audit, target: `unit:${next.unitId}/analysis:${next.id}` },
     () => fail('ANALYSIS_CHANGED'),
   );

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { principalOf } from '../../auth/middleware';
 import type { Deps } from '../../deps';
+import { MemberMeasure } from '../../domain/member-measure';
 import {
   Measure,
   MeasureChange,
@@ -21,6 +22,7 @@ import {
 } from '../../http/openapi';
 import { validationHook } from '../../http/validation';
 import { addMeasure, addProgress, changeMeasure, deleteMeasure, listMeasures } from '../../usecases/measures';
+import { addMemberProgress, listMemberMeasures } from '../../usecases/member-measures';
 import { overdueOfCampaign, overdueOfGroup } from '../../usecases/overdue-measures';
 
 const tags = ['rectification'];
@@ -95,6 +97,27 @@ const remove = createRoute({
   },
   responses: { 204: { description: 'Deleted' }, ...errorResponses },
 });
+const MemberMeasureParams = UnitParams.extend({ measureId: z.string().min(1).max(80) });
+const memberList = createRoute({
+  method: 'get',
+  path: '/api/units/{unitId}/member-measures',
+  tags,
+  security,
+  summary:
+    'The measures of the unit’s approved 党性分析 materials, with their progress (console only, never published)',
+  request: { params: UnitParams },
+  responses: { 200: ok(z.object({ items: z.array(MemberMeasure) })), ...errorResponses },
+});
+const memberProgress = createRoute({
+  method: 'post',
+  path: '/api/units/{unitId}/member-measures/{measureId}/progress',
+  tags,
+  security,
+  summary: 'Record dated progress on a member’s measure and the state it leaves it in',
+  request: { params: MemberMeasureParams, body: jsonBody(ProgressInput) },
+  responses: { 200: ok(MemberMeasure), ...errorResponses },
+});
+
 /** Rectification measures: the unit writes them, everyone in scope reads them, supervisors see what is late. */
 export function measureRoutes(deps: Deps) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -117,6 +140,16 @@ export function measureRoutes(deps: Deps) {
       const { unitId, measureId } = c.req.valid('param');
       await deleteMeasure(deps, principalOf(c), unitId, measureId, c.req.valid('query').version);
       return c.body(null, 204);
+    })
+    .openapi(memberList, async (c) =>
+      c.json({ items: await listMemberMeasures(deps, principalOf(c), c.req.valid('param').unitId) }, 200),
+    )
+    .openapi(memberProgress, async (c) => {
+      const { unitId, measureId } = c.req.valid('param');
+      return c.json(
+        await addMemberProgress(deps, principalOf(c), unitId, measureId, c.req.valid('json')),
+        200,
+      );
     })
     .openapi(overdueOfGroupRoute, async (c) =>
       c.json({ items: await overdueOfGroup(deps, principalOf(c), c.req.valid('param').groupId) }, 200),

@@ -7,6 +7,7 @@ import { VersionQuery } from '../../domain/version';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
 import { addMeasure, addProgress, changeMeasure, deleteMeasure, measuresPage } from '../../usecases/measures';
+import { addMemberProgress } from '../../usecases/member-measures';
 import { RectificationPage } from '../../views/console/rectification-page';
 import { page } from '../../views/page';
 import { backAfter, field, requirePageContext } from './page-context';
@@ -21,7 +22,11 @@ export function consoleRectificationRoutes(deps: Deps) {
 
   app.get('/console/units/:id/measures', async (c) => {
     const viewer = requirePageContext(deps, c);
-    const { unit, problems, measures, approved } = await measuresPage(deps, viewer.who, c.req.param('id'));
+    const { unit, problems, measures, memberMeasures, approved } = await measuresPage(
+      deps,
+      viewer.who,
+      c.req.param('id'),
+    );
     return c.html(
       page(
         <RectificationPage
@@ -29,6 +34,7 @@ export function consoleRectificationRoutes(deps: Deps) {
           unit={unit}
           problems={problems}
           measures={measures}
+          memberMeasures={memberMeasures}
           approved={approved}
           now={deps.now()}
         />,
@@ -80,6 +86,15 @@ export function consoleRectificationRoutes(deps: Deps) {
       const { version } = parseInput(VersionQuery, readVersion(f));
       return deleteMeasure(deps, who(c), id, c.req.param('measureId'), version);
     });
+  });
+
+  app.post('/console/units/:id/member-measures/:measureId/progress', async (c) => {
+    const f = await readForm(c);
+    const id = c.req.param('id');
+    const body = { note: field(f, 'note'), state: field(f, 'state'), ...readVersion(f) };
+    return backAfter(c, `${pagePath(id)}#mm-${c.req.param('measureId')}`, '已记录整改进展', () =>
+      addMemberProgress(deps, who(c), id, c.req.param('measureId'), parseInput(ProgressInput, body)),
+    );
   });
   return app;
 }

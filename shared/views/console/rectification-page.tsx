@@ -1,19 +1,12 @@
 import type { Principal } from '../../domain/account';
 import { chinaDay } from '../../domain/china-day';
+import type { MemberMeasure } from '../../domain/member-measure';
 import type { Unit } from '../../domain/org';
-import { isOverdue, type Measure, measureStateLabels, measureStates } from '../../domain/rectification';
+import { isOverdue, type Measure, measureStateLabels } from '../../domain/rectification';
 import { byWeight, type Problem } from '../../domain/report';
 import { ConsoleLayout, Csrf, PageLinks } from './layout';
-
-const StateOptions = (props: { selected: string }) => (
-  <>
-    {measureStates.map((s) => (
-      <option value={s} selected={s === props.selected}>
-        {measureStateLabels[s]}
-      </option>
-    ))}
-  </>
-);
+import { MemberMeasuresSection } from './member-measures-section';
+import { ProgressForm, ProgressList } from './progress-form';
 
 /** 整改措施: each problem of the approved report with its measures, their progress and the forms to add both. */
 export function RectificationPage(props: {
@@ -23,6 +16,7 @@ export function RectificationPage(props: {
   unit: Unit;
   problems: Problem[];
   measures: Measure[];
+  memberMeasures: MemberMeasure[];
   approved: boolean;
   now: Date;
 }) {
@@ -58,15 +52,7 @@ export function RectificationPage(props: {
                   <br />
                   责任岗位：{m.post}；完成时限：{m.deadline}
                 </p>
-                {m.progress.length > 0 && (
-                  <ol>
-                    {m.progress.map((x) => (
-                      <li>
-                        {x.on}：{x.note}（{measureStateLabels[x.state]}）
-                      </li>
-                    ))}
-                  </ol>
-                )}
+                <ProgressList progress={m.progress} />
                 {canWrite && m.state !== 'done' && (
                   <details>
                     <summary>修改措施、责任岗位或完成时限</summary>
@@ -104,17 +90,13 @@ export function RectificationPage(props: {
                   </details>
                 )}
                 {canWrite && (
-                  <form method="post" action={`${base}/${m.id}/progress`}>
-                    <Csrf token={csrf} />
-                    <input type="hidden" name="version" value={String(m.version)} />
-                    <label for={`note-${m.id}`}>整改进展</label>
-                    <input id={`note-${m.id}`} name="note" required minlength={2} maxlength={500} />
-                    <label for={`state-${m.id}`}>进展后的状态</label>
-                    <select id={`state-${m.id}`} name="state">
-                      <StateOptions selected={m.state === 'planned' ? 'underway' : m.state} />
-                    </select>
-                    <button type="submit">记录进展</button>
-                  </form>
+                  <ProgressForm
+                    action={`${base}/${m.id}/progress`}
+                    csrf={csrf}
+                    id={m.id}
+                    version={m.version}
+                    state={m.state}
+                  />
                 )}
               </div>
             ))}
@@ -134,6 +116,13 @@ export function RectificationPage(props: {
           </section>
         );
       })}
+      <MemberMeasuresSection
+        unitId={unit.id}
+        measures={props.memberMeasures}
+        canWrite={role === 'leader' || role === 'office'}
+        csrf={csrf}
+        today={today}
+      />
     </ConsoleLayout>
   );
 }
