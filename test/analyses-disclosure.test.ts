@@ -30,7 +30,17 @@ describe('publishing approved 党性分析 materials within a scope', () => {
       .items as typeof links;
   }, 60_000);
 
+  /** The unit's QR page (its opinion round's `/f/` page), where the masses find its public pages. */
+  const qrPage = async () => {
+    const rounds = asRecord((await call(t, leader, 'GET', `/api/units/${unitId}/rounds`)).json).items as {
+      id: string;
+    }[];
+    return (await page(`/f/${rounds[0]?.id}`)).html;
+  };
+
   it('publishes to the branch’s members on their links, as the next log entry, with no vote count', async () => {
+    // Nothing published yet: the unit's QR page links to no materials.
+    expect(await qrPage()).not.toContain('党性分析材料公开');
     const published = await call(t, leader, 'POST', `/api/units/${unitId}/self-analyses/publish`, {
       scope: 'members',
     });
@@ -71,6 +81,8 @@ describe('publishing approved 党性分析 materials within a scope', () => {
     expect(unitPage.status).toBe(200);
     expect(unitPage.html).toContain(links[1]?.name);
     expect(unitPage.html).toContain(d.sha256);
+    // The unit's QR page now leads to it.
+    expect(await qrPage()).toContain(`<a href="/a/${d.token}">查看本单位党员党性分析材料公开</a>`);
     const json = await t.app.request(`/api/public/analyses/${d.token}`);
     expect(hashOf(asRecord(await json.json()).content)).toBe(d.sha256);
     // Checked from outside like the report; a rewrite in the table (hash recomputed too) no longer matches the log.

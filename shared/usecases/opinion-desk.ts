@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { getAnalysesDisclosure } from '../data/repos/analyses-disclosures';
 import { getReport } from '../data/repos/reports';
 import { getRound } from '../data/repos/rounds';
 import { ttlCache } from '../data/ttl-cache';
@@ -22,6 +23,12 @@ const editedResendId = (input: OpinionInput) =>
     .digest('base64url')
     .slice(0, 22);
 
+/** The unit's public pages a round's page links to. */
+export interface UnitLinks {
+  disclosurePath?: string;
+  analysesPath?: string;
+}
+
 const unknownLink = () => notFound('找不到这个征求意见页面，请确认二维码或链接是否完整');
 
 /**
@@ -34,11 +41,20 @@ const unknownLink = () => notFound('找不到这个征求意见页面，请确�
 export function opinionDesk(deps: Deps, brakes: Brakes) {
   const cachedRound = ttlCache((token) => getRound(deps, token), 30_000);
   const cachedReport = ttlCache((unitId) => getReport(deps, unitId), 30_000);
+  const cachedAnalyses = ttlCache((unitId) => getAnalysesDisclosure(deps, unitId), 30_000);
 
-  /** The unit's public disclosure, for everyone holding its QR link once its report is approved. */
-  async function disclosureOf(round: Round): Promise<string | undefined> {
-    const token = publicDisclosureToken(await cachedReport(round.unitId));
-    return token ? `/p/${token}` : undefined;
+  /**
+   * The unit's public pages for everyone holding its QR link: its disclosure
+   * once its report is approved, its members' 党性分析 materials once
+   * published to the whole unit.
+   */
+  async function linksOf(round: Round): Promise<UnitLinks> {
+    const [report, analyses] = await Promise.all([cachedReport(round.unitId), cachedAnalyses(round.unitId)]);
+    const token = publicDisclosureToken(report);
+    return {
+      ...(token ? { disclosurePath: `/p/${token}` } : {}),
+      ...(analyses?.content.scope === 'unit' ? { analysesPath: `/a/${analyses.token}` } : {}),
+    };
   }
 
   /** The round of a link (short cache); an unknown or malformed link is a 404. */
@@ -50,17 +66,15 @@ export function opinionDesk(deps: Deps, brakes: Brakes) {
 
   /**
    * The form page: the round read fresh (a round closed a moment ago already
-   * says so), the unit's disclosure if any, and why it takes no opinions now.
+   * says so), the unit's public pages if any, and why it takes no opinions now.
    */
-  async function formPage(
-    token: string,
-  ): Promise<{ round: Round; disclosurePath?: string | undefined; closed?: AppError }> {
+  async function formPage(token: string): Promise<{ round: Round; links: UnitLinks; closed?: AppError }> {
     const found = roundTokenPattern.test(token) ? await getRound(deps, token) : undefined;
     if (!found) throw unknownLink();
-    const disclosurePath = await disclosureOf(found);
+    const links = await linksOf(found);
     const now = deps.now();
-    if (roundState(found, now) === 'open') return { round: found, disclosurePath };
-    return { round: found, disclosurePath, closed: windowClosedError('round', found, now) };
+    if (roundState(found, now) === 'open') return { round: found, links };
+    return { round: found, links, closed: windowClosedError('round', found, now) };
   }
 
   /** Spends the flood brake, validates (400 naming each field) and stores once. */

@@ -12,7 +12,7 @@ import { readJsonObject } from '../../http/json-body';
 import { showErrorsAs } from '../../http/on-error';
 import { statusOf } from '../../http/status';
 import type { Brakes } from '../../usecases/flood-brake';
-import { opinionDesk } from '../../usecases/opinion-desk';
+import { opinionDesk, type UnitLinks } from '../../usecases/opinion-desk';
 import { normalizeReceipt, type ReceiptStatus } from '../../usecases/receipt-status';
 import { page } from '../../views/page';
 import { FormPage } from '../../views/public/form-page';
@@ -23,16 +23,18 @@ import { sendFromPage } from './submission';
 const newSubmissionId = () => randomBytes(16).toString('base64url');
 
 /** Why a round's page cannot be used, keeping what the person typed and the unit's disclosure link. */
-const roundNotice = (typed?: string, disclosurePath?: string, roundId?: string) => (err: AppError) =>
-  page(
-    <RoundNoticePage
-      title={err.kind === 'notFound' ? '页面不存在' : '征求意见未开放'}
-      message={err.message}
-      typed={typed}
-      disclosurePath={disclosurePath}
-      roundId={err.kind === 'notFound' ? undefined : roundId}
-    />,
-  );
+const roundNotice =
+  (typed?: string, links: UnitLinks = {}, roundId?: string) =>
+  (err: AppError) =>
+    page(
+      <RoundNoticePage
+        title={err.kind === 'notFound' ? '页面不存在' : '征求意见未开放'}
+        message={err.message}
+        typed={typed}
+        {...links}
+        roundId={err.kind === 'notFound' ? undefined : roundId}
+      />,
+    );
 
 /** What the look-up page shows of a receipt's status. */
 const shownStatus = (status: ReceiptStatus) => ({
@@ -61,8 +63,8 @@ export function opinionFormRoutes(deps: PublicDeps, brakes: Brakes) {
 
   app.get('/f/:token', async (c) => {
     showErrorsAs(c, roundNotice());
-    const { round, disclosurePath, closed } = await desk.formPage(c.req.param('token'));
-    showErrorsAs(c, roundNotice(undefined, disclosurePath, round.id));
+    const { round, links, closed } = await desk.formPage(c.req.param('token'));
+    showErrorsAs(c, roundNotice(undefined, links, round.id));
     if (closed) throw closed;
     // Built for one submission: no shared cache may hand it to someone else ("private", "no-cache"),
     // but the back button shows the same page again (not "no-store"), so a resend keeps its id.
@@ -74,7 +76,7 @@ export function opinionFormRoutes(deps: PublicDeps, brakes: Brakes) {
           submissionId={newSubmissionId()}
           values={emptyValues}
           errors={[]}
-          disclosurePath={disclosurePath}
+          {...links}
         />,
       ),
     );

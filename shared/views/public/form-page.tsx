@@ -11,6 +11,7 @@ import { formScriptPath, sentBack } from './form-script';
 import { FormProblems, PublicLayout } from './layout';
 import { PromiseNote } from './promise-note';
 import { ReceiptLookup, receiptLookupCss } from './receipt-lookup';
+import { UnitPublicLinks } from './unit-links';
 
 const Check = (p: {
   name: string;
@@ -36,6 +37,8 @@ export function FormPage(props: {
   notice?: string | undefined;
   /** The unit's public disclosure, once its report is approved for everyone holding the QR link. */
   disclosurePath?: string | undefined;
+  /** The unit's published 党性分析 materials, when published to the whole unit. */
+  analysesPath?: string | undefined;
 }) {
   const { round, values } = props;
   const focus = Object.entries(focusAreas[round.unitType]);
@@ -47,11 +50,7 @@ export function FormPage(props: {
         先进性教育活动正在广泛征求意见。请您对本单位领导班子、党员队伍和各项工作提出意见和建议，帮助我们找准最突出、最紧迫、群众反映最强烈的问题。
       </p>
       <p class="m">不用登录，不记录您是谁，约需1分钟。</p>
-      {props.disclosurePath && (
-        <p>
-          <a href={props.disclosurePath}>查看本单位分析评议情况公开</a>
-        </p>
-      )}
+      <UnitPublicLinks disclosurePath={props.disclosurePath} analysesPath={props.analysesPath} />
       <FormProblems heading="请修改以下内容后再提交：" errors={props.errors} notice={props.notice} />
       <form
         method="post"

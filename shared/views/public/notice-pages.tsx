@@ -3,6 +3,7 @@ import type { PublicMeasure } from '../../domain/rectification';
 import { PublicLayout } from './layout';
 import { EvaluationSummary, MeasuresList, measuresCss } from './measures-list';
 import { ReceiptLookup, receiptLookupCss } from './receipt-lookup';
+import { UnitPublicLinks } from './unit-links';
 
 /** After sending: thanks and the receipt code, large, and how to look it up later. */
 export function ThanksPage(props: { unitName: string; receipt: string; roundId?: string }) {
@@ -36,6 +37,8 @@ export function RoundNoticePage(props: {
   typed?: string | undefined;
   /** The unit's public disclosure, once its report is approved for everyone holding the QR link. */
   disclosurePath?: string | undefined;
+  /** The unit's published 党性分析 materials, when published to the whole unit. */
+  analysesPath?: string | undefined;
   /** The round, when the link is one (closed or not open yet): its receipts can still be looked up. */
   roundId?: string | undefined;
 }) {
@@ -43,11 +46,7 @@ export function RoundNoticePage(props: {
     <PublicLayout title={props.title} css={receiptLookupCss}>
       <h1>{props.title}</h1>
       <p>{props.message}</p>
-      {props.disclosurePath && (
-        <p>
-          <a href={props.disclosurePath}>查看本单位分析评议情况公开</a>
-        </p>
-      )}
+      <UnitPublicLinks disclosurePath={props.disclosurePath} analysesPath={props.analysesPath} />
       {props.typed && (
         <div>
           <p class="m">您刚才填写的内容（可复制保存）：</p>
