@@ -1,9 +1,8 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { loadAggregatorConfig } from '../shared/config/env';
-import { opinionRecordsOf } from '../shared/data/stream-records';
 import { createDeps } from '../shared/deps';
-import { aggregateOpinions } from '../shared/usecases/aggregate-opinions';
+import { applyStream } from '../shared/usecases/apply-stream';
 
 // Built once per cold start, from the tables, region and log level alone: the aggregator signs
 // nothing and builds no links, so it is given no secret and no origin.
@@ -11,13 +10,14 @@ const deps = createDeps(loadAggregatorConfig());
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
 /**
- * The opinion table's stream consumer: the batch's new opinions are decoded,
+ * The main table's stream consumer: the batch's new opinions are decoded,
  * folded in memory and written once (one update per aggregate item and
- * round); each record then succeeds or fails with the writes it took part in,
+ * round), and its member and 党性分析 changes into each unit's completion
+ * sets; each record then succeeds or fails with the writes it took part in,
  * which Powertools reports as partial batch failures so only those are retried.
  */
 export const handler = async (event: DynamoDBStreamEvent, context: Context) => {
-  const outcome = aggregateOpinions(deps, opinionRecordsOf(event.Records));
+  const outcome = applyStream(deps, event.Records);
   return processPartialResponse(
     event,
     async (record: DynamoDBRecord) => {

@@ -1,7 +1,9 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { materialPresence, memberPresence, type TallyRecord } from '../domain/analysis-tally';
 import { Opinion } from '../domain/opinion';
 import type { OpinionRecord } from '../domain/opinion-aggregate';
+import { SelfAnalysis } from '../domain/self-analysis';
 
 /** A record of the main table's stream as both Lambda and the Streams API give it (only what is read here). */
 export interface StreamRecord {
@@ -10,6 +12,7 @@ export interface StreamRecord {
     | {
         SequenceNumber?: string | undefined;
         NewImage?: Record<string, unknown> | undefined;
+        OldImage?: Record<string, unknown> | undefined;
       }
     | undefined;
 }
@@ -45,6 +48,33 @@ export function opinionRecordsOf(records: StreamRecord[]): OpinionRecord[] {
     if (!String(item.sk ?? '').startsWith('OPINION#')) continue;
     const parsed = Opinion.safeParse(item);
     if (parsed.success) out.push({ seq, opinion: parsed.data });
+  }
+  return out;
+}
+
+/**
+ * What a batch of stream records says of each unit's 党性分析 completion: a
+ * member item written or removed, a material written (in its state) or
+ * removed, each with its sequence number. Everything else is skipped.
+ */
+export function tallyRecordsOf(records: StreamRecord[]): TallyRecord[] {
+  const out: TallyRecord[] = [];
+  for (const r of records) {
+    const seq = r.dynamodb?.SequenceNumber;
+    const removed = r.eventName === 'REMOVE';
+    const image = removed ? r.dynamodb?.OldImage : r.dynamodb?.NewImage;
+    if (!seq || !image) continue;
+    const item = unmarshall(withEmptyMaps(image) as Record<string, AttributeValue>);
+    const text = (v: unknown) => (typeof v === 'string' ? v : '');
+    const [pk, sk, unitId, memberId] = [text(item.pk), text(item.sk), text(item.unitId), text(item.id)];
+    if (!unitId || !memberId) continue;
+    if (pk.startsWith('UNIT#') && sk.startsWith('MEMBER#')) {
+      out.push({ seq, unitId, memberId, in: memberPresence(!removed) });
+    } else if (pk.startsWith('ANALYSIS#') && sk === 'META') {
+      const state = SelfAnalysis.shape.state.safeParse(item.state);
+      if (state.success)
+        out.push({ seq, unitId, memberId, in: materialPresence(removed ? undefined : state.data) });
+    }
   }
   return out;
 }

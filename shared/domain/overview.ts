@@ -1,10 +1,8 @@
 import * as z from 'zod';
-import { stageLabels } from './campaign';
-import { type ReportStatus, type ReviewSummary, type Unit, unitTypeLabels } from './org';
-import { percent } from './percent';
-import { type Report, reportStateLabels, reportStates } from './report';
+import { type AnalysisTally, analysisTallyOf } from './analysis-tally';
+import type { ReportStatus, ReviewSummary, Unit } from './org';
+import { type Report, reportStates } from './report';
 import { type ReviewSession, sessionPhase } from './review';
-import { toCsv } from './spreadsheet-cells';
 
 /** One unit's line in a supervision group's or the office's overview. */
 export const UnitOverview = z
@@ -34,6 +32,8 @@ export const UnitOverview = z
     waitingDays: z.number().nullable(),
     /** The satisfaction evaluation opened and not yet counted. */
     pendingEvaluation: z.string().nullable(),
+    /** 党性分析: members due, materials submitted (waiting or approved), approved, waiting for 组织把关. */
+    analyses: z.object({ due: z.number(), submitted: z.number(), approved: z.number(), waiting: z.number() }),
     /** Review sessions not yet counted: closed or still casting, paper slips out, their tellers. */
     reviewsToCount: z.array(
       z.object({
@@ -93,6 +93,7 @@ export function overviewLine(
   overdueMeasures: number,
   now: Date,
   pendingSessions: ReviewSession[] = [],
+  analyses: AnalysisTally = analysisTallyOf(undefined),
 ): UnitOverview {
   const review = u.lastReview;
   const report = u.reportStatus;
@@ -117,6 +118,7 @@ export function overviewLine(
         ? Math.floor((now.getTime() - Date.parse(report.submittedAt)) / 86_400_000)
         : null,
     pendingEvaluation: u.pendingEvaluation ?? null,
+    analyses,
     reviewsToCount: pendingSessions
       .filter((s) => !s.countedAt)
       .map((s) => ({
@@ -154,84 +156,3 @@ export function sortOverview(rows: UnitOverview[], by: OverviewSort): UnitOvervi
     return by === 'opinions' || by === 'waiting' ? Number(y) - Number(x) : Number(x) - Number(y);
   });
 }
-
-const pct = (x: number | null) => (x === null ? '' : percent(x));
-
-/** The overview as CSV for Excel and WPS (UTF-8 with BOM, formula-like cells neutralised). */
-export const overviewCsv = (rows: UnitOverview[], groupNames: Record<string, string>) =>
-  toCsv(overviewTable(rows, groupNames));
-
-/** The overview as a table of Chinese cells, header first (for CSV and XLSX alike). */
-export function overviewTable(rows: UnitOverview[], groupNames: Record<string, string>): string[][] {
-  return [
-    [
-      '单位',
-      '类型',
-      '督导组',
-      '阶段',
-      '转段申请',
-      '群众意见',
-      '参评率',
-      '满意率',
-      '需补课',
-      '不合格票较多人数',
-      '整改满意率',
-      '整改需补课',
-      '超期整改措施',
-      '报告',
-      '待认可天数',
-    ],
-    ...rows.map((r) => [
-      r.name,
-      unitTypeLabels[r.type as keyof typeof unitTypeLabels] ?? r.type,
-      groupNames[r.groupId] ?? '',
-      stageLabels[r.stage as keyof typeof stageLabels] ?? r.stage,
-      r.stageRequested ? '待审批' : '',
-      String(r.opinions),
-      pct(r.turnout),
-      pct(r.satisfactionRate),
-      r.remedial ? '是' : '',
-      String(r.incompetentFlags),
-      pct(r.rectificationRate),
-      r.rectificationRemedial ? '是' : '',
-      String(r.overdueMeasures),
-      r.reportState ? reportStateLabels[r.reportState] : '未生成',
-      r.waitingDays === null ? '' : String(r.waitingDays),
-    ]),
-  ];
-}
-
-/** Sums of a set of units' overview lines (the office's tables by unit type and by group). */
-export function totalsOf(rows: UnitOverview[]) {
-  return {
-    units: rows.length,
-    opinions: rows.reduce((s, r) => s + r.opinions, 0),
-    approved: rows.filter((r) => r.reportState === 'approved').length,
-    waiting: rows.filter((r) => r.reportState === 'submitted').length,
-    /** Units that must 补课, after the review vote or after the evaluation of rectification. */
-    remedial: rows.filter((r) => r.remedial || r.rectificationRemedial).length,
-  };
-}
-export type Totals = ReturnType<typeof totalsOf>;
-
-/** The zone by unit type and by supervision group. */
-export function zoneTables(rows: UnitOverview[], groups: { id: string; name: string }[]) {
-  return {
-    byType: Object.entries(unitTypeLabels)
-      .map(([type, label]) => ({ label, ...totalsOf(rows.filter((r) => r.type === type)) }))
-      .filter((x) => x.units > 0),
-    byGroup: groups.map((g) => ({ label: g.name, ...totalsOf(rows.filter((r) => r.groupId === g.id)) })),
-  };
-}
-
-export const totalsHeader = ['单位', '群众意见', '报告已认可', '待认可', '需补课'];
-
-/** One line of a totals table as cells. */
-export const totalsCells = (x: { label: string } & Totals) => [
-  x.label,
-  String(x.units),
-  String(x.opinions),
-  String(x.approved),
-  String(x.waiting),
-  String(x.remedial),
-];

@@ -15,7 +15,8 @@ const urgentFirst = (tasks: Task[]) => [...tasks].sort((a, b) => Number(b.urgent
  * What waits for a supervision group (or the office) across its units, most
  * urgent first: paper slips for `username` to enter as a teller, review counts
  * to confirm (by anyone who is not one of its tellers), reports to approve or
- * return (oldest first), stage requests to decide, evaluations to count,
+ * return (oldest first), 党性分析 materials to check, stage requests to
+ * decide, evaluations to count,
  * rectification to press where measures are late or the masses were not
  * satisfied.
  */
@@ -47,6 +48,14 @@ export function supervisionTasks(rows: UnitOverview[], username = ''): Task[] {
   const requests = rows
     .filter((r) => r.stageRequested)
     .map((r) => ({ text: `审批转段申请：${r.name}`, href: unit(r), urgent: false }));
+  const analyses = rows
+    .filter((r) => r.analyses.waiting > 0)
+    .map((r) => ({
+      text: `党性分析材料待组织把关：${r.name}`,
+      href: unit(r, '/self-analyses'),
+      note: `${r.analyses.waiting} 份`,
+      urgent: false,
+    }));
   const evaluations = rows
     .filter((r) => r.pendingEvaluation)
     .map((r) => ({
@@ -68,7 +77,7 @@ export function supervisionTasks(rows: UnitOverview[], username = ''): Task[] {
       ? [{ text: `整改测评未达标，督促补课：${r.name}`, href: unit(r, '/evaluations'), urgent: true }]
       : []),
   ]);
-  return urgentFirst([...counts, ...reports, ...requests, ...evaluations, ...pressing]);
+  return urgentFirst([...counts, ...reports, ...analyses, ...requests, ...evaluations, ...pressing]);
 }
 
 /** One step of a unit's campaign, in order: done, the next one, or still to come. */

@@ -1,12 +1,11 @@
 import { iteratorExpired, mainTableStream, type StreamRead, type TableClient } from '../data/stream-reader';
-import { opinionRecordsOf } from '../data/stream-records';
 import type { AggregatorDeps } from '../deps';
-import { aggregateOpinions } from '../usecases/aggregate-opinions';
+import { applyStream } from '../usecases/apply-stream';
 
 /**
  * Under `npm start` (and in the tests), what the Lambda event source does on
  * AWS: reads the main table's stream from DynamoDB Local, shard by shard, and
- * hands each batch's new opinions to the same aggregator code. A batch that
+ * hands each batch to the same aggregator code. A batch that
  * fails is read again from the same iterator on the next round; records
  * applied twice change nothing.
  */
@@ -31,7 +30,7 @@ export function streamPoller(deps: AggregatorDeps, client: TableClient, endpoint
         }
         const { records, next } = out;
         if (records.length > 0) {
-          const failed = await aggregateOpinions(deps, opinionRecordsOf(records));
+          const failed = await applyStream(deps, records);
           // Keep the iterator: the next round reads the same batch again.
           if (failed.size > 0) break;
           seen += records.length;

@@ -52,7 +52,7 @@ export async function campaignPage(deps: Deps, who: Principal, campaignId: strin
  * campaign for a campaign-scoped caller); the rest in parallel.
  */
 export async function unitPage(deps: Deps, who: Principal, unitId: string) {
-  const { unit, summary } = await opinionSummary(deps, who, unitId);
+  const { unit, summary, analyses } = await opinionSummary(deps, who, unitId);
   const [group, members, rounds, sessions] = await Promise.all([
     // The name of its own supervision group is the leader's to know too.
     getGroup(deps, unit.groupId),
@@ -67,6 +67,7 @@ export async function unitPage(deps: Deps, who: Principal, unitId: string) {
     rounds: rounds.items.map((r) => viewOf(deps, r)),
     sessions: sessions.items.map((s) => sessionView(deps, s)),
     opinions: { total: summary.total, k: summary.k },
+    analyses,
   };
 }
 

@@ -1,4 +1,5 @@
-import { overviewTable, totalsCells, totalsHeader, type UnitOverview, zoneTables } from '../domain/overview';
+import type { UnitOverview } from '../domain/overview';
+import { overviewTable, totalsCells, totalsHeader, zoneTables } from '../domain/overview-tables';
 import { type Sheet, workbook } from './workbook';
 
 /**

@@ -38,6 +38,7 @@ export async function overviewOf(deps: Deps, units: Unit[], open: Measure[], cam
       overdue.get(u.id) ?? 0,
       now,
       items.sessions.filter((s) => s.unitId === u.id),
+      items.analyses.get(u.id),
     ),
   );
   return { rows, campaign: items.campaign };

@@ -2,6 +2,7 @@ import { getOpinionCounts, unitWithCounts } from '../data/repos/opinion-aggregat
 import { allOpinions } from '../data/repos/opinions';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
+import type { AnalysisTally } from '../domain/analysis-tally';
 import { type Counts, countOpinions } from '../domain/opinion-aggregate';
 import { aboutOptions, focusAreas, problemLabels } from '../domain/opinion-form';
 import type { OpinionSummary } from '../domain/opinion-summary';
@@ -61,7 +62,7 @@ export async function opinionSummary(
   who: Principal,
   unitId: string,
   roundId?: string,
-): Promise<{ unit: Unit; summary: OpinionSummary }> {
+): Promise<{ unit: Unit; summary: OpinionSummary; analyses: AnalysisTally }> {
   const scope = who.scope;
   const read = await unitWithCounts(
     deps,
@@ -71,7 +72,11 @@ export async function opinionSummary(
   );
   const unit = unitReadFor(who, 'read', read.unit);
   const campaign = await campaignOfUnit(deps, who, unit, read.campaign);
-  return { unit, summary: summaryOf(read.counts, unit.type, campaign.settings.anonymityK) };
+  return {
+    unit,
+    summary: summaryOf(read.counts, unit.type, campaign.settings.anonymityK),
+    analyses: read.analyses,
+  };
 }
 
 /** The exact counts, recomputed from the opinions themselves (paged Query, no Scan). */

@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { Deps } from '../../deps';
+import { analysisTallyOf } from '../../domain/analysis-tally';
 import { Campaign } from '../../domain/campaign';
 import { type AggregateDelta, type Counts, remainderAfter } from '../../domain/opinion-aggregate';
 import { Unit } from '../../domain/org';
@@ -55,6 +56,8 @@ export async function unitWithCounts(deps: Deps, unitId: string, roundId?: strin
     unit: unit ? Unit.parse(unit) : undefined,
     campaign: campaign ? Campaign.parse(campaign) : undefined,
     counts: countsIn(find(countsKey)),
+    /** 党性分析 completion, kept on the all-rounds item (all zero when one round is read). */
+    analyses: analysisTallyOf(roundId ? undefined : find(countsKey)),
   };
 }
 

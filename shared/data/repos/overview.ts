@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { Deps } from '../../deps';
+import { analysisTallyOf } from '../../domain/analysis-tally';
 import { Campaign } from '../../domain/campaign';
 import { ReviewSession } from '../../domain/review';
 import { batchGetAll } from '../batch-get';
@@ -13,7 +14,8 @@ const at = (items: Record<string, unknown>[]) => {
 
 /**
  * What the overview lines of many units read by key, in BatchGetItems of 100
- * keys: each unit's live opinion total (all rounds), the review sessions the
+ * keys: each unit's live opinion total (all rounds) and 党性分析 completion (the
+ * same item), the review sessions the
  * units name as waiting for their count, and the campaign when one is named.
  * Everything else an overview line shows, the unit keeps.
  */
@@ -42,5 +44,6 @@ export async function overviewItems(
         return [id, typeof total === 'number' ? total : 0];
       }),
     ),
+    analyses: new Map(unitIds.map((id) => [id, analysisTallyOf(find(keys.opinionAggregate(id, 'ALL')))])),
   };
 }

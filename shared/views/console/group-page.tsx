@@ -1,4 +1,5 @@
 import type { Principal } from '../../domain/account';
+import { tallyText } from '../../domain/analysis-tally';
 import { stageLabels } from '../../domain/campaign';
 import { type Group, unitTypeLabels } from '../../domain/org';
 import type { OverviewSort, UnitOverview } from '../../domain/overview';
@@ -18,6 +19,7 @@ const columns: [OverviewSort | undefined, string][] = [
   ['turnout', '参评率'],
   ['satisfaction', '班子满意率'],
   [undefined, '整改满意率'],
+  [undefined, '党性分析'],
   [undefined, '提示'],
   ['waiting', '报告'],
 ];
@@ -73,6 +75,7 @@ export function GroupPage(props: {
               <td>{u.turnout === null ? '—' : percent(u.turnout)}</td>
               <td>{u.satisfactionRate === null ? '—' : percent(u.satisfactionRate)}</td>
               <td>{u.rectificationRate === null ? '—' : percent(u.rectificationRate)}</td>
+              <td>{tallyText(u.analyses)}</td>
               <td>
                 {[
                   u.remedial ? '需补课' : '',

@@ -1,4 +1,5 @@
 import type { Principal } from '../../domain/account';
+import { type AnalysisTally, tallySentence } from '../../domain/analysis-tally';
 import { nextStage, stageLabels } from '../../domain/campaign';
 import {
   type Member,
@@ -25,10 +26,12 @@ interface Props {
   rounds: RoundView[];
   sessions: (ReviewSession & { state: 'notYetOpen' | 'open' | 'closed' })[];
   opinions: { total: number | null; k: number };
+  analyses: AnalysisTally;
 }
 
 /** One unit: its facts, its stage and stage requests (转段), and its party members. */
-export function UnitPage({ who, csrf, flash, unit, groupName, members, rounds, sessions, opinions }: Props) {
+export function UnitPage(props: Props) {
+  const { who, csrf, flash, unit, groupName, members, rounds, sessions, opinions, analyses } = props;
   const role = who.scope.role;
   const canRequest = (role === 'leader' || role === 'office') && !unit.stageRequest && nextStage(unit.stage);
   const canDecide = (role === 'supervisor' || role === 'office') && unit.stageRequest;
@@ -161,7 +164,9 @@ export function UnitPage({ who, csrf, flash, unit, groupName, members, rounds, s
       <h2 id="self-analysis">党性分析</h2>
       <p>
         <a href={`/console/units/${unit.id}/self-analyses`}>党员党性分析材料和个人链接</a>
-        <span class="muted">（党员用个人链接撰写，党组织把关认可或退回修改）</span>
+        <span class="muted">
+          （{analyses.due > 0 ? tallySentence(analyses) : '党员用个人链接撰写，党组织把关认可或退回修改'}）
+        </span>
       </p>
 
       <h2>党员名单（{members.length}）</h2>

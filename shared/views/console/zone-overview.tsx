@@ -1,5 +1,6 @@
 import type { Group } from '../../domain/org';
-import { type Totals, totalsHeader, type UnitOverview, zoneTables } from '../../domain/overview';
+import type { UnitOverview } from '../../domain/overview';
+import { type Totals, totalsHeader, zoneTables } from '../../domain/overview-tables';
 import { HBars } from './charts';
 
 /** The whole zone for the office: by unit type and by supervision group, with every unit as XLSX or CSV. */
@@ -24,6 +25,9 @@ export function ZoneOverview(props: { campaignId: string; rows: UnitOverview[]; 
             <td>{x.approved}</td>
             <td>{x.waiting}</td>
             <td>{x.remedial}</td>
+            <td>
+              {x.analysesApproved}/{x.analysesDue}
+            </td>
           </tr>
         ))}
       </tbody>
