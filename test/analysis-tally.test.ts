@@ -126,6 +126,8 @@ describe('党性分析 completion on the overviews and in the homes', () => {
       record('INSERT', material('c', 'submitted')),
       record('MODIFY', material('c', 'returned')),
       record('REMOVE', member('c')),
+      // The leading team's report: waiting for the supervision group, not a member's material.
+      record('INSERT', { ...material(`team-${unit}`, 'submitted'), team: true }),
       // Not a member nor a material: skipped.
       record('INSERT', { ...keys.memberLinkSlot(unit, 'a'), unitId: unit, id: 'a' }),
     ];
@@ -143,7 +145,7 @@ describe('党性分析 completion on the overviews and in the homes', () => {
       );
     expect((await applyStream(t.deps, batch)).size).toBe(0);
     const once = await stored();
-    expect(once).toEqual({ due: 2, submitted: 2, approved: 1, waiting: 1 });
+    expect(once).toEqual({ due: 2, submitted: 2, approved: 1, waiting: 1, teamWaiting: true });
     // Delivered again, whole and in part: nothing changes.
     expect((await applyStream(t.deps, batch)).size).toBe(0);
     expect((await applyStream(t.deps, batch.slice(4))).size).toBe(0);

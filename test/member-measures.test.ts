@@ -92,7 +92,7 @@ describe('党性分析 measures in the rectification list', () => {
     const page = `/console/units/${unitId}/measures`;
     const html = (await b.page(page)).html;
     const [m] = await measures();
-    expect(html).toContain('党员个人整改措施（党性分析）');
+    expect(html).toContain('党性分析材料中的整改措施');
     expect(html).toContain(m?.memberName ?? 'missing');
     expect(html).toContain('已读完两本书');
     expect(html).toContain(`action="/console/units/${unitId}/member-measures/${m?.id}/progress"`);

@@ -1,6 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { materialPresence, memberPresence, type TallyRecord } from '../domain/analysis-tally';
+import { materialPresence, memberPresence, type TallyRecord, teamPresence } from '../domain/analysis-tally';
 import { Opinion } from '../domain/opinion';
 import type { OpinionRecord } from '../domain/opinion-aggregate';
 import { SelfAnalysis } from '../domain/self-analysis';
@@ -72,8 +72,9 @@ export function tallyRecordsOf(records: StreamRecord[]): TallyRecord[] {
       out.push({ seq, unitId, memberId, in: memberPresence(!removed) });
     } else if (pk.startsWith('ANALYSIS#') && sk === 'META') {
       const state = SelfAnalysis.shape.state.safeParse(item.state);
-      if (state.success)
-        out.push({ seq, unitId, memberId, in: materialPresence(removed ? undefined : state.data) });
+      if (!state.success) continue;
+      const presence = item.team === true ? teamPresence : materialPresence;
+      out.push({ seq, unitId, memberId, in: presence(removed ? undefined : state.data) });
     }
   }
   return out;

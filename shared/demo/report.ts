@@ -13,6 +13,7 @@ import { approveReport } from '../usecases/report-approval';
 import { submitOpinion } from '../usecases/submit-opinion';
 import { seedCountedReview } from './review';
 import type { DemoScript } from './scripts';
+import { seedTeamAnalysis } from './self-analysis';
 
 /** The principals a demo run acts as: the unit's leader and its supervision group. */
 export interface DemoActors {
@@ -73,6 +74,8 @@ export async function seedApprovedReport(
   }
   await seedCountedReview(deps, unit, who);
   await settle?.();
+  // The leading team's report, approved by the supervision group, is published with the unit's report.
+  await seedTeamAnalysis(deps, unit, who, true);
   await buildReport(deps, who.leader, unit.id);
   await submitReport(deps, who.leader, unit.id);
   const approved = await approveReport(deps, who.supervisor, unit.id, {

@@ -14,7 +14,7 @@ import { demoAccounts, demoCampaignName, demoGroups, demoMembers, demoPassword, 
 import { advanceStage, seedEvaluation } from './rectification';
 import { demoActors, seedApprovedReport } from './report';
 import { remedialUnit, satisfiedUnit } from './scripts';
-import { seedSelfAnalyses } from './self-analysis';
+import { seedSelfAnalyses, seedTeamAnalysis } from './self-analysis';
 
 /** What a person needs to try the demo, printed by the local start. */
 export interface DemoInfo {
@@ -173,6 +173,16 @@ export async function seedDemo(
         supervisor: demoAccounts.supervisor.username,
       }),
       baseUrl,
+    );
+    // Its leading team has sent its 领导班子分析检查报告 to the supervision group.
+    await seedTeamAnalysis(
+      deps,
+      firstUnit,
+      demoActors(firstUnit, {
+        leader: demoAccounts.leader.username,
+        supervisor: demoAccounts.supervisor.username,
+      }),
+      false,
     );
     // The second unit has come through 集中查找 and 组织把关认可 into 整改提高: its report is
     // approved and public, its measures are under way, and the masses rated them (满意率 above 60%).

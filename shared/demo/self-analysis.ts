@@ -1,5 +1,6 @@
 import type { Deps } from '../deps';
 import type { Unit } from '../domain/org';
+import { teamAnalysisId } from '../domain/self-analysis';
 import { issueLinks, memberLinks } from '../usecases/member-links';
 import { approveSelfAnalysis, enterSelfAnalysis, returnSelfAnalysis } from '../usecases/self-analyses';
 import { saveOwnAnalysis } from '../usecases/self-analysis-desk';
@@ -47,4 +48,28 @@ export async function seedSelfAnalyses(deps: Deps, unit: Unit, who: DemoActors, 
     });
   }
   return rows.map((r) => `${r.member.name} ${new URL(`/m/${r.token}`, baseUrl).toString()}`);
+}
+
+/**
+ * The leading team's 领导班子分析检查报告 of a demo unit, written by its leader
+ * and submitted; `approve`: approved by the supervision group too (before the
+ * report is built, so it is published with it).
+ */
+export async function seedTeamAnalysis(deps: Deps, unit: Unit, who: DemoActors, approve: boolean) {
+  const id = teamAnalysisId(unit.id);
+  await enterSelfAnalysis(deps, who.leader, unit.id, id, {
+    content: {
+      problems:
+        '深入班组、听取职工意见不够经常；抓党员教育管理偏重开会布置，督促检查少；对职工反映较多的加班和安全问题回应不及时。',
+      causes:
+        '班子成员理论学习不够深入，宗旨意识有所淡化；重生产经营、轻党建工作的思想仍然存在；民主集中制执行中会前沟通不充分。',
+      measures: [
+        { action: '班子成员每月到联系班组蹲点一天，听取意见并在一周内答复', deadline: '2027-03-31' },
+        { action: '建立党员教育管理季度检查制度，检查结果在支部公示', deadline: '2027-06-30' },
+      ],
+    },
+    version: 0,
+    submit: true,
+  });
+  if (approve) await approveSelfAnalysis(deps, who.supervisor, id);
 }

@@ -9,7 +9,13 @@ import type { SelfAnalysisState } from './self-analysis';
  * Adding or deleting an id is the same however often a record is delivered,
  * and one item's records arrive in order, so the sets end as the items are.
  */
-export const tallySets = { members: 'sa_members', waiting: 'sa_waiting', approved: 'sa_approved' } as const;
+export const tallySets = {
+  members: 'sa_members',
+  waiting: 'sa_waiting',
+  approved: 'sa_approved',
+  /** The leading team's report while it waits for the supervision group (its id, or empty). */
+  teamWaiting: 'sa_team_waiting',
+} as const;
 export type TallySet = keyof typeof tallySets;
 
 /** What one stream record says of one member: in (true) or out of (false) each set it concerns. */
@@ -27,6 +33,11 @@ export const memberPresence = (present: boolean): TallyRecord['in'] => ({ member
 export const materialPresence = (state: SelfAnalysisState | undefined): TallyRecord['in'] => ({
   waiting: state === 'submitted',
   approved: state === 'approved',
+});
+
+/** The leading team's report in `state`: counted apart from the members', waiting while submitted. */
+export const teamPresence = (state: SelfAnalysisState | undefined): TallyRecord['in'] => ({
+  teamWaiting: state === 'submitted',
 });
 
 /** One unit's set changes from a batch: the ids to add to and to delete from each set, and the records behind them. */
@@ -67,6 +78,8 @@ export interface AnalysisTally {
   approved: number;
   /** Waiting for 组织把关. */
   waiting: number;
+  /** The leading team's 领导班子分析检查报告 waits for the supervision group. */
+  teamWaiting: boolean;
 }
 
 const sizeOf = (v: unknown) => (v instanceof Set ? v.size : Array.isArray(v) ? v.length : 0);
@@ -75,7 +88,13 @@ const sizeOf = (v: unknown) => (v instanceof Set ? v.size : Array.isArray(v) ? v
 export function analysisTallyOf(item: Record<string, unknown> | undefined): AnalysisTally {
   const waiting = sizeOf(item?.[tallySets.waiting]);
   const approved = sizeOf(item?.[tallySets.approved]);
-  return { due: sizeOf(item?.[tallySets.members]), submitted: waiting + approved, approved, waiting };
+  return {
+    due: sizeOf(item?.[tallySets.members]),
+    submitted: waiting + approved,
+    approved,
+    waiting,
+    teamWaiting: sizeOf(item?.[tallySets.teamWaiting]) > 0,
+  };
 }
 
 /** Completion in words for a table cell: 已认可 3/12，待把关 2 (a dash before anything is known). */

@@ -69,6 +69,7 @@ export const actionLabels: Record<string, string> = {
   'analysis.return': '退回党性分析材料',
   'analysis.approve': '认可党性分析材料',
   'analysis.publish': '公开党性分析材料',
+  'analysis.team.save': '撰写领导班子分析检查报告',
   'member-measure.progress': '记录党员个人整改进展',
 };
 

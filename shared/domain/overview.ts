@@ -33,7 +33,13 @@ export const UnitOverview = z
     /** The satisfaction evaluation opened and not yet counted. */
     pendingEvaluation: z.string().nullable(),
     /** 党性分析: members due, materials submitted (waiting or approved), approved, waiting for 组织把关. */
-    analyses: z.object({ due: z.number(), submitted: z.number(), approved: z.number(), waiting: z.number() }),
+    analyses: z.object({
+      due: z.number(),
+      submitted: z.number(),
+      approved: z.number(),
+      waiting: z.number(),
+      teamWaiting: z.boolean(),
+    }),
     /** Review sessions not yet counted: closed or still casting, paper slips out, their tellers. */
     reviewsToCount: z.array(
       z.object({

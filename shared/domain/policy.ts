@@ -10,7 +10,8 @@ export type Action =
   | 'collect' // open and close opinion rounds, edit their forms
   | 'superviseCount' // appoint a session's tellers, confirm its count
   | 'enterPaper' // enter paper ballots as an appointed teller (the use case checks the appointment)
-  | 'checkAnalysis'; // 组织把关 of members' 党性分析 materials: approve, return, type in a paper one
+  | 'checkAnalysis' // 组织把关 of members' 党性分析 materials: approve, return, type in a paper one
+  | 'checkTeamAnalysis'; // approve or return the leading team's 领导班子分析检查报告 (never the team itself)
 
 /** What it wants to do it to, with the ids that place it in the campaign's tree. */
 export type Resource =
@@ -38,6 +39,7 @@ const supervisorActions: ReadonlySet<Action> = new Set([
   'superviseCount',
   'enterPaper',
   'checkAnalysis',
+  'checkTeamAnalysis',
 ]);
 
 /** The one authorization rule of the console: every request is decided here. */

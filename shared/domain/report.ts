@@ -3,6 +3,7 @@ import { fail } from '../errors';
 import { absent, type Condition, eq, holds, or } from './condition';
 import { MemberCategory, memberCategoryLabels } from './org';
 import { PublishedReview } from './published-review';
+import { SelfAnalysisContent } from './self-analysis';
 import { belowK } from './suppress';
 import { ReadVersion, StoredVersion } from './version';
 
@@ -110,6 +111,13 @@ export const Published = z
     reviews: z.array(PublishedReview),
     /** Members determined 优秀, by name: only where the approver opted in (nothing else is published by name). */
     excellentNames: z.array(z.string()).optional(),
+    /**
+     * The leading team's 领导班子分析检查报告 as the supervision group approved it
+     * (its text, when, and its SHA-256); absent when it was not approved when the report was built.
+     */
+    teamAnalysis: z
+      .object({ content: SelfAnalysisContent, approvedAt: z.string(), sha256: z.string() })
+      .optional(),
   })
   .meta({ id: 'PublishedReport' });
 export type Published = z.infer<typeof Published>;

@@ -62,9 +62,22 @@ export const SelfAnalysis = z
     approvedBy: z.string().optional(),
     /** The SHA-256 of the approved material (`frozenMaterial`), fixed at approval. */
     sha256: z.string().optional(),
+    /** The leading team's 领导班子分析检查报告, not a member's (checked by the supervision group alone). */
+    team: z.literal(true).optional(),
   })
   .meta({ id: 'SelfAnalysis' });
 export type SelfAnalysis = z.infer<typeof SelfAnalysis>;
+
+/** The id of a unit's 领导班子分析检查报告: one per unit, kept like a member's material. */
+export const teamAnalysisId = (unitId: string) => `team-${unitId}`;
+export const isTeamAnalysisId = (id: string) => id.startsWith('team-');
+
+/** Who writes the team's material, in the place of a member. */
+export const teamAuthor = (unitId: string) => ({
+  id: teamAnalysisId(unitId),
+  name: '领导班子',
+  category: 'leader' as MemberCategory,
+});
 
 /** The parts a material must have before it is submitted, each named as the member reads it. */
 export function missingParts(c: SelfAnalysisContent): { path: string; message: string }[] {

@@ -1,4 +1,5 @@
 import type { UnitOverview } from './overview';
+import { teamAnalysisId } from './self-analysis';
 
 /** One thing waiting for a person, as a link to the exact page where it is done. */
 export interface Task {
@@ -56,6 +57,13 @@ export function supervisionTasks(rows: UnitOverview[], username = ''): Task[] {
       note: `${r.analyses.waiting} 份`,
       urgent: false,
     }));
+  const teams = rows
+    .filter((r) => r.analyses.teamWaiting)
+    .map((r) => ({
+      text: `审核领导班子分析检查报告：${r.name}`,
+      href: unit(r, `/self-analyses/${teamAnalysisId(r.unitId)}`),
+      urgent: false,
+    }));
   const evaluations = rows
     .filter((r) => r.pendingEvaluation)
     .map((r) => ({
@@ -77,7 +85,15 @@ export function supervisionTasks(rows: UnitOverview[], username = ''): Task[] {
       ? [{ text: `整改测评未达标，督促补课：${r.name}`, href: unit(r, '/evaluations'), urgent: true }]
       : []),
   ]);
-  return urgentFirst([...counts, ...reports, ...analyses, ...requests, ...evaluations, ...pressing]);
+  return urgentFirst([
+    ...counts,
+    ...reports,
+    ...teams,
+    ...analyses,
+    ...requests,
+    ...evaluations,
+    ...pressing,
+  ]);
 }
 
 /** One step of a unit's campaign, in order: done, the next one, or still to come. */

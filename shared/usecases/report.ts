@@ -2,6 +2,7 @@ import { ballotsOf } from '../data/repos/ballot-box';
 import { determinationsOf } from '../data/repos/determinations';
 import { getOpinionCounts } from '../data/repos/opinion-aggregates';
 import { getReport, moveReport, problemsOf, putDraft } from '../data/repos/reports';
+import { getSelfAnalysis } from '../data/repos/self-analyses';
 import { allSessions, getSealedResults } from '../data/repos/sessions';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
@@ -18,6 +19,7 @@ import {
 } from '../domain/report';
 import { Ballot } from '../domain/review';
 import { ResultsView } from '../domain/review-views';
+import { teamAnalysisId } from '../domain/self-analysis';
 import { fail, notFound } from '../errors';
 import { campaignOfUnit, unitFor } from './access';
 import { recountOpinions, summaryOf } from './summarize-opinions';
@@ -58,7 +60,8 @@ async function publishedReviews(deps: Deps, unitId: string, k: number): Promise<
  *    compared with the live counts; a drift is logged with its size.
  * 2. Every count is suppressed below k; problems come most gathered first.
  * 3. Counted review sessions join with their sealed tally, the organisation's
- *    determinations and the receipts of counted online ballots.
+ *    determinations and the receipts of counted online ballots; the leading
+ *    team's 领导班子分析检查报告 joins once the supervision group approved it.
  * 4. The whole is stored with the SHA-256 of its canonical JSON (audited).
  */
 export async function buildReport(deps: Deps, who: Principal, unitId: string): Promise<Report> {
@@ -67,11 +70,12 @@ export async function buildReport(deps: Deps, who: Principal, unitId: string): P
   if (unit.stage === 'study') throw fail('WRONG_STAGE', '分析评议', '生成分析评议报告');
   const k = (await campaignOfUnit(deps, who, unit)).settings.anonymityK;
   assertMove('build', await getReport(deps, unit.id));
-  const [live, exact, problems, reviews] = await Promise.all([
+  const [live, exact, problems, reviews, team] = await Promise.all([
     getOpinionCounts(deps, unit.id),
     recountOpinions(deps, unit.id),
     problemsOf(deps, unit.id),
     publishedReviews(deps, unit.id, k),
+    getSelfAnalysis(deps, teamAnalysisId(unit.id)),
   ]);
   const drifted = drift(live, exact);
   if (drifted > 0) deps.log.warn('live opinion counts drifted from the recount', { drift: drifted });
@@ -83,6 +87,9 @@ export async function buildReport(deps: Deps, who: Principal, unitId: string): P
     opinions: (({ k: _k, days: _d, ...s }) => s)(summaryOf(exact, unit.type, k)),
     problems: publishedProblems(problems, k),
     reviews,
+    ...(team?.state === 'approved' && team.approvedAt && team.sha256
+      ? { teamAnalysis: { content: team.content, approvedAt: team.approvedAt, sha256: team.sha256 } }
+      : {}),
   };
   const report: Report = {
     unitId: unit.id,

@@ -11,6 +11,8 @@ import {
   materialSha256,
   type SelfAnalysis,
   type SelfAnalysisState,
+  teamAnalysisId,
+  teamAuthor,
 } from '../domain/self-analysis';
 import { fail, notFound } from '../errors';
 import { unitFor } from './access';
@@ -32,7 +34,11 @@ export interface AnalysisRow {
  */
 export async function unitSelfAnalyses(deps: Deps, who: Principal, unitId: string) {
   const unit = await unitFor(deps, who, 'read', unitId);
-  const [members, materials] = await Promise.all([allMembers(deps, unit.id), selfAnalysesOf(deps, unit.id)]);
+  const [members, materials, team] = await Promise.all([
+    allMembers(deps, unit.id),
+    selfAnalysesOf(deps, unit.id),
+    getSelfAnalysis(deps, teamAnalysisId(unit.id)),
+  ]);
   const byMember = new Map(materials.map((m) => [m.id, m]));
   const rows: AnalysisRow[] = members.map((m) => {
     const material = byMember.get(m.id);
@@ -51,14 +57,20 @@ export async function unitSelfAnalyses(deps: Deps, who: Principal, unitId: strin
     due: rows.length,
     submitted: count('submitted') + count('approved'),
     approved: count('approved'),
+    /** The leading team's 领导班子分析检查报告, once started. */
+    team,
   };
 }
 
-/** A material, authorized for 组织把关 in its unit (the leader, the supervision group, the office). */
+/**
+ * A material, authorized for 组织把关 in its unit: a member's by the leader,
+ * the supervision group or the office; the leading team's by the supervision
+ * group or the office, never by the team itself.
+ */
 async function materialFor(deps: Deps, who: Principal, id: string) {
   const material = await getSelfAnalysis(deps, id);
   if (!material) throw notFound('党性分析材料不存在');
-  await unitFor(deps, who, 'checkAnalysis', material.unitId);
+  await unitFor(deps, who, material.team ? 'checkTeamAnalysis' : 'checkAnalysis', material.unitId);
   return material;
 }
 
@@ -129,7 +141,8 @@ export async function returnSelfAnalysis(deps: Deps, who: Principal, id: string,
 /**
  * The secretary types in a member's paper material (as a draft or
  * submitted), marked as entered by them; only while it may still change.
- * Audited.
+ * With the team's id (`teamAnalysisId`), the unit writes its leading team's
+ * 领导班子分析检查报告 the same way. Audited.
  */
 export async function enterSelfAnalysis(
   deps: Deps,
@@ -138,18 +151,20 @@ export async function enterSelfAnalysis(
   memberId: string,
   save: MaterialSave,
 ) {
-  const unit = await unitFor(deps, who, 'checkAnalysis', unitId);
+  const team = memberId === teamAnalysisId(unitId);
+  // The leading team's own report is written by the unit (its leader or the office), not checked by it.
+  const unit = await unitFor(deps, who, team ? 'collect' : 'checkAnalysis', unitId);
   if (unit.stage !== 'appraisal') throw fail('WRONG_STAGE', '分析评议', '录入党性分析材料');
   const [member, material] = await Promise.all([
-    getMember(deps, unit.id, memberId),
+    team ? teamAuthor(unit.id) : getMember(deps, unit.id, memberId),
     getSelfAnalysis(deps, memberId),
   ]);
   if (!member) throw notFound('党员不存在');
-  const next = nextMaterial(deps, { member, unit, material }, save, who.username);
+  const next = nextMaterial(deps, { member, unit, material }, save, team ? undefined : who.username);
   if (next === 'stored') return material as SelfAnalysis;
   await moveMaterial(deps, next, {
     actor: who.username,
-    action: 'analysis.enter',
+    action: team ? 'analysis.team.save' : 'analysis.enter',
     detail: { memberName: member.name, submitted: next.state === 'submitted' },
   });
   return next;

@@ -17,6 +17,7 @@ import {
   type SelfAnalysis,
   SelfAnalysisContent,
   selfAnalysisStateLabels,
+  teamAnalysisId,
   unitProblemsFor,
 } from '../domain/self-analysis';
 import { fail, notFound, validationError } from '../errors';
@@ -71,7 +72,7 @@ export interface MaterialSave {
  */
 export function nextMaterial(
   deps: Deps,
-  who: { member: Member; unit: Unit; material?: SelfAnalysis | undefined },
+  who: { member: Pick<Member, 'id' | 'name' | 'category'>; unit: Unit; material?: SelfAnalysis | undefined },
   save: MaterialSave,
   enteredBy?: string,
 ): SelfAnalysis | 'stored' {
@@ -105,6 +106,7 @@ export function nextMaterial(
     ...(!save.submit && was?.returnComment ? { returnComment: was.returnComment } : {}),
     ...(save.submit ? { submittedAt: now } : {}),
     ...(enteredBy ? { enteredBy } : {}),
+    ...(who.member.id === teamAnalysisId(who.unit.id) ? { team: true as const } : {}),
   };
 }
 

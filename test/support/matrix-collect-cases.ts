@@ -1,3 +1,4 @@
+import { teamAnalysisId } from '../../shared/domain/self-analysis';
 import {
   type Case,
   collectsForOwnUnit,
@@ -176,6 +177,24 @@ export const collectCases: Case[] = [
     supervisor: ['ok', 404],
     leader: ['ok', 404],
   },
+  collectsForOwnUnit('PUT', '/api/units/:unitId/team-analysis', (f, s) => ({
+    path: `/api/units/${unitOf(f, s)}/team-analysis`,
+    body: { content: { problems: '', causes: '', measures: [] }, version: 0, submit: false },
+  })),
+  // The leading team's report: the supervision group checks it, never the team itself.
+  ...(['approve', 'return'] as const).map(
+    (action): Case => ({
+      method: 'POST',
+      route: `/api/self-analyses/:id/${action}`,
+      request: (f, s) => ({
+        path: `/api/self-analyses/${teamAnalysisId(unitOf(f, s))}/${action}`,
+        ...(action === 'return' ? { body: { comment: '查找问题不够具体' } } : {}),
+      }),
+      office: 'ok',
+      supervisor: ['ok', 404],
+      leader: [403, 404],
+    }),
+  ),
   {
     method: 'POST',
     route: '/api/units/:unitId/self-analyses/publish',

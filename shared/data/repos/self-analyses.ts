@@ -20,7 +20,12 @@ function putAt(tableName: string, next: SelfAnalysis) {
   return {
     Put: {
       TableName: tableName,
-      Item: { ...keys.selfAnalysis(next.id), ...keys.selfAnalysisListing(next.unitId, next.id), ...next },
+      // The team's material is read by its id alone; the unit's list is its members'.
+      Item: {
+        ...keys.selfAnalysis(next.id),
+        ...(next.team ? {} : keys.selfAnalysisListing(next.unitId, next.id)),
+        ...next,
+      },
       ...(was === 0
         ? { ConditionExpression: 'attribute_not_exists(pk)' }
         : { ConditionExpression: 'version = :was', ExpressionAttributeValues: { ':was': was } }),

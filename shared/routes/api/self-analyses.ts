@@ -2,7 +2,12 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { principalOf } from '../../auth/middleware';
 import type { Deps } from '../../deps';
 import { AnalysesDisclosure } from '../../domain/analyses-disclosure';
-import { SelfAnalysis, SelfAnalysisContent, selfAnalysisStates } from '../../domain/self-analysis';
+import {
+  SelfAnalysis,
+  SelfAnalysisContent,
+  selfAnalysisStates,
+  teamAnalysisId,
+} from '../../domain/self-analysis';
 import type { AppEnv } from '../../http/env';
 import { errorResponses, jsonBody, ok, security, UnitParams } from '../../http/openapi';
 import { publicUrl } from '../../http/public-url';
@@ -44,7 +49,16 @@ const list = createRoute({
   ),
   request: { params: UnitParams },
   responses: {
-    200: ok(z.object({ items: z.array(Row), due: z.number(), submitted: z.number(), approved: z.number() })),
+    200: ok(
+      z.object({
+        items: z.array(Row),
+        due: z.number(),
+        submitted: z.number(),
+        approved: z.number(),
+        /** The leading team's 领导班子分析检查报告, once started. */
+        team: SelfAnalysis.optional(),
+      }),
+    ),
     ...errorResponses,
   },
 });
@@ -66,22 +80,27 @@ const sendBack = createRoute({
   request: { params: AnalysisParams, body: jsonBody(ReturnInput) },
   responses: { 200: ok(SelfAnalysis), ...errorResponses },
 });
+const MaterialSaveBody = z.strictObject({
+  content: SelfAnalysisContent,
+  version: z.number().int().nonnegative(),
+  submit: z.boolean(),
+});
 const enter = createRoute({
   ...route(
     'put',
     '/api/units/{unitId}/members/{memberId}/self-analysis',
     'The secretary types in a member’s paper material (as a draft, or submitted), marked as entered by them',
   ),
-  request: {
-    params: MemberParams,
-    body: jsonBody(
-      z.strictObject({
-        content: SelfAnalysisContent,
-        version: z.number().int().nonnegative(),
-        submit: z.boolean(),
-      }),
-    ),
-  },
+  request: { params: MemberParams, body: jsonBody(MaterialSaveBody) },
+  responses: { 200: ok(SelfAnalysis), ...errorResponses },
+});
+const teamSave = createRoute({
+  ...route(
+    'put',
+    '/api/units/{unitId}/team-analysis',
+    'The unit writes its leading team’s 领导班子分析检查报告 (as a draft, or submitted to the supervision group, which alone approves or returns it at /api/self-analyses/team-{unitId}/…)',
+  ),
+  request: { params: UnitParams, body: jsonBody(MaterialSaveBody) },
   responses: { 200: ok(SelfAnalysis), ...errorResponses },
 });
 const publish = createRoute({
@@ -134,12 +153,12 @@ export function selfAnalysisRoutes(deps: Deps) {
   const linkOf = (token: string) => publicUrl(deps.config.PUBLIC_BASE_URL, `/m/${token}`);
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(list, async (c) => {
-      const { rows, due, submitted, approved } = await unitSelfAnalyses(
+      const { rows, due, submitted, approved, team } = await unitSelfAnalyses(
         deps,
         principalOf(c),
         c.req.valid('param').unitId,
       );
-      return c.json({ items: rows, due, submitted, approved }, 200);
+      return c.json({ items: rows, due, submitted, approved, ...(team ? { team } : {}) }, 200);
     })
     .openapi(approve, async (c) =>
       c.json(await approveSelfAnalysis(deps, principalOf(c), c.req.valid('param').id), 200),
@@ -156,6 +175,11 @@ export function selfAnalysisRoutes(deps: Deps) {
         await enterSelfAnalysis(deps, principalOf(c), unitId, memberId, c.req.valid('json')),
         200,
       );
+    })
+    .openapi(teamSave, async (c) => {
+      const { unitId } = c.req.valid('param');
+      const save = c.req.valid('json');
+      return c.json(await enterSelfAnalysis(deps, principalOf(c), unitId, teamAnalysisId(unitId), save), 200);
     })
     .openapi(publish, async (c) =>
       c.json(

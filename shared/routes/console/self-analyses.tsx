@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { principalOf } from '../../auth/middleware';
 import type { Deps } from '../../deps';
 import { materialFields } from '../../domain/public-forms';
+import { isTeamAnalysisId } from '../../domain/self-analysis';
 import { AppError } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
@@ -96,7 +97,8 @@ export function consoleSelfAnalysisRoutes(deps: Deps) {
   app.post('/console/units/:id/self-analyses/:memberId/return', async (c) => {
     const f = await readForm(c);
     const [id, memberId] = [c.req.param('id'), c.req.param('memberId')];
-    return backAfter(c, listPath(id), '已退回，党员会在本人链接上看到意见', () =>
+    const whoSees = isTeamAnalysisId(memberId) ? '领导班子会在报告页上看到' : '党员会在本人链接上看到';
+    return backAfter(c, listPath(id), `已退回，${whoSees}意见`, () =>
       returnSelfAnalysis(deps, who(c), memberId, { comment: field(f, 'comment') }),
     );
   });
@@ -133,7 +135,7 @@ export function consoleSelfAnalysisRoutes(deps: Deps) {
     return backAfter(
       c,
       onePath(id, memberId),
-      save.submit ? '已代录并提交把关' : '已存为草稿',
+      save.submit ? (isTeamAnalysisId(memberId) ? '已提交督导组' : '已代录并提交把关') : '已存为草稿',
       async () => {},
     );
   });

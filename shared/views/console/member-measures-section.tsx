@@ -18,9 +18,9 @@ export function MemberMeasuresSection(props: {
   for (const m of props.measures) byMember.set(m.memberId, [...(byMember.get(m.memberId) ?? []), m]);
   return (
     <section class="card" id="member-measures">
-      <h2 style="margin-top:0">党员个人整改措施（党性分析）</h2>
+      <h2 style="margin-top:0">党性分析材料中的整改措施</h2>
       <p class="muted">
-        党员的党性分析材料经组织认可后，其中的整改措施列在这里，和单位的整改措施一样跟踪落实。
+        党员的党性分析材料和领导班子分析检查报告经认可后，其中的整改措施列在这里，和单位的整改措施一样跟踪落实。
         只在管理端和党员本人的链接上显示，不在公开页面上，也不交群众测评。
       </p>
       {props.measures.length === 0 && <p class="muted">还没有经认可的党性分析材料。</p>}

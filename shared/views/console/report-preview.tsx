@@ -28,6 +28,11 @@ export function ReportPreview(props: {
       <a href={base}>返回修改</a>
     </p>
   );
+  const noTeam = props.published.teamAnalysis ? null : (
+    <p>
+      本报告不含领导班子分析检查报告（生成报告时还没有经督导组认可）。认可后返回重新生成报告，即可随报告公开。
+    </p>
+  );
   const confirm = props.stale ? (
     <section style={bar}>
       <p>问题清单在生成报告后改过，上面的内容已经不是现在的清单。请返回，重新生成报告，核对后再报送。</p>
@@ -36,6 +41,7 @@ export function ReportPreview(props: {
   ) : step.kind === 'submit' ? (
     <form method="post" action={`${base}/submit`} style={bar}>
       <Csrf token={props.csrf} />
+      {noTeam}
       <p>
         <strong>确认报督导组？</strong>报送后，问题清单、组织评定和上面的数字都不能再改，除非督导组退回。
       </p>
@@ -45,6 +51,7 @@ export function ReportPreview(props: {
   ) : (
     <form method="post" action={`${base}/approve`} style={bar}>
       <Csrf token={props.csrf} />
+      {noTeam}
       <input type="hidden" name="scope" value={step.scope} />
       {step.publishExcellent && <input type="hidden" name="publishExcellent" value="yes" />}
       <p>

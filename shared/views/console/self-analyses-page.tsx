@@ -5,7 +5,13 @@ import {
   analysesScopes,
 } from '../../domain/analyses-disclosure';
 import type { Unit } from '../../domain/org';
-import { categoryLabel, type SelfAnalysis, selfAnalysisStateLabels } from '../../domain/self-analysis';
+import {
+  categoryLabel,
+  editable,
+  type SelfAnalysis,
+  selfAnalysisStateLabels,
+  teamAnalysisId,
+} from '../../domain/self-analysis';
 import { chinaTime } from './format';
 import { ConsoleLayout, Csrf, PageLinks } from './layout';
 
@@ -17,6 +23,36 @@ export interface AnalysisLine {
   state: SelfAnalysis['state'] | 'notStarted';
   material?: SelfAnalysis | undefined;
   hasLink: boolean;
+}
+
+/** The leading team's report: where it stands and the way to write, read or check it. */
+function TeamLine(props: {
+  unitId: string;
+  team?: SelfAnalysis | undefined;
+  canWrite: boolean;
+  canCheck: boolean;
+}) {
+  const state = props.team?.state;
+  const href = `/console/units/${props.unitId}/self-analyses/${teamAnalysisId(props.unitId)}`;
+  const action =
+    props.canWrite && editable(state)
+      ? state
+        ? '继续撰写'
+        : '撰写'
+      : props.canCheck && state === 'submitted'
+        ? '审核'
+        : '查看';
+  return (
+    <section class="card" id="team">
+      <h2 style="margin-top:0">领导班子分析检查报告</h2>
+      <p>
+        状态：<strong>{selfAnalysisStateLabels[state ?? 'notStarted']}</strong>　<a href={href}>{action}</a>
+      </p>
+      <p class="muted">
+        由领导班子撰写，督导组认可或退回；认可后随本单位分析评议报告公开（认可后再生成报告）。
+      </p>
+    </section>
+  );
 }
 
 /**
@@ -32,7 +68,11 @@ export function SelfAnalysesPage(props: {
   lines: AnalysisLine[];
   counts: { due: number; submitted: number; approved: number };
   canCheck: boolean;
+  canCheckTeam: boolean;
+  canWriteTeam: boolean;
   canManageLinks: boolean;
+  /** The leading team's 领导班子分析检查报告, once started. */
+  team?: SelfAnalysis | undefined;
   published?: AnalysesDisclosure | undefined;
   /** The unit-wide page of the published materials (`/a/{token}`), when published to the unit. */
   publishedLink?: string | undefined;
@@ -64,6 +104,12 @@ export function SelfAnalysesPage(props: {
           )}
         </p>
       )}
+      <TeamLine
+        unitId={unit.id}
+        team={props.team}
+        canWrite={props.canWriteTeam}
+        canCheck={props.canCheckTeam}
+      />
       {props.canManageLinks && (
         <section class="card">
           <h2 style="margin-top:0">党员个人链接</h2>

@@ -24,6 +24,10 @@ export function SelfAnalysisPage(props: {
   member: { id: string; name: string; category: string };
   material?: SelfAnalysis | undefined;
   canCheck: boolean;
+  /** May type the text: a member's paper material (the secretary), the leading team's own report (the unit). */
+  canType: boolean;
+  /** The leading team's 领导班子分析检查报告 rather than a member's material. */
+  team?: boolean | undefined;
   /** The secretary's text as sent, when it came back with a problem (nothing was stored). */
   typed?: SelfAnalysis['content'] | undefined;
 }) {
@@ -31,18 +35,30 @@ export function SelfAnalysisPage(props: {
   const text = props.typed ?? m?.content;
   const back = `/console/units/${unit.id}/self-analyses`;
   const here = `${back}/${props.member.id}`;
-  const typing = props.canCheck && unit.stage === 'appraisal' && editable(m?.state);
+  const typing = props.canType && unit.stage === 'appraisal' && editable(m?.state);
+  const words = props.team
+    ? {
+        title: `${unit.name} 领导班子分析检查报告`,
+        form: '撰写领导班子分析检查报告',
+        note: '领导班子对照群众意见和民主评议情况，查找问题、剖析原因、提出整改措施；提交后由督导组认可或退回，认可后随本单位分析评议报告公开。',
+        submit: '提交督导组',
+        approvedNote: '认可后报告内容固定，随本单位分析评议报告公开。',
+        returnedTo: '退回意见（领导班子在本页看到）',
+      }
+    : {
+        title: `${props.member.name} 的党性分析材料`,
+        form: '代录书面材料',
+        note: '党员交来纸质材料的，由党支部照录；记入操作记录，并在党员的链接上注明为代录。',
+        submit: '录入并提交把关',
+        approvedNote: '认可后材料内容固定，不能再改。',
+        returnedTo: '退回意见（党员在本人链接上看到）',
+      };
   const rows = Math.min(analysisLimits.measures, Math.max(3, (text?.measures.length ?? 0) + 1));
   return (
-    <ConsoleLayout
-      title={`${props.member.name} 的党性分析材料`}
-      who={props.who}
-      csrf={csrf}
-      flash={props.flash}
-    >
+    <ConsoleLayout title={words.title} who={props.who} csrf={csrf} flash={props.flash}>
       <PageLinks links={[[back, '返回党性分析名单']]} />
       <p>
-        {unit.name} · {categoryLabel(props.member.category)} · 状态：
+        {unit.name} · {props.team ? '领导班子' : categoryLabel(props.member.category)} · 状态：
         <strong>{selfAnalysisStateLabels[m?.state ?? 'notStarted']}</strong>
         {m?.submittedAt && `（${chinaTime(m.submittedAt)} 提交）`}
         {m?.enteredBy && '（党支部代录）'}
@@ -61,13 +77,13 @@ export function SelfAnalysisPage(props: {
           <form method="post" action={`${here}/approve`} class="card">
             <Csrf token={csrf} />
             <h2 style="margin-top:0">认可</h2>
-            <p class="muted">认可后材料内容固定，不能再改。</p>
+            <p class="muted">{words.approvedNote}</p>
             <button type="submit">认可这份材料</button>
           </form>
           <form method="post" action={`${here}/return`} class="card">
             <Csrf token={csrf} />
             <h2 style="margin-top:0">退回修改</h2>
-            <label for="comment">退回意见（党员在本人链接上看到）</label>
+            <label for="comment">{words.returnedTo}</label>
             <textarea id="comment" name="comment" required maxlength={analysisLimits.comment} />
             <button type="submit" class="secondary">
               退回
@@ -78,8 +94,8 @@ export function SelfAnalysisPage(props: {
       {typing && (
         <form method="post" action={`${here}/enter`} class="card">
           <Csrf token={csrf} />
-          <h2 style="margin-top:0">代录书面材料</h2>
-          <p class="muted">党员交来纸质材料的，由党支部照录；记入操作记录，并在党员的链接上注明为代录。</p>
+          <h2 style="margin-top:0">{words.form}</h2>
+          <p class="muted">{words.note}</p>
           <input type="hidden" name="version" value={String(m?.version ?? 0)} />
           <label for="problems">一、查找的问题</label>
           <textarea id="problems" name="problems" rows={5} maxlength={analysisLimits.text}>
@@ -113,7 +129,7 @@ export function SelfAnalysisPage(props: {
             存为草稿
           </button>{' '}
           <button type="submit" name="intent" value="submit">
-            录入并提交把关
+            {words.submit}
           </button>
         </form>
       )}

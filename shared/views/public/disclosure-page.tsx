@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { chinaTime } from '../../domain/china-day';
 import { aboutOptions, focusAreas, problemLabels, respondentOptions } from '../../domain/opinion-form';
 import type { UnitType } from '../../domain/org';
 import { percent } from '../../domain/percent';
@@ -8,9 +9,10 @@ import { type Published, problemAreaLabels } from '../../domain/report';
 import { satisfactionLabels, satisfactions } from '../../domain/review';
 import { PublicLayout } from './layout';
 import { EvaluationSummary, MeasuresList, measuresCss } from './measures-list';
+import { MaterialText } from './member-page';
 
 const css = `a{word-break:break-all}table{width:100%;border-collapse:collapse;background:#fff;font-size:.85em;margin:6px 0 12px}th,td{border:1px solid #ddd;padding:4px 6px;text-align:left}
-.c{font-family:monospace;word-break:break-all;font-size:.8em}section{background:#fff;border-radius:8px;padding:8px 12px;margin:0 0 12px}
+.c{font-family:monospace;word-break:break-all;font-size:.8em}.txt{white-space:pre-wrap;overflow-wrap:anywhere}section{background:#fff;border-radius:8px;padding:8px 12px;margin:0 0 12px}
 @media print{body{background:#fff}section{break-inside:avoid}}`;
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : percent(x));
@@ -104,6 +106,16 @@ export function DisclosurePage(props: {
         <section>
           <h2>评定为优秀的党员</h2>
           <p>{p.excellentNames.join('、')}</p>
+        </section>
+      )}
+      {p.teamAnalysis && (
+        <section id="team">
+          <h2>领导班子分析检查报告（经督导组认可）</h2>
+          <MaterialText values={p.teamAnalysis.content} />
+          <p class="m">
+            {chinaTime(p.teamAnalysis.approvedAt)} 认可；SHA-256：
+            <span class="c">{p.teamAnalysis.sha256}</span>
+          </p>
         </section>
       )}
       {p.reviews.map((r) => {
