@@ -1,7 +1,11 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keys } from '../shared/data/keys';
 import { demoAccounts, demoPassword } from '../shared/demo/campaign';
 import { seedDemo } from '../shared/demo/seed';
+import type { AnalysesDisclosure } from '../shared/domain/analyses-disclosure';
+import { hashOf } from '../shared/domain/canonical-json';
 import { asRecord, call, tokenFor } from './support/api';
 import { launchChromium } from './support/browser';
 import { serveApp } from './support/serve';
@@ -89,5 +93,51 @@ describe('the member’s personal page on a phone without JavaScript', () => {
     await again.check(checked);
     expect(w.visited).toHaveLength(2);
     expect([...w.findings, ...again.findings]).toEqual([]);
+  }, 60_000);
+
+  it('checks the materials published to the unit on the phone, from the page’s own 核对 link, and names a rewrite', async () => {
+    const unitId = String(
+      asRecord(asRecord((await call(t, leader, 'GET', '/api/auth/me')).json).scope).unitId,
+    );
+    const published = await call(t, leader, 'POST', `/api/units/${unitId}/self-analyses/publish`, {
+      scope: 'unit',
+    });
+    expect(published.status).toBe(200);
+    const d = published.json as AnalysesDisclosure;
+    const w = walker(browser, server.url);
+    const phone = await w.open('phone');
+    await w.scan(phone, `${server.url}/a/${d.token}`);
+    await Promise.all([phone.waitForNavigation(), phone.click('a:text-is("核对")')]);
+    expect(new URL(phone.url()).pathname).toBe('/v');
+    await w.check(phone);
+    await phone.click('button:text-is("核对")');
+    await phone.waitForSelector('#vr li:last-child:has-text("核对一致"), #vr li.bad', { timeout: 10_000 });
+    const steps = (await phone.textContent('#vr')) ?? '';
+    expect(steps).toContain(`内容哈希 ${d.sha256}`);
+    expect(steps).toContain(`公示记录第${d.log.seq}条记的正是这些材料，且是其最新一次公开`);
+    expect(steps).toContain('核对一致');
+    await w.shot(phone, 'verify-analyses');
+    // Someone rewrites a material in the table, hash and all: the log's entry no longer matches.
+    const altered = {
+      ...d.content,
+      materials: d.content.materials.map((m) => ({ ...m, content: { ...m.content, causes: '已删改' } })),
+    };
+    await t.deps.db.send(
+      new PutCommand({
+        TableName: t.deps.tableName,
+        Item: {
+          ...keys.analysesDisclosure(unitId),
+          ...keys.analysesDisclosureListing(d.token),
+          ...d,
+          content: altered,
+          sha256: hashOf(altered),
+        },
+      }),
+    );
+    await phone.reload();
+    await phone.click('button:text-is("核对")');
+    await phone.waitForSelector('#vr li.bad', { timeout: 10_000 });
+    expect(await phone.textContent('#vr li.bad')).toContain(`公示记录第${d.log.seq}条记的正是这些材料`);
+    expect(w.findings).toEqual([]);
   }, 60_000);
 });

@@ -7,6 +7,7 @@ import { AppError, notFound } from '../../errors';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/form';
 import { showErrorsAs } from '../../http/on-error';
+import { publicUrl } from '../../http/public-url';
 import { statusOf } from '../../http/status';
 import {
   type MemberDesk,
@@ -93,7 +94,10 @@ export function memberRoutes(deps: PublicDeps) {
     return c.html(
       page(
         <PublicLayout title={`${d.content.unitName} 党性分析材料公开`} css={publishedCss}>
-          <PublishedAnalyses disclosure={d} />
+          <PublishedAnalyses
+            disclosure={d}
+            pageUrl={publicUrl(deps.config.PUBLIC_BASE_URL, `/a/${d.token}`)}
+          />
         </PublicLayout>,
       ),
     );

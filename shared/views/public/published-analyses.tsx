@@ -10,7 +10,11 @@ export const publishedCss = `.pub details{background:#fff;border-radius:8px;padd
  * member's material, folded under their name, and the publication's
  * SHA-256 with its number in the campaign's publication log. No vote count.
  */
-export function PublishedAnalyses(props: { disclosure: AnalysesDisclosure }) {
+export function PublishedAnalyses(props: {
+  disclosure: AnalysesDisclosure;
+  /** The unit-wide page's own address (`/a/{token}`), to check it: none on a member's link. */
+  pageUrl?: string | undefined;
+}) {
   const d = props.disclosure;
   return (
     <section class="pub">
@@ -41,6 +45,12 @@ export function PublishedAnalyses(props: { disclosure: AnalysesDisclosure }) {
       <p class="m">
         本活动公示记录第 {d.log.seq} 条 · 内容 SHA-256：<span class="h">{d.sha256}</span>
       </p>
+      {props.pageUrl && (
+        <p class="m">
+          核对方法：<span class="h">npm run verify -- {props.pageUrl}</span>，也可以在手机上
+          <a href={`/v?l=${encodeURIComponent(props.pageUrl)}`}>核对</a>。
+        </p>
+      )}
     </section>
   );
 }

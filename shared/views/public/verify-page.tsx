@@ -14,7 +14,7 @@ export function VerifyPage(props: { link: string; head: string }) {
     <PublicLayout title="核对公示" css={css} script={verifyScriptPath}>
       <h1>核对公示内容是否被改动</h1>
       <form id="vf" method="get" action="/v">
-        <label for="l">公示页链接（/p/ 开头的地址）</label>
+        <label for="l">公示页链接（/p/ 或 /a/ 开头的地址）</label>
         <input id="l" name="l" value={props.link} required />
         <label for="head">抄下或拍下的“公示记录最新”哈希（可不填）</label>
         <input id="head" name="head" value={props.head} />
