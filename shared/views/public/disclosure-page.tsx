@@ -12,7 +12,7 @@ import { EvaluationSummary, MeasuresList, measuresCss } from './measures-list';
 import { MaterialText } from './member-page';
 
 const css = `a{word-break:break-all}table{width:100%;border-collapse:collapse;background:#fff;font-size:.85em;margin:6px 0 12px}th,td{border:1px solid #ddd;padding:4px 6px;text-align:left}
-.c{font-family:monospace;word-break:break-all;font-size:.8em}.txt{white-space:pre-wrap;overflow-wrap:anywhere}section{background:#fff;border-radius:8px;padding:8px 12px;margin:0 0 12px}
+.c{font-family:monospace;word-break:break-all;font-size:.8em}.txt{white-space:pre-wrap;overflow-wrap:anywhere}section h3{font-size:1em;margin:10px 0 4px}section{background:#fff;border-radius:8px;padding:8px 12px;margin:0 0 12px}
 @media print{body{background:#fff}section{break-inside:avoid}}`;
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : percent(x));
@@ -111,7 +111,7 @@ export function DisclosurePage(props: {
       {p.teamAnalysis && (
         <section id="team">
           <h2>领导班子分析检查报告（经督导组认可）</h2>
-          <MaterialText values={p.teamAnalysis.content} />
+          <MaterialText values={p.teamAnalysis.content} nested />
           <p class="m">
             {chinaTime(p.teamAnalysis.approvedAt)} 认可；SHA-256：
             <span class="c">{p.teamAnalysis.sha256}</span>

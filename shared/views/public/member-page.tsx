@@ -33,15 +33,19 @@ export const valuesOf = (m?: SelfAnalysis): MaterialValues => ({
 });
 
 /** The material as it was submitted or approved, to read (the member's page and the console alike). */
-export function MaterialText(props: { values: MaterialValues }) {
+export function MaterialText(props: {
+  values: MaterialValues /** Inside a titled section: its parts one level down. */;
+  nested?: boolean;
+}) {
   const v = props.values;
+  const H = props.nested ? 'h3' : 'h2';
   return (
     <div class="card">
-      <h2>一、查找的问题</h2>
+      <H>一、查找的问题</H>
       <p class="txt">{v.problems}</p>
-      <h2>二、原因剖析</h2>
+      <H>二、原因剖析</H>
       <p class="txt">{v.causes}</p>
-      <h2>三、努力方向和整改措施</h2>
+      <H>三、努力方向和整改措施</H>
       <ol>
         {v.measures.map((m) => (
           <li>
