@@ -5,9 +5,9 @@ import { handle } from 'hono/aws-lambda';
 import * as z from 'zod';
 
 /**
- * The cold-start baseline: what a plain Hono function with the whole DynamoDB
- * client, the document client and zod costs, bundled unminified with the SDK
- * inside. It serves `GET /f/{token}` as ours does: check the token, read the
+ * The cold-start baseline: what a plain Hono function with the DynamoDB
+ * client, the document client and zod costs, bundled with the same settings
+ * as ours. It serves `GET /f/{token}` as ours does: check the token, read the
  * round, answer a small page.
  */
 const endpoint = process.env.DYNAMODB_ENDPOINT;

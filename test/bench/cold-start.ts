@@ -1,8 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { buildFunction } from '../../cdk/build-function';
-import { bundling } from '../../cdk/bundling';
 import type { Config } from '../../shared/config/env';
 import { type HttpResult, httpApiEvent } from '../support/lambda-events';
 import { buildForTest, invokeInFreshProcess, lambdaEnv, scratchDir } from '../support/run-bundle';
@@ -22,34 +20,17 @@ export interface ColdStart {
   /** The import alone, median (the rest is the first request). */
   publicImportMs: number;
   floorImportMs: number;
-  /** Hono + the whole DynamoDB client + document client + zod, unminified, SDK inside. */
+  /** Hono + the DynamoDB client + document client + zod, one route: built with the same settings as ours. */
   baselineBytes: number;
   baselineMs: number;
   runs: number;
 }
 
-/** The baseline bundle: unminified, with the SDK bundled in (nothing external). */
-async function buildBaseline(outfile: string) {
-  const result = await build({
-    entryPoints: ['test/bench/baseline.ts'],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: bundling.target,
-    format: bundling.format,
-    minify: false,
-    mainFields: [...bundling.mainFields],
-    banner: { js: bundling.banner },
-    metafile: true,
-    logLevel: 'warning',
-  });
-  return Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-}
-
 /**
- * The `public` bundle as CDK builds it against the floor (a bundle that only
- * creates the DynamoDB document client and sends one PutItem), built with the
- * same settings. Each run is a fresh Node process: import, then the first
+ * The `public` bundle as CDK builds it against the baseline (a naive
+ * one-route Hono function with the DynamoDB client and zod) and the floor (a
+ * bundle that only creates the DynamoDB document client and sends one
+ * PutItem), all three built with the same settings. Each run is a fresh Node process: import, then the first
  * request (`GET /f/{token}` for ours and the baseline, the PutItem for the
  * floor). The three alternate, so drift on a noisy machine falls on all;
  * medians are reported.
@@ -61,7 +42,7 @@ export async function measureColdStart(config: Config, formPath: string, runs: n
     const floorFile = join(dir, 'floor', 'index.mjs');
     const floor = await buildFunction('test/bench/floor.ts', floorFile);
     const baselineFile = join(dir, 'baseline', 'index.mjs');
-    const baselineBytes = await buildBaseline(baselineFile);
+    const baselineBytes = (await buildFunction('test/bench/baseline.ts', baselineFile)).bytes;
     const baselineMs: number[] = [];
     const env = lambdaEnv(config, { LOG_LEVEL: 'silent' });
     const publicMs: number[] = [];
