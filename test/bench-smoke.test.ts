@@ -11,6 +11,9 @@ const run = promisify(execFile);
 const promised = [
   'opinion_http_vs_raw_put',
   'ballot_http_vs_raw_tx',
+  'opinion_inprocess_vs_raw_put',
+  'ballot_inprocess_vs_raw_tx',
+  'inprocess_refused',
   'opinion_requests',
   'opinion_wcu',
   'ballot_requests',
@@ -31,6 +34,14 @@ const promised = [
   'burst_p99_ms',
   'burst_rss_mb',
   'form_page_bytes',
+  'warm_rss_mb_100',
+  'warm_rss_mb_5000',
+  'warm_rss_growth_mb',
+  'warm_refused',
+  'console_requests_unit_page',
+  'console_requests_campaign_13',
+  'console_requests_campaign_130',
+  'console_requests_campaign_1300',
 ];
 
 /**

@@ -2,7 +2,7 @@
 // each request into an API Gateway HTTP API event (payload 2.0) for its
 // handler, many at once. Usage: node bundle-server.mjs <bundle.mjs>
 // Prints {"port": n, "rssMb": n} when listening (its resident set after the import); on the IPC message "peak" answers
-// {"peakRssMb": n} (the process's peak resident set, from getrusage).
+// {"peakRssMb": n} (the process's peak resident set, from getrusage); on "rss", {"rssMb": n} (its resident set now).
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 
@@ -59,5 +59,6 @@ server.listen(0, '127.0.0.1', () => {
 });
 process.on('message', (m) => {
   if (m === 'peak') process.send?.({ peakRssMb: (process.resourceUsage().maxRSS * 1024) / 2 ** 20 });
+  if (m === 'rss') process.send?.({ rssMb: process.memoryUsage().rss / 2 ** 20 });
 });
 process.on('disconnect', () => process.exit(0));

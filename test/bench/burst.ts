@@ -12,7 +12,7 @@ import { type BenchContext, mintReviewCodes, opinionBody } from './context';
 import { httpClient, quantile } from './load';
 
 /** Starts the bundled `public` handler behind a small HTTP server in its own process. */
-async function serveBundle(ctx: BenchContext, file: string) {
+export async function serveBundle(ctx: BenchContext, file: string) {
   const child = fork(resolve('test/bench/bundle-server.mjs'), [file], {
     // Plain Node, as Lambda runs it: not the bench's own loader (tsx), which fork would pass on.
     execArgv: [],

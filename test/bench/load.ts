@@ -45,7 +45,14 @@ export function httpClient(origin: string, concurrency: number) {
   const url = new URL(origin);
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   return {
+    /** A GET of a page, as a phone sends it. */
+    get(path: string): Promise<{ status: number; body: string }> {
+      return this.send('GET', path);
+    },
     post(path: string, body: string): Promise<{ status: number; body: string }> {
+      return this.send('POST', path, body);
+    },
+    send(method: string, path: string, body?: string): Promise<{ status: number; body: string }> {
       return new Promise((resolve, reject) => {
         const req = http.request(
           {
@@ -53,8 +60,11 @@ export function httpClient(origin: string, concurrency: number) {
             host: url.hostname,
             port: url.port,
             path,
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+            method,
+            headers:
+              body === undefined
+                ? { accept: 'text/html' }
+                : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
           },
           (res) => {
             const chunks: Buffer[] = [];

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { BatchWriteCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { serve } from '@hono/node-server';
+import { handle } from 'hono/aws-lambda';
+import { httpApiEvent } from '../support/lambda-events';
 import { type BenchContext, mintReviewCodes, opinionBody } from './context';
 import { httpClient, type LoadResult, load, quantile } from './load';
 
@@ -70,18 +72,56 @@ async function compare(
   return { http: h, raw: w, ratio: quantile(ratios, 0.5) };
 }
 
+type Post = (path: string, body: string) => Promise<{ status: number; body: string }>;
+type Sizes = { n: number; concurrency: number; rounds: number };
+
 /**
  * Figures 1 and 2: submissions per second through the HTTP API on
  * @hono/node-server against the raw DynamoDB writes they make, of the same
  * items, at the same concurrency, from the same process and client.
  */
-export async function httpVsRaw(ctx: BenchContext, opts: { n: number; concurrency: number; rounds: number }) {
+export async function httpVsRaw(ctx: BenchContext, opts: Sizes) {
   const server = serve({ fetch: ctx.app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
   const client = httpClient(`http://127.0.0.1:${port}`, opts.concurrency);
-  const db = ctx.deps.db;
   try {
+    return await againstRaw(ctx, opts, (path, body) => client.post(path, body));
+  } finally {
+    client.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+/**
+ * The same, in process, as a Lambda instance runs the app: each submission an
+ * API Gateway HTTP API event handed to the app's Lambda handler (no HTTP
+ * server, no HTTP client), against the same raw writes.
+ */
+export async function inProcessVsRaw(ctx: BenchContext, opts: Sizes) {
+  const handler = handle(ctx.app);
+  const post: Post = async (path, body) => {
+    const res = (await handler(
+      httpApiEvent('POST', path, { body, contentType: 'application/json' }) as never,
+      lambdaContext,
+    )) as { statusCode: number; body?: string };
+    return { status: res.statusCode, body: res.body ?? '' };
+  };
+  return againstRaw(ctx, opts, post);
+}
+
+const lambdaContext = {
+  functionName: 'bench',
+  awsRequestId: 'bench',
+  getRemainingTimeInMillis: () => 10_000,
+  callbackWaitsForEmptyEventLoop: false,
+} as never;
+
+/** Opinions and ballots sent through `post`, each against the raw writes it makes. */
+async function againstRaw(ctx: BenchContext, opts: Sizes, post: Post) {
+  const db = ctx.deps.db;
+  const client = { post };
+  {
     // Opinions: the PutItem the API makes, replayed with fresh ids.
     const opinionPath = `/api/public/rounds/${ctx.token}/opinions`;
     let done = captureNext(ctx, 'PutCommand');
@@ -154,8 +194,5 @@ export async function httpVsRaw(ctx: BenchContext, opts: { n: number; concurrenc
       async (i) => (await client.post(ballotPath, minted.castBody(codes[i] ?? ''))).status === 201,
     );
     return { opinion, ballot };
-  } finally {
-    client.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }
