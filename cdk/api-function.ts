@@ -24,6 +24,8 @@ export interface AppFunctionProps {
   /** The variables the function's configuration reads (`configVariables`): it is given no other. */
   reads: readonly string[];
   environment?: Record<string, string>;
+  /** Options for Node itself (NODE_OPTIONS), read by the runtime rather than our configuration. */
+  nodeOptions?: string;
   /** Chosen per function in the API stack, with the reason beside it. */
   memorySize: number;
   timeout: Duration;
@@ -57,7 +59,10 @@ export class AppFunction extends Construct {
         : {}),
       loggingFormat: LoggingFormat.JSON,
       logGroup: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH }),
-      environment: { ...props.environment },
+      environment: {
+        ...props.environment,
+        ...(props.nodeOptions ? { NODE_OPTIONS: props.nodeOptions } : {}),
+      },
       bundling: {
         target: bundling.target,
         format: OutputFormat.ESM,

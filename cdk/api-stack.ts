@@ -14,7 +14,7 @@ import { publicRoutePaths } from '../shared/http/public-paths';
 import { acknowledgeApiFindings } from './acknowledgments';
 import { addAlarms } from './alarms';
 import { AppFunction } from './api-function';
-import { functionEntries } from './bundling';
+import { functionEntries, publicNodeOptions } from './bundling';
 import { dataExports } from './data-stack';
 
 export interface ApiStackProps extends StackProps {
@@ -56,6 +56,7 @@ export class ApiStack extends Stack {
       memorySize: 512,
       timeout: Duration.seconds(10),
       reservedConcurrentExecutions: context('publicConcurrency', 100),
+      nodeOptions: publicNodeOptions,
     })
       // Reads rounds, reports, sessions and the disclosure index; puts opinions.
       .useTable('TABLE_NAME', main, ['GetItem', 'Query', 'PutItem'])

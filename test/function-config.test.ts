@@ -3,7 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppFunction } from '../cdk/api-function';
 import { ApiStack } from '../cdk/api-stack';
-import { functionEntries } from '../cdk/bundling';
+import { functionEntries, publicNodeOptions } from '../cdk/bundling';
 import { DataStack } from '../cdk/data-stack';
 import { configVariables } from '../shared/config/env';
 
@@ -21,13 +21,19 @@ describe('the stack gives each function only the variables its configuration rea
     return Object.keys(fn?.Properties.Environment?.Variables ?? {}).sort();
   };
 
-  it('passes the public function its tables, code-hash secret and origin', () => {
+  it('passes the public function its tables, code-hash secret and origin, and Node its options', () => {
     expect(variablesOf('Public')).toEqual([
       'BALLOT_BOX_TABLE_NAME',
       'CODE_HASH_SECRET_ARN',
+      'NODE_OPTIONS',
       'PUBLIC_BASE_URL',
       'TABLE_NAME',
     ]);
+    const [, fn] =
+      Object.entries(api.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith('Public')) ??
+      [];
+    // Read by the runtime, not our configuration: exactly what the benchmark measured.
+    expect(fn?.Properties.Environment?.Variables?.NODE_OPTIONS).toBe(publicNodeOptions);
   });
 
   it('passes the console its tables, both secrets and the origin', () => {

@@ -12,7 +12,7 @@ import { type BenchContext, mintReviewCodes, opinionBody } from './context';
 import { httpClient, quantile } from './load';
 
 /** Starts the bundled `public` handler behind a small HTTP server in its own process. */
-export async function serveBundle(ctx: BenchContext, file: string) {
+export async function serveBundle(ctx: BenchContext, file: string, extraEnv: Record<string, string> = {}) {
   const child = fork(resolve('test/bench/bundle-server.mjs'), [file], {
     // Plain Node, as Lambda runs it: not the bench's own loader (tsx), which fork would pass on.
     execArgv: [],
@@ -21,6 +21,7 @@ export async function serveBundle(ctx: BenchContext, file: string) {
       FLOOD_BURST: '1000000',
       FLOOD_PER_SECOND: '1000000',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      ...extraEnv,
     }),
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });

@@ -193,9 +193,10 @@ try {
   log(`warm memory: ${first} then ${total} requests, one at a time`);
   ctx = await benchContext(dynamo);
   const warm = await warmMemory(ctx, { first, total });
-  figures.warm_rss_mb_100 = atMost(warm.afterFirst, 128, 'MB', 0);
-  figures.warm_rss_mb_5000 = atMost(warm.afterTotal, 128, 'MB', 0);
-  figures.warm_rss_growth_mb = atMost(warm.afterTotal - warm.afterFirst, 10, 'MB', 1);
+  figures.warm_rss_mb_100 = atMost(warm.afterFirst.rssMb, 128, 'MB', 0);
+  figures.warm_rss_mb_5000 = atMost(warm.afterTotal.rssMb, 128, 'MB', 0);
+  figures.warm_rss_growth_mb = atMost(warm.afterTotal.rssMb - warm.afterFirst.rssMb, 10, 'MB', 1);
+  figures.warm_heap_growth_mb = info(warm.afterTotal.heapUsedMb - warm.afterFirst.heapUsedMb, 'MB', 1);
   figures.warm_refused = exactly(warm.refused, 0);
   ctx.client.destroy();
 } finally {
