@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { fail } from '../errors';
-import { measureStateLabels, measureStates, Progress } from './rectification';
+import { Measure, measureStateLabels } from './rectification';
 import type { SelfAnalysis } from './self-analysis';
 
 /**
@@ -10,19 +10,12 @@ import type { SelfAnalysis } from './self-analysis';
  * the console and on the member's own link, never in the disclosure's
  * rectification section nor put to the masses' satisfaction evaluation.
  */
-export const MemberMeasure = z
-  .object({
+export const MemberMeasure = Measure.omit({ problemId: true, post: true })
+  .extend({
     /** `{memberId}-{n}`: the n-th measure of the member's approved material. */
     id: z.string(),
-    unitId: z.string(),
     memberId: z.string(),
     memberName: z.string(),
-    action: z.string(),
-    deadline: z.string(),
-    state: z.enum(measureStates),
-    progress: z.array(Progress),
-    updatedAt: z.string(),
-    version: z.number().int(),
   })
   .meta({ id: 'MemberMeasure' });
 export type MemberMeasure = z.infer<typeof MemberMeasure>;

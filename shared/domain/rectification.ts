@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { fail } from '../errors';
+import { chinaDay } from './china-day';
 import type { PublicEvaluation } from './evaluation';
 import { postProblem } from './post-title';
 import { byWeight, type Problem } from './report';
@@ -75,6 +76,22 @@ export const ProgressInput = z
   })
   .meta({ id: 'ProgressInput' });
 export type ProgressInput = z.infer<typeof ProgressInput>;
+
+/**
+ * A measure (the unit's or a member's) after dated progress: the note for
+ * today in China and the state it leaves the measure in, one version on.
+ */
+export const withProgress = <M extends Pick<Measure, 'progress' | 'version'>>(
+  before: M,
+  input: Pick<ProgressInput, 'note' | 'state'>,
+  now: Date,
+): M => ({
+  ...before,
+  state: input.state,
+  progress: [...before.progress, { on: chinaDay(now), note: input.note, state: input.state }],
+  updatedAt: now.toISOString(),
+  version: before.version + 1,
+});
 
 /** A change made from an older read of the measure: refused, saying what the measure is now. */
 export const measureChanged = (now: Measure) =>

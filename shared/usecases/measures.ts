@@ -7,7 +7,6 @@ import { getProblem, getReport, problemsOf } from '../data/repos/reports';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
 import type { AuditEntry } from '../domain/audit';
-import { chinaDay } from '../domain/china-day';
 import type { Unit } from '../domain/org';
 import {
   type Measure,
@@ -15,6 +14,7 @@ import {
   type MeasureInput,
   measureChanged,
   type ProgressInput,
+  withProgress,
 } from '../domain/rectification';
 import { byWeight } from '../domain/report';
 import { refuseStale } from '../domain/version';
@@ -167,14 +167,7 @@ export async function addProgress(
   input: ProgressInput,
 ): Promise<Measure> {
   const { unit, before } = await measureFor(deps, who, unitId, id, input.version);
-  const now = deps.now();
-  const measure: Measure = {
-    ...before,
-    state: input.state,
-    progress: [...before.progress, { on: chinaDay(now), note: input.note, state: input.state }],
-    updatedAt: now.toISOString(),
-    version: before.version + 1,
-  };
+  const measure = withProgress(before, input, deps.now());
   await logged(deps, measure, unit, before, {
     actor: who.username,
     action: 'measure.progress',

@@ -1,9 +1,8 @@
 import { getMemberMeasure, memberMeasuresOf, putMemberMeasure } from '../data/repos/member-measures';
 import type { Deps } from '../deps';
 import type { Principal } from '../domain/account';
-import { chinaDay } from '../domain/china-day';
 import { type MemberMeasure, memberMeasureChanged } from '../domain/member-measure';
-import type { ProgressInput } from '../domain/rectification';
+import { type ProgressInput, withProgress } from '../domain/rectification';
 import { refuseStale } from '../domain/version';
 import { notFound } from '../errors';
 import { unitFor } from './access';
@@ -36,14 +35,7 @@ export async function addMemberProgress(
   const before = await getMemberMeasure(deps, unit.id, id);
   if (!before) throw notFound('整改措施不存在');
   refuseStale(before, input.version, () => memberMeasureChanged(before));
-  const now = deps.now();
-  const next: MemberMeasure = {
-    ...before,
-    state: input.state,
-    progress: [...before.progress, { on: chinaDay(now), note: input.note, state: input.state }],
-    updatedAt: now.toISOString(),
-    version: before.version + 1,
-  };
+  const next = withProgress(before, input, deps.now());
   await putMemberMeasure(deps, next, {
     actor: who.username,
     action: 'member-measure.progress',
