@@ -1,6 +1,4 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { keys } from '../shared/data/keys';
 import { publicationEntries } from '../shared/data/repos/publication-log';
 import { demoAccounts, demoPassword } from '../shared/demo/campaign';
 import { seedDemo } from '../shared/demo/seed';
@@ -9,6 +7,7 @@ import { hashOf } from '../shared/domain/canonical-json';
 import { checkChain } from '../shared/domain/publication-log';
 import { verifyAnalyses } from '../shared/ops/verify-analyses';
 import { asRecord, call, tokenFor } from './support/api';
+import { rewriteAnalyses } from './support/tamper';
 import { createTestContext, type TestContext } from './support/test-env';
 
 /** 适当范围公开 of approved 党性分析 materials, each publication an entry of the campaign's log. */
@@ -89,22 +88,7 @@ describe('publishing approved 党性分析 materials within a scope', () => {
     const viaApp = (url: string) => t.app.request(new URL(url).pathname);
     const link = `https://pingyi.example.cn/a/${d.token}`;
     expect((await verifyAnalyses(link, viaApp)).ok).toBe(true);
-    const altered = {
-      ...d.content,
-      materials: d.content.materials.map((m) => ({ ...m, content: { ...m.content, causes: '已删改' } })),
-    };
-    await t.deps.db.send(
-      new PutCommand({
-        TableName: t.deps.tableName,
-        Item: {
-          ...keys.analysesDisclosure(unitId),
-          ...keys.analysesDisclosureListing(d.token),
-          ...d,
-          content: altered,
-          sha256: hashOf(altered),
-        },
-      }),
-    );
+    await rewriteAnalyses(t, unitId, d);
     const broken = await verifyAnalyses(link, viaApp);
     expect(broken.ok).toBe(false);
     expect(broken.lines.at(-1)?.zh).toContain(`公示记录第${d.log.seq}条记的正是这些材料`);

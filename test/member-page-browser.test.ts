@@ -1,14 +1,12 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keys } from '../shared/data/keys';
 import { demoAccounts, demoPassword } from '../shared/demo/campaign';
 import { seedDemo } from '../shared/demo/seed';
 import type { AnalysesDisclosure } from '../shared/domain/analyses-disclosure';
-import { hashOf } from '../shared/domain/canonical-json';
 import { asRecord, call, tokenFor } from './support/api';
 import { launchChromium } from './support/browser';
 import { serveApp } from './support/serve';
+import { rewriteAnalyses } from './support/tamper';
 import { createTestContext, type TestContext } from './support/test-env';
 import { walker } from './support/walk';
 
@@ -118,22 +116,7 @@ describe('the member’s personal page on a phone without JavaScript', () => {
     expect(steps).toContain('核对一致');
     await w.shot(phone, 'verify-analyses');
     // Someone rewrites a material in the table, hash and all: the log's entry no longer matches.
-    const altered = {
-      ...d.content,
-      materials: d.content.materials.map((m) => ({ ...m, content: { ...m.content, causes: '已删改' } })),
-    };
-    await t.deps.db.send(
-      new PutCommand({
-        TableName: t.deps.tableName,
-        Item: {
-          ...keys.analysesDisclosure(unitId),
-          ...keys.analysesDisclosureListing(d.token),
-          ...d,
-          content: altered,
-          sha256: hashOf(altered),
-        },
-      }),
-    );
+    await rewriteAnalyses(t, unitId, d);
     await phone.reload();
     await phone.click('button:text-is("核对")');
     await phone.waitForSelector('#vr li.bad', { timeout: 10_000 });
